@@ -1,0 +1,21 @@
+/** Every command, declared in one place. Each feature module adds its own sub-commands. */
+import type { Command } from 'commander';
+import type { Cli } from '../program.js';
+import { registerCore } from './core/index.js';
+import { registerTasks } from './tasks/index.js';
+import { registerMeetings } from './meetings/index.js';
+import { registerCompliance } from './compliance/index.js';
+
+export interface Parents {
+  /** `thuky report …`, shared by the task statistics and the compliance table. */
+  report: Command;
+}
+
+export function registerCommands(program: Command, cli: Cli): void {
+  registerCore(program, cli);
+  const report = cli.command(program, 'report', 'cmd.report', ['thuky report tasks --period 2017 --as-of 31/12/2017']);
+  const parents: Parents = { report };
+  registerTasks(program, cli, parents);
+  registerMeetings(program, cli, parents);
+  registerCompliance(program, cli, parents);
+}

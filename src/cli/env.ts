@@ -1,0 +1,155 @@
+/**
+ * What a command action gets: the resolved global options, the translator, the database (opened on
+ * first use), "today", and the output layer. Built once per run by the action wrapper.
+ */
+import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
+import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
+import { translator, type Lang, type Translate } from '../i18n/index.js';
+import { renderTable, type Column, type Format } from '../render/output.js';
+import type { Audit } from '../store/changelog.js';
+import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
+import type { Ctx } from './context.js';
+import { UsageError } from './errors.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  format?: string;
+  json?: boolean;
+  color?: boolean;
+  yes?: boolean;
+}
+
+export class Env {
+  readonly t: Translate;
+  readonly dbPath: string;
+  private handle: Db | undefined;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly globals: GlobalOptions,
+    readonly lang: Lang,
+    /** "task add", for the change log. */
+    readonly command: string,
+  ) {
+    this.t = translator(lang);
+    this.dbPath = resolveDbPath(globals.db, ctx.env, ctx.cwd);
+  }
+
+  /** The output format: --json, else --format, else a table on a terminal and TSV in a pipe. */
+  get format(): Format {
+    if (this.globals.json) return 'json';
+    if (this.globals.format) return this.globals.format as Format;
+    return this.ctx.stdout.isTTY ? 'table' : 'tsv';
+  }
+
+  /** Whether --format or --json was given (a command may have its own default otherwise). */
+  get formatChosen(): boolean {
+    return !!(this.globals.json || this.globals.format);
+  }
+
+  get color(): boolean {
+    if (this.globals.color === false) return false;
+    if (this.ctx.env.NO_COLOR !== undefined && this.ctx.env.NO_COLOR !== '') return false;
+    if (this.ctx.env.FORCE_COLOR && this.ctx.env.FORCE_COLOR !== '0') return true;
+    return this.ctx.stdout.isTTY;
+  }
+
+  /** Opens the database for writing (created and migrated if needed). */
+  db(): Db {
+    return (this.handle ??= openDatabase(this.dbPath, { create: true }));
+  }
+
+  /** Opens the database read-only, for reports: never blocks or changes anything. */
+  readDb(): Db {
+    return (this.handle ??= openDatabase(this.dbPath, { readonly: true }));
+  }
+
+  close(): void {
+    this.handle?.close();
+    this.handle = undefined;
+  }
+
+  /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
+  today(asOf?: string): IsoDate {
+    const base = todayInHoChiMinh(this.ctx.now());
+    const fromEnv = this.ctx.env.THUKY_TODAY;
+    const envDay = fromEnv ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
+    return asOf ? this.parseDateWith('--as-of', asOf, envDay) : envDay;
+  }
+
+  /** Parses a date typed by the user; a bad one is a usage error naming the field. */
+  date(field: string, value: string, today?: IsoDate): IsoDate {
+    return this.parseDateWith(field, value, today ?? this.today());
+  }
+
+  private parseDateWith(field: string, value: string, today: IsoDate): IsoDate {
+    try {
+      return parseDateInput(value, today);
+    } catch (err) {
+      if (err instanceof DateInputError)
+        throw new UsageError(err.reason === 'impossible' ? 'input.impossibleDate' : 'input.badDate', { field, value });
+      throw err;
+    }
+  }
+
+  optionalDate(field: string, value: string | undefined, today?: IsoDate): IsoDate | undefined {
+    return value === undefined ? undefined : this.date(field, value, today);
+  }
+
+  duration(field: string, value: string): Duration {
+    const d = parseDuration(value);
+    if (!d) throw new UsageError('input.badDuration', { field, value });
+    return d;
+  }
+
+  period(field: string, value: string, today?: IsoDate): Period {
+    try {
+      return parsePeriod(value, today ?? this.today());
+    } catch (err) {
+      if (err instanceof PeriodInputError) throw new UsageError('input.badPeriod', { field, value });
+      throw err;
+    }
+  }
+
+  /** A whole number within bounds, or a usage error naming the field. */
+  int(field: string, value: string | undefined, min: number, max: number): number | undefined {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!/^-?\d+$/.test(String(value).trim()) || n < min || n > max) throw new UsageError('input.badNumber', { field, value, min, max });
+    return n;
+  }
+
+  year(field: string, value: string | undefined): number | undefined {
+    return this.int(field, value, 1900, 2999);
+  }
+
+  audit(): Audit {
+    return { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command };
+  }
+
+  /** Data to stdout. */
+  print(text: string): void {
+    this.ctx.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+  }
+
+  /** Messages to stderr. */
+  info(key: string, params?: Record<string, string | number | null | undefined>): void {
+    this.ctx.stderr.write(`${this.t(key, params)}\n`);
+  }
+
+  warn(key: string, params?: Record<string, string | number | null | undefined>): void {
+    this.ctx.stderr.write(`${this.t('common.warning')}: ${this.t(key, params)}\n`);
+  }
+
+  /** A listing: the same rows in every format. */
+  async list<R>(rows: R[], columns: Column<R>[], format: Format = this.format): Promise<void> {
+    this.print(await renderTable(rows, columns, { format, lang: this.lang, t: this.t, color: this.color }));
+  }
+
+  /** A single record: JSON as it is; otherwise the human text the command builds. */
+  async record(value: unknown, human: () => string | Promise<string>): Promise<void> {
+    if (this.format === 'json') this.print(JSON.stringify(value, null, 2));
+    else this.print(await human());
+  }
+}

@@ -1,0 +1,41 @@
+import type { Params } from '../i18n/index.js';
+
+/** Exit codes, documented in the README. */
+export const ExitCode = {
+  ok: 0,
+  runtime: 1,
+  usage: 2,
+  /** `overdue --fail-on-overdue` found something overdue. */
+  overdueFound: 3,
+  interrupted: 130,
+} as const;
+
+/**
+ * An error the user can act on. It carries a message key and its parameters, not text,
+ * so that the boundary prints it in the user's language.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Params = {},
+    readonly exitCode: number = ExitCode.usage,
+  ) {
+    super(key);
+  }
+}
+
+/** Bad input: exit 2, nothing written. */
+export class UsageError extends UserError {
+  constructor(key: string, params: Params = {}) {
+    super(key, params, ExitCode.usage);
+  }
+}
+
+/** A runtime or domain failure (missing record, unwritable file): exit 1. */
+export class RuntimeError extends UserError {
+  constructor(key: string, params: Params = {}) {
+    super(key, params, ExitCode.runtime);
+  }
+}
+
+export class NotFoundError extends RuntimeError {}

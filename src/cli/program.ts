@@ -1,0 +1,166 @@
+/** The command tree and the one error boundary. */
+import { Command, CommanderError, Option } from 'commander';
+import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
+import { FORMATS } from '../render/output.js';
+import type { Ctx } from './context.js';
+import { Env, type GlobalOptions } from './env.js';
+import { ExitCode, UserError } from './errors.js';
+import { registerCommands } from './commands/index.js';
+
+/** What each command module receives to declare its commands. */
+export interface Cli {
+  t: Translate;
+  lang: Lang;
+  /** Declares a sub-command with its description and help example (both required). */
+  command(parent: Command, spec: string, key: string, examples: string[]): Command;
+  /** Wires an action; the function returns an exit code or nothing (0). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  action<O>(cmd: Command, fn: (env: Env, opts: O, ...args: any[]) => Promise<number | void> | number | void): Command;
+}
+
+export interface RunResult {
+  code: number;
+}
+
+/** Language before parsing: --lang anywhere on the line, else THUKY_LANG, else LANG=en*, else vi. */
+export function detectLang(argv: string[], env: Ctx['env']): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--lang' && argv[i + 1]) return parseLang(argv[i + 1]) ?? 'vi';
+    if (a.startsWith('--lang=')) return parseLang(a.slice(7)) ?? 'vi';
+  }
+  return parseLang(env.THUKY_LANG) ?? 'vi';
+}
+
+/** Every sub-command with its examples, for the help test. */
+export function collectCommands(program: Command): { name: string; description: string; examples: string[] }[] {
+  const out: { name: string; description: string; examples: string[] }[] = [];
+  const walk = (cmd: Command, prefix: string) => {
+    for (const sub of cmd.commands) {
+      const name = `${prefix}${sub.name()}`;
+      out.push({ name, description: sub.description(), examples: (sub as Command & { examples?: string[] }).examples ?? [] });
+      walk(sub, `${name} `);
+    }
+  };
+  walk(program, '');
+  return out;
+}
+
+export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }): Command {
+  const t = translator(lang);
+  const program = new Command('thuky');
+  program
+    .description(t('cli.description'))
+    .version('0.1.0', '-V, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand(`help [command]`, t('cli.opt.help'))
+    .option('--db <path>', t('cli.opt.db'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['vi', 'en']))
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices([...FORMATS]))
+    .option('--json', t('cli.opt.json'))
+    .option('--no-color', t('cli.opt.noColor'))
+    .option('-y, --yes', t('cli.opt.yes'))
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: () => {},
+      outputError: () => {},
+    })
+    .exitOverride();
+  program.addHelpText('after', `\n${t('cli.help.after')}`);
+
+  const cli: Cli = {
+    t,
+    lang,
+    command(parent, spec, key, examples) {
+      const cmd = parent.command(spec).description(t(`${key}.desc`));
+      cmd.helpOption('-h, --help', t('cli.opt.help'));
+      (cmd as Command & { examples?: string[] }).examples = examples;
+      if (examples.length) cmd.addHelpText('after', `\n${t('cli.help.examples')}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+      cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => {}, outputError: () => {} });
+      cmd.exitOverride();
+      return cmd;
+    },
+    action(cmd, fn) {
+      return cmd.action(async (...args: unknown[]) => {
+        const self = args[args.length - 1] as Command;
+        const opts = self.opts();
+        const positional = args.slice(0, -2);
+        const globals = self.optsWithGlobals() as GlobalOptions;
+        const path: string[] = [];
+        for (let c: Command | null = self; c && c.parent; c = c.parent) path.unshift(c.name());
+        const env = new Env(ctx, globals, lang, path.join(' '));
+        try {
+          const code = await fn(env, opts as never, ...positional);
+          state.exitCode = typeof code === 'number' ? code : ExitCode.ok;
+        } finally {
+          env.close();
+        }
+      });
+    },
+  };
+  registerCommands(program, cli);
+  return program;
+}
+
+const COMMANDER_MESSAGES: Record<string, string> = {
+  'commander.unknownOption': 'cli.err.unknownOption',
+  'commander.unknownCommand': 'cli.err.unknownCommand',
+  'commander.missingArgument': 'cli.err.missingArgument',
+  'commander.optionMissingArgument': 'cli.err.optionMissingArgument',
+  'commander.missingMandatoryOptionValue': 'cli.err.missingMandatoryOption',
+  'commander.excessArguments': 'cli.err.excessArguments',
+  'commander.invalidArgument': 'cli.err.invalidArgument',
+  'commander.conflictingOption': 'cli.err.conflictingOption',
+};
+
+/** Runs one command line; prints errors; returns the exit code. Never calls process.exit. */
+export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
+  const lang = detectLang(argv, ctx.env);
+  const t = translator(lang);
+  const state = { exitCode: 0 };
+  try {
+    const program = buildProgram(ctx, lang, state);
+    if (argv.length === 0) {
+      ctx.stdout.write(program.helpInformation());
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    return reportError(err, ctx, t);
+  }
+}
+
+export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    const key = COMMANDER_MESSAGES[err.code];
+    const detail = err.message.replace(/^error: /, '');
+    ctx.stderr.write(`thuky: ${key ? t(key, { detail }) : detail}\n${t('cli.err.seeHelp')}\n`);
+    return ExitCode.usage;
+  }
+  if (err instanceof UserError) {
+    const params = { ...err.params };
+    // Record kinds travel as stable words ("unit") and are named in the user's language here.
+    if (typeof params.entity === 'string') params.entity = t(`entity.${params.entity}`);
+    ctx.stderr.write(`thuky: ${t(err.key, params)}\n`);
+    return err.exitCode;
+  }
+  if (isInterrupt(err)) {
+    ctx.stderr.write(`\n${t('cli.interrupted')}\n`);
+    return ExitCode.interrupted;
+  }
+  const e = err as Error & { code?: string };
+  if (e && e.code === 'SQLITE_BUSY') {
+    ctx.stderr.write(`thuky: ${t('db.busy')}\n`);
+    return ExitCode.runtime;
+  }
+  ctx.stderr.write(`thuky: ${t('cli.err.unexpected', { detail: e?.stack ?? String(err) })}\n`);
+  return ExitCode.runtime;
+}
+
+function isInterrupt(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}

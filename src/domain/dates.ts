@@ -1,0 +1,178 @@
+/**
+ * Calendar dates without a time of day. Internally a date is an ISO string "yyyy-MM-dd";
+ * these strings sort and compare correctly as text, which SQLite relies on too.
+ */
+
+import { addDays as dfAddDays } from 'date-fns/addDays';
+import { addMonths as dfAddMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format as formatDate } from 'date-fns/format';
+
+export type IsoDate = string;
+
+const HCM_TZ = 'Asia/Ho_Chi_Minh';
+
+export class DateInputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: 'format' | 'impossible' | 'duration',
+  ) {
+    super(`invalid date ${input}`);
+  }
+}
+
+/** Today's calendar date in Asia/Ho_Chi_Minh, whatever the machine's time zone. */
+export function todayInHoChiMinh(now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: HCM_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+export function makeIsoDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function splitIso(date: IsoDate): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return !!m && makeIsoDate(+m[1], +m[2], +m[3]) !== null;
+}
+
+export interface Duration {
+  amount: number;
+  unit: 'd' | 'w' | 'm' | 'y';
+}
+
+const DURATION_UNITS: Record<string, Duration['unit']> = {
+  d: 'd', day: 'd', days: 'd', ngay: 'd', 'ngày': 'd',
+  w: 'w', week: 'w', weeks: 'w', tuan: 'w', 'tuần': 'w',
+  m: 'm', month: 'm', months: 'm', thang: 'm', 'tháng': 'm',
+  y: 'y', year: 'y', years: 'y', nam: 'y', 'năm': 'y',
+};
+
+/** Parses "30d", "+6m", "6 tháng", "45 ngày", "2w", "1y". Returns null when it is not a duration. */
+export function parseDuration(input: string): Duration | null {
+  const m = /^\+?\s*(\d{1,4})\s*([\p{L}]+)$/u.exec(input.normalize('NFC').trim().toLowerCase());
+  if (!m) return null;
+  const unit = DURATION_UNITS[m[2]];
+  const amount = Number(m[1]);
+  if (!unit || amount <= 0) return null;
+  return { amount, unit };
+}
+
+// Calendar arithmetic on local midnights: no time of day ever enters, so the process time zone
+// cannot shift a date.
+function toLocal(date: IsoDate): Date {
+  const [y, m, d] = splitIso(date);
+  return new Date(y, m - 1, d);
+}
+
+function fromLocal(date: Date): IsoDate {
+  return formatDate(date, 'yyyy-MM-dd');
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromLocal(dfAddDays(toLocal(date), days));
+}
+
+/** Adds months, clamping to the last day of the target month (31/08 + 6m → 28/02 or 29/02). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return fromLocal(dfAddMonths(toLocal(date), months));
+}
+
+export function addDuration(date: IsoDate, duration: Duration): IsoDate {
+  switch (duration.unit) {
+    case 'd':
+      return addDays(date, duration.amount);
+    case 'w':
+      return addDays(date, duration.amount * 7);
+    case 'm':
+      return addMonths(date, duration.amount);
+    case 'y':
+      return addMonths(date, duration.amount * 12);
+  }
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return differenceInCalendarDays(toLocal(b), toLocal(a));
+}
+
+const TODAY_WORDS = new Set(['today', 'hom nay', 'hôm nay', 'nay']);
+
+/**
+ * Parses a date as users type it: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy), yyyy-MM-dd,
+ * "today"/"hôm nay", or an offset from today ("+30d", "+6m", "-7d").
+ */
+export function parseDateInput(input: string, today: IsoDate): IsoDate {
+  const raw = input.normalize('NFC').trim().toLowerCase();
+  if (TODAY_WORDS.has(raw)) return today;
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
+  if (m) {
+    const date = makeIsoDate(+m[3], +m[2], +m[1]);
+    if (!date) throw new DateInputError(input, 'impossible');
+    return date;
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+  if (m) {
+    const date = makeIsoDate(+m[1], +m[2], +m[3]);
+    if (!date) throw new DateInputError(input, 'impossible');
+    return date;
+  }
+  m = /^([+-])\s*(\d{1,4})\s*([\p{L}]+)$/u.exec(raw);
+  if (m) {
+    const duration = parseDuration(`${m[2]}${m[3]}`);
+    if (duration) {
+      if (m[1] === '+') return addDuration(today, duration);
+      return addDuration(today, { ...duration, amount: -duration.amount });
+    }
+  }
+  throw new DateInputError(input, 'format');
+}
+
+/** dd/MM/yyyy, the Vietnamese way. */
+export function formatDateVi(date: IsoDate | null | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = splitIso(date);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** "ngày 17 tháng 6 năm 2017", as written in documents. */
+export function formatDateLongVi(date: IsoDate): string {
+  const [y, m, d] = splitIso(date);
+  return `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Parses "HH:mm" (also "8h30", "8:30"). Returns "HH:mm" or null. */
+export function parseTimeOfDay(input: string): string | null {
+  const m = /^(\d{1,2})\s*[:hg]\s*(\d{2})?$/i.exec(input.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}

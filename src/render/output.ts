@@ -1,0 +1,143 @@
+/**
+ * One output layer: the same rows feed every format. Commands hand rows and column specs here;
+ * nothing else in the tool decides how a listing looks.
+ */
+import { formatDateVi } from '../domain/dates.js';
+import { sanitizeForTerminal } from '../domain/text.js';
+import type { Lang, Translate } from '../i18n/index.js';
+import type { OutStream } from '../cli/context.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text';
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text'];
+
+export type ColumnType = 'text' | 'date' | 'number' | 'percent' | 'bool' | 'list';
+export type Tone = 'red' | 'yellow' | 'green' | 'gray' | 'cyan' | 'bold' | undefined;
+
+export interface Column<R = Record<string, unknown>> {
+  /** Field of the row (stable, English: the JSON and TSV name). */
+  key: string;
+  /** Message key of the heading. */
+  label: string;
+  type?: ColumnType;
+  /** Human form of the value, when it is not the raw field. */
+  display?: (row: R) => string;
+  /** Colour on a terminal. */
+  tone?: (row: R) => Tone;
+  align?: 'left' | 'right';
+}
+
+export interface RenderOptions {
+  format: Format;
+  lang: Lang;
+  t: Translate;
+  color: boolean;
+}
+
+function humanDate(value: string, lang: Lang): string {
+  return lang === 'vi' ? formatDateVi(value) : value;
+}
+
+/** The human form of one cell, without colour. */
+export function cellText<R>(row: R, col: Column<R>, lang: Lang, t: Translate): string {
+  if (col.display) return col.display(row);
+  const value = (row as Record<string, unknown>)[col.key];
+  if (value === null || value === undefined) return '';
+  switch (col.type) {
+    case 'date':
+      return humanDate(String(value), lang);
+    case 'percent':
+      return typeof value === 'number' ? `${formatNumber(value, lang)}%` : String(value);
+    case 'number':
+      return typeof value === 'number' ? formatNumber(value, lang) : String(value);
+    case 'bool':
+      return value ? t('common.yes') : t('common.no');
+    case 'list':
+      return Array.isArray(value) ? value.join('; ') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  const rounded = Math.round(value * 10) / 10;
+  const text = String(rounded);
+  return lang === 'vi' ? text.replace('.', ',') : text;
+}
+
+/** A cell Excel would run as a formula is prefixed with an apostrophe. */
+export function neutraliseCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvField(value: string): string {
+  const safe = neutraliseCsvCell(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180, CRLF line ends, UTF-8 with a BOM so that Excel shows Vietnamese. */
+export function toCsv(header: string[], rows: string[][]): string {
+  const lines = [header, ...rows].map((cells) => cells.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function tsvField(value: string): string {
+  return value.replace(/[\t\r\n]+/g, ' ');
+}
+
+function mdField(value: string): string {
+  return value.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+export function toMarkdown(header: string[], rows: string[][], align: ('left' | 'right')[] = []): string {
+  const line = (cells: string[]) => `| ${cells.map(mdField).join(' | ')} |`;
+  const rule = `|${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Applies a tone with chalk, loaded only when colour is on. */
+export async function paint(text: string, tone: Tone): Promise<string> {
+  if (!tone) return text;
+  const { default: chalk } = await import('chalk');
+  return chalk[tone](text);
+}
+
+export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: RenderOptions): Promise<string> {
+  const { lang, t } = opts;
+  const header = columns.map((c) => t(c.label));
+  const cells = rows.map((row) => columns.map((c) => cellText(row, c, lang, t)));
+  switch (opts.format) {
+    case 'json':
+      return JSON.stringify(rows, null, 2) + '\n';
+    case 'csv':
+      return toCsv(header, cells);
+    case 'tsv':
+    case 'text':
+      return [columns.map((c) => c.key), ...cells].map((r) => r.map(tsvField).join('\t')).join('\n') + '\n';
+    case 'md':
+      return toMarkdown(header, cells, columns.map((c) => c.align ?? alignOf(c)));
+    case 'table': {
+      const { default: Table } = await import('cli-table3');
+      const table = new Table({
+        head: opts.color ? await Promise.all(header.map((h) => paint(h, 'bold'))) : header,
+        style: opts.color ? { head: [], border: ['gray'] } : { head: [], border: [] },
+        colAligns: columns.map((c) => c.align ?? alignOf(c)),
+        wordWrap: false,
+      });
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        const line: string[] = [];
+        for (let j = 0; j < columns.length; j++) {
+          const text = sanitizeForTerminal(cells[i][j]);
+          const tone = opts.color ? columns[j].tone?.(row) : undefined;
+          line.push(tone ? await paint(text, tone) : text);
+        }
+        table.push(line);
+      }
+      return table.toString() + '\n';
+    }
+  }
+}
+
+function alignOf<R>(c: Column<R>): 'left' | 'right' {
+  return c.type === 'number' || c.type === 'percent' ? 'right' : 'left';
+}

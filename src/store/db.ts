@@ -1,0 +1,96 @@
+/** Opening the database: path rules, file mode, pragmas, migrations. */
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { RuntimeError } from '../cli/errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+export type Db = Database.Database;
+
+// The native driver is loaded on first use, so that --help and usage errors never pay for it.
+let driver: typeof Database | undefined;
+function sqlite(): typeof Database {
+  return (driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
+}
+
+/** --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db. */
+export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
+  if (flag) return resolve(cwd, flag);
+  if (env.THUKY_DB) return resolve(cwd, env.THUKY_DB);
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(dataHome, 'thuky', 'thuky.db');
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Create the file when missing (writes do; reports on a missing file fail instead). */
+  create?: boolean;
+}
+
+/**
+ * Opens (and if asked creates) the database. A new file is created with mode 0600 before SQLite
+ * touches it, since it holds personal data. Migrations run here for writers; a reader refuses a
+ * database that is behind or ahead of this version rather than changing it.
+ */
+export function openDatabase(path: string, opts: OpenOptions = {}): Db {
+  const exists = existsSync(path);
+  if (!exists) {
+    if (opts.readonly || opts.create === false) throw new RuntimeError('db.missing', { path });
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
+    } catch (err) {
+      throw new RuntimeError('db.cannotCreate', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+    }
+  }
+  let db: Db;
+  try {
+    db = new (sqlite())(path, { readonly: !!opts.readonly, fileMustExist: true });
+  } catch (err) {
+    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path, version, supported: SCHEMA_VERSION });
+    if (version < SCHEMA_VERSION) {
+      if (opts.readonly) throw new RuntimeError('db.needsMigration', { path, version, supported: SCHEMA_VERSION });
+      migrate(db);
+    }
+  } catch (err) {
+    db.close();
+    if (err instanceof RuntimeError) throw err;
+    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+  }
+  return db;
+}
+
+/** Applies every pending migration in one transaction and records the version. */
+export function migrate(db: Db): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
+  db.transaction(() => {
+    for (const m of MIGRATIONS) {
+      if (m.version > from) {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    }
+  }).immediate();
+  return { from, to: SCHEMA_VERSION };
+}
+
+/** A fresh in-memory database with the whole schema, for tests. */
+export function memoryDatabase(): Db {
+  const db = new (sqlite())(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}

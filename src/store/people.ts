@@ -1,0 +1,144 @@
+/** Cadres and party members. */
+import { UsageError } from '../cli/errors.js';
+import { cleanText, fold, sortVi } from '../domain/text.js';
+import { logChange, type Audit } from './changelog.js';
+import type { Db } from './db.js';
+import { pickOne } from './lookup.js';
+
+export interface Person {
+  id: number;
+  fullName: string;
+  unitId: number | null;
+  unitName: string | null;
+  positions: string[];
+  isMember: boolean;
+  active: boolean;
+  note: string | null;
+  illustrative: boolean;
+}
+
+interface PersonRow extends Omit<Person, 'positions' | 'isMember' | 'active' | 'illustrative'> {
+  positions: string;
+  isMember: number;
+  active: number;
+  illustrative: number;
+}
+
+const SELECT_PERSON = `
+  SELECT p.id, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName, p.positions,
+         p.is_member AS isMember, p.active, p.note, p.illustrative
+    FROM person p LEFT JOIN unit u ON u.id = p.unit_id`;
+
+function toPerson(r: PersonRow): Person {
+  return { ...r, positions: JSON.parse(r.positions) as string[], isMember: !!r.isMember, active: !!r.active, illustrative: !!r.illustrative };
+}
+
+export interface PersonFilter {
+  unitId?: number;
+  search?: string;
+  members?: boolean;
+  active?: boolean;
+  limit?: number;
+}
+
+export function listPeople(db: Db, filter: PersonFilter = {}): Person[] {
+  const rows = db
+    .prepare(
+      `${SELECT_PERSON}
+        WHERE (@unit IS NULL OR p.unit_id = @unit)
+          AND (@search IS NULL OR p.name_folded LIKE '%' || @search || '%')
+          AND (@members IS NULL OR p.is_member = @members)
+          AND (@active IS NULL OR p.active = @active)
+        LIMIT @limit`,
+    )
+    .all({
+      unit: filter.unitId ?? null,
+      search: filter.search ? fold(filter.search) : null,
+      members: filter.members === undefined ? null : filter.members ? 1 : 0,
+      active: filter.active === undefined ? null : filter.active ? 1 : 0,
+      limit: filter.limit ?? -1,
+    }) as PersonRow[];
+  return sortVi(rows.map(toPerson), (p) => lastNameFirst(p.fullName));
+}
+
+/** Vietnamese names sort by given name (the last word), then by the whole name. */
+export function lastNameFirst(fullName: string): string {
+  const words = fullName.split(' ');
+  return `${words[words.length - 1]} ${fullName}`;
+}
+
+export function getPerson(db: Db, id: number): Person | undefined {
+  const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as PersonRow | undefined;
+  return row ? toPerson(row) : undefined;
+}
+
+/** Finds a person by id or by name typed with or without accents, optionally within a unit. */
+export function resolvePerson(db: Db, query: string, opts: { unitId?: number; idNotFoundExit1?: boolean } = {}): Person {
+  const q = query.trim();
+  const f = fold(q);
+  const rows = /^\d+$/.test(q)
+    ? (db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).all(Number(q)) as PersonRow[])
+    : (db
+        .prepare(`${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit) AND p.name_folded LIKE '%' || @f || '%' LIMIT 50`)
+        .all({ unit: opts.unitId ?? null, f }) as PersonRow[]);
+  const people = rows.map(toPerson);
+  const picked = pickOne(
+    'person',
+    q,
+    people.map((p) => ({ id: p.id, name: p.fullName, folded: fold(p.fullName), label: `${p.fullName}${p.unitName ? ` — ${p.unitName}` : ''}${p.positions.length ? ` (${p.positions.join(', ')})` : ''}` })),
+    opts,
+  );
+  return people.find((p) => p.id === picked.id)!;
+}
+
+export interface PersonInput {
+  fullName: string;
+  unitId?: number | null;
+  positions?: string[];
+  isMember?: boolean;
+  active?: boolean;
+  note?: string | null;
+  illustrative?: boolean;
+}
+
+export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
+  const fullName = cleanText(input.fullName ?? '');
+  if (!fullName) throw new UsageError('person.nameEmpty');
+  const positions = (input.positions ?? []).map(cleanText).filter(Boolean);
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO person (full_name, name_folded, unit_id, positions, is_member, active, note, illustrative, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(fullName, fold(fullName), input.unitId ?? null, JSON.stringify(positions), input.isMember === false ? 0 : 1, input.active === false ? 0 : 1, input.note ?? null, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+    );
+    logChange(db, audit, 'person', id, 'create', { ...input, fullName, positions });
+    return id;
+  })();
+}
+
+export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<PersonInput>): Person {
+  const before = getPerson(db, id);
+  if (!before) throw new UsageError('lookup.idNotFound', { entity: 'person', id });
+  const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
+  if (!fullName) throw new UsageError('person.nameEmpty');
+  const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE person SET full_name = ?, name_folded = ?, unit_id = ?, positions = ?, is_member = ?, active = ?, note = ? WHERE id = ?`,
+    ).run(
+      fullName,
+      fold(fullName),
+      patch.unitId !== undefined ? patch.unitId : before.unitId,
+      JSON.stringify(positions),
+      (patch.isMember ?? before.isMember) ? 1 : 0,
+      (patch.active ?? before.active) ? 1 : 0,
+      patch.note !== undefined ? patch.note : before.note,
+      id,
+    );
+    logChange(db, audit, 'person', id, 'update', { before: { fullName: before.fullName, unitId: before.unitId, positions: before.positions, isMember: before.isMember, active: before.active }, after: patch });
+  })();
+  return getPerson(db, id)!;
+}

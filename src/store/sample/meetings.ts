@@ -1,0 +1,8 @@
+import type { SampleLoader } from './index.js';
+
+export const loadMeetings: SampleLoader = (db, audit, data, refs) => {
+  void db;
+  void audit;
+  void data;
+  void refs;
+};

@@ -1,0 +1,72 @@
+/** Shared test helpers: run the CLI in-process or as the built binary, on temporary databases. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { memoryContext } from '../src/cli/context.js';
+import { runCli } from '../src/cli/program.js';
+import { openDatabase, type Db } from '../src/store/db.js';
+import { loadSample } from '../src/store/sample/index.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = join(ROOT, 'bin', 'thuky.js');
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'thuky-'));
+}
+
+export function tempDbPath(): string {
+  return join(tempDir(), 'thuky.db');
+}
+
+const AUDIT = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };
+
+let template: string | undefined;
+/** A fresh copy of a database with the quan1-2017 sample loaded (built once per test file). */
+export function sampleDbPath(): string {
+  if (!template || !existsSync(template)) {
+    template = tempDbPath();
+    const db = openDatabase(template, { create: true });
+    loadSample(db, AUDIT, 'quan1-2017');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+  }
+  const path = tempDbPath();
+  copyFileSync(template, path);
+  return path;
+}
+
+export function openSample(): Db {
+  return openDatabase(sampleDbPath(), { create: false });
+}
+
+export interface RunOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command line in-process. `tty` makes stdout and stdin look like a terminal. */
+export async function run(argv: string[], opts: { db?: string; tty?: boolean; env?: Record<string, string | undefined>; now?: Date } = {}): Promise<RunOutput> {
+  const ctx = memoryContext({ tty: opts.tty, env: { ...opts.env }, now: opts.now });
+  const args = opts.db ? [...argv, '--db', opts.db] : argv;
+  const code = await runCli(args, ctx);
+  return { code, stdout: ctx.out(), stderr: ctx.err() };
+}
+
+/** Runs a command line in-process and parses its JSON output. */
+export async function runJson<T = unknown>(argv: string[], opts: Parameters<typeof run>[1] = {}): Promise<T> {
+  const out = await run([...argv, '--json'], opts);
+  if (out.code !== 0) throw new Error(`exit ${out.code}: ${out.stderr}`);
+  return JSON.parse(out.stdout) as T;
+}
+
+/** Spawns the built binary (run `npm run build` first; `npm test` does). */
+export function runBin(args: string[], opts: { env?: Record<string, string | undefined>; input?: string } = {}): RunOutput {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...opts.env },
+    input: opts.input ?? '',
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
