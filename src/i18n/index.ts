@@ -3,6 +3,7 @@ import core from './core.js';
 import tasks from './tasks.js';
 import meetings from './meetings.js';
 import compliance from './compliance.js';
+import record from './record.js';
 
 export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number | undefined | null>;
@@ -13,7 +14,7 @@ export interface CataloguePart {
 }
 export type Translate = (key: string, params?: Params) => string;
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, compliance };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance };
 
 function merge(lang: Lang): Messages {
   const out: Messages = {};

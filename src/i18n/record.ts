@@ -1,0 +1,7 @@
+import type { CataloguePart } from './index.js';
+
+const part: CataloguePart = {
+  vi: {},
+  en: {},
+};
+export default part;
