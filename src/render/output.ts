@@ -103,11 +103,10 @@ export async function paint(text: string, tone: Tone): Promise<string> {
 
 export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: RenderOptions): Promise<string> {
   const { lang, t } = opts;
+  if (opts.format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   const header = columns.map((c) => t(c.label));
   const cells = rows.map((row) => columns.map((c) => cellText(row, c, lang, t)));
   switch (opts.format) {
-    case 'json':
-      return JSON.stringify(rows, null, 2) + '\n';
     case 'csv':
       return toCsv(header, cells);
     case 'tsv':

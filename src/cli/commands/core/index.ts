@@ -88,11 +88,12 @@ function registerLog(program: Command, cli: Cli) {
     .option('--limit <n>', cli.t('cmd.log.opt.limit'));
   cli.action<{ entity?: string; since?: string; limit?: string }>(cmd, (env, opts) => {
     const since = env.optionalDate('--since', opts.since);
-    const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) }).map((r) => ({
-      ...r,
-      summary: r.changes ? JSON.stringify(r.changes) : '',
-    }));
-    const columns: Column<(typeof rows)[number]>[] = [
+    const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) });
+    const summary = (r: (typeof rows)[number]) => {
+      const text = r.changes ? JSON.stringify(r.changes) : '';
+      return env.format === 'table' && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    };
+    return env.list(rows, [
       { key: 'id', label: 'col.id', type: 'number' },
       { key: 'at', label: 'col.at' },
       { key: 'user', label: 'col.user' },
@@ -100,12 +101,8 @@ function registerLog(program: Command, cli: Cli) {
       { key: 'entity', label: 'col.entity' },
       { key: 'entityId', label: 'col.entityId' },
       { key: 'action', label: 'col.action' },
-      { key: 'summary', label: 'col.changes', display: (r) => (r.summary.length > 80 && env.format === 'table' ? `${r.summary.slice(0, 79)}…` : r.summary) },
-    ];
-    return env.list(
-      env.format === 'json' ? (rows.map(({ summary, ...r }) => (void summary, r)) as typeof rows) : rows,
-      columns,
-    );
+      { key: 'changes', label: 'col.changes', display: summary },
+    ]);
   });
 }
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, compareVi, fold, sanitizeForTerminal, sortVi } from '../../src/domain/text.js';
+import { parseDocCode } from '../../src/domain/documents.js';
+import { pickOne } from '../../src/store/lookup.js';
+import { UsageError, NotFoundError } from '../../src/cli/errors.js';
+
+describe('text rules', () => {
+  it('folds accents, đ and case for lookups', () => {
+    expect(fold('Phường Bến Nghé')).toBe('phuong ben nghe');
+    expect(fold('ĐA KAO')).toBe('da kao');
+    expect(fold('Đinh Thị Thảo Trang')).toBe('dinh thi thao trang');
+    expect(fold('  Huỳnh   Thanh  Hải ')).toBe('huynh thanh hai');
+    expect(fold('Hải'.normalize('NFD'))).toBe('hai');
+  });
+
+  it('cleans input to NFC with single spaces', () => {
+    const nfd = 'Huỳnh Thanh  Hải'.normalize('NFD');
+    const clean = cleanText(nfd);
+    expect(clean).toBe('Huỳnh Thanh Hải');
+    expect(clean === clean.normalize('NFC')).toBe(true);
+  });
+
+  it('sorts in Vietnamese order', () => {
+    const wards = ['Tân Định', 'Đa Kao', 'Cô Giang', 'Bến Nghé', 'Cầu Kho', 'Bến Thành'];
+    expect(sortVi(wards, (w) => w)).toEqual(['Bến Nghé', 'Bến Thành', 'Cầu Kho', 'Cô Giang', 'Đa Kao', 'Tân Định']);
+    expect(compareVi('Đa Kao', 'Dũng')).toBeGreaterThan(0);
+  });
+
+  it('neutralises control characters for the terminal', () => {
+    expect(sanitizeForTerminal('a\u001b[31mb')).toBe('a\\x1b[31mb');
+    expect(sanitizeForTerminal('dòng 1\ndòng 2\tx')).toBe('dòng 1\ndòng 2\tx');
+  });
+});
+
+describe('document codes', () => {
+  it.each([
+    ['05-CT/TW', { code: '05-CT/TW', number: '05', type: 'CT', issuer: 'TW' }],
+    ['02-ĐA/TU', { code: '02-ĐA/TU', number: '02', type: 'ĐA', issuer: 'TU' }],
+    ['02-DA/TU', { code: '02-ĐA/TU', number: '02', type: 'ĐA', issuer: 'TU' }],
+    ['16-HD/VPTW', { code: '16-HD/VPTW', number: '16', type: 'HD', issuer: 'VPTW' }],
+    ['132-qđ/tw', { code: '132-QĐ/TW', number: '132', type: 'QĐ', issuer: 'TW' }],
+    ['12-NQ/ĐU', { code: '12-NQ/ĐU', number: '12', type: 'NQ', issuer: 'ĐU' }],
+  ])('%s', (input, expected) => {
+    expect(parseDocCode(input)).toEqual(expected);
+  });
+
+  it.each(['05/TW', 'CT-05/TW', '05-XX/TW', 'abc', '', '05-CT'])('%s is malformed', (input) => {
+    expect(parseDocCode(input)).toBeNull();
+  });
+});
+
+describe('pickOne', () => {
+  const wards = ['Phường Bến Nghé', 'Phường Bến Thành', 'Phường Đa Kao'].map((name, i) => ({ id: i + 1, name, folded: fold(name), code: ['BN', 'BT', 'DK'][i] }));
+
+  it('finds by id, by code and by accent-insensitive name', () => {
+    expect(pickOne('unit', '2', wards).name).toBe('Phường Bến Thành');
+    expect(pickOne('unit', 'dk', wards).name).toBe('Phường Đa Kao');
+    expect(pickOne('unit', 'ben nghe', wards).name).toBe('Phường Bến Nghé');
+    expect(pickOne('unit', 'BEN NGHE', wards).name).toBe('Phường Bến Nghé');
+    expect(pickOne('unit', 'Bến Nghé', wards).name).toBe('Phường Bến Nghé');
+  });
+
+  it('an ambiguous name is a usage error listing the candidates', () => {
+    try {
+      pickOne('unit', 'phuong', wards);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(UsageError);
+      expect((err as UsageError).params.count).toBe(3);
+      expect(String((err as UsageError).params.candidates)).toContain('Phường Đa Kao');
+    }
+  });
+
+  it('prefers the candidate the context marks when names clash', () => {
+    const twins = [
+      { id: 1, name: 'Phường Bến Thành', folded: 'phuong ben thanh', preferred: false },
+      { id: 2, name: 'Phường Bến Thành', folded: 'phuong ben thanh', preferred: true },
+    ];
+    expect(pickOne('unit', 'ben thanh', twins).id).toBe(2);
+  });
+
+  it('an unknown id is exit 1 when asked, a name that matches nothing is exit 2', () => {
+    expect(() => pickOne('unit', '99', wards, { idNotFoundExit1: true })).toThrow(NotFoundError);
+    expect(() => pickOne('unit', 'cho lon', wards)).toThrow(UsageError);
+  });
+});
