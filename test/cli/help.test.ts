@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { memoryContext } from '../../src/cli/context.js';
+import { buildProgram, collectCommands } from '../../src/cli/program.js';
+import { run } from '../helpers.js';
+
+describe('help is documentation', () => {
+  for (const lang of ['vi', 'en'] as const) {
+    const program = buildProgram(memoryContext(), lang, { exitCode: 0 });
+    const commands = collectCommands(program);
+
+    it(`knows the core commands (${lang})`, () => {
+      const names = commands.map((c) => c.name);
+      for (const name of ['init', 'db info', 'db migrate', 'log', 'unit add', 'unit list', 'unit show', 'unit edit', 'person add', 'person list', 'doc show'])
+        expect(names).toContain(name);
+    });
+
+    it.each(commands.map((c) => [c.name, c] as const))(`%s has a description and an example (${lang})`, (_name, c) => {
+      expect(c.description.length).toBeGreaterThan(3);
+      expect(c.description).not.toMatch(/^cmd\./);
+      expect(c.examples.length).toBeGreaterThan(0);
+      for (const e of c.examples) expect(e.startsWith('thuky ')).toBe(true);
+    });
+  }
+
+  it('prints the example in --help', async () => {
+    const r = await run(['unit', 'show', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Ví dụ:');
+    expect(r.stdout).toContain('$ thuky unit show "ben nghe"');
+  });
+
+  it('every option of every command has a translated description', () => {
+    const program = buildProgram(memoryContext(), 'vi', { exitCode: 0 });
+    const missing: string[] = [];
+    const walk = (cmd: typeof program, prefix: string) => {
+      for (const o of cmd.options) if (!o.description || /^(cmd|opt|cli)\.[\w.]+$/.test(o.description)) missing.push(`${prefix} ${o.flags}`);
+      for (const sub of cmd.commands) walk(sub, `${prefix} ${sub.name()}`.trim());
+    };
+    walk(program, '');
+    expect(missing).toEqual([]);
+  });
+});
