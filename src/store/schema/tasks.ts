@@ -21,6 +21,7 @@ CREATE TABLE task (
   cancelled_on    TEXT,
   cancel_reason   TEXT,
   percent         INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),
+  extensions      INTEGER NOT NULL DEFAULT 0,
   meeting_id      INTEGER REFERENCES meeting(id),
   conclusion_id   INTEGER REFERENCES conclusion(id),
   document_id     INTEGER REFERENCES document(id),
@@ -28,10 +29,15 @@ CREATE TABLE task (
   note            TEXT,
   illustrative    INTEGER NOT NULL DEFAULT 0,
   created_at      TEXT NOT NULL,
-  CHECK (due_on IS NULL OR due_on >= start_on)
+  CHECK (due_on IS NULL OR due_on >= start_on),
+  CHECK (done_on IS NULL OR cancelled_on IS NULL),
+  CHECK (cancelled_on IS NULL OR cancel_reason IS NOT NULL)
 );
 -- The overdue report reads open tasks by due date: a partial index holds only open tasks.
 CREATE INDEX task_open_due ON task(due_on, unit_id) WHERE done_on IS NULL AND cancelled_on IS NULL;
+-- Tasks closed after a day (or still open, keyed 9999-12-31): what was open on a past as-of date,
+-- and what a period carries over from earlier years.
+CREATE INDEX task_closed ON task(coalesce(done_on, cancelled_on, '9999-12-31'), start_on);
 CREATE INDEX task_unit_start ON task(unit_id, start_on);
 CREATE INDEX task_start ON task(start_on);
 CREATE INDEX task_meeting ON task(meeting_id);

@@ -1,0 +1,519 @@
+/**
+ * Tasks and breakthroughs: one row per unit, grouped when a decision goes to several units; every
+ * change leaves an event (history) and a change-log line. Status is never stored: see
+ * domain/tasks.ts (classifyTask) and the set-based report queries at the end of this file.
+ */
+import { NotFoundError, UsageError } from '../cli/errors.js';
+import type { IsoDate } from '../domain/dates.js';
+import { yearOf } from '../domain/dates.js';
+import { TASK_KINDS, type TaskKind } from '../domain/tasks.js';
+import { cleanText } from '../domain/text.js';
+import { logChange, type Audit } from './changelog.js';
+import type { Db } from './db.js';
+
+export interface NewTasksInput {
+  title: string;
+  unitIds: number[];
+  startOn: IsoDate;
+  dueOn: IsoDate | null;
+  kind?: TaskKind;
+  target?: string | null;
+  year?: number;
+  meetingId?: number | null;
+  conclusionId?: number | null;
+  documentId?: number | null;
+  ownerId?: number | null;
+  note?: string | null;
+  illustrative?: boolean;
+}
+
+export interface Task {
+  id: number;
+  kind: TaskKind;
+  groupId: number | null;
+  unitId: number;
+  unitName: string;
+  unitCode: string | null;
+  title: string;
+  target: string | null;
+  year: number;
+  startOn: IsoDate;
+  dueOn: IsoDate | null;
+  originalDueOn: IsoDate | null;
+  doneOn: IsoDate | null;
+  cancelledOn: IsoDate | null;
+  cancelReason: string | null;
+  percent: number;
+  extensions: number;
+  meetingId: number | null;
+  meetingTitle: string | null;
+  meetingHeldOn: IsoDate | null;
+  conclusionId: number | null;
+  conclusionOrd: number | null;
+  documentId: number | null;
+  documentCode: string | null;
+  ownerId: number | null;
+  ownerName: string | null;
+  note: string | null;
+  illustrative: boolean;
+}
+
+export type TaskEventKind = 'created' | 'progress' | 'extend' | 'done' | 'reopen' | 'cancel' | 'note';
+
+export interface TaskEvent {
+  id: number;
+  taskId: number;
+  kind: TaskEventKind;
+  onDate: IsoDate;
+  percent: number | null;
+  oldDue: IsoDate | null;
+  newDue: IsoDate | null;
+  text: string | null;
+  createdAt: string;
+}
+
+const SELECT_TASK = `
+  SELECT t.id, t.kind, t.group_id AS groupId, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode,
+         t.title, t.target, t.year, t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn,
+         t.done_on AS doneOn, t.cancelled_on AS cancelledOn, t.cancel_reason AS cancelReason, t.percent,
+         t.extensions, t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn,
+         t.conclusion_id AS conclusionId, c.ord AS conclusionOrd, t.document_id AS documentId, d.code AS documentCode,
+         t.owner_id AS ownerId, p.full_name AS ownerName, t.note, t.illustrative
+    FROM task t
+    JOIN unit u ON u.id = t.unit_id
+    LEFT JOIN meeting m ON m.id = t.meeting_id
+    LEFT JOIN conclusion c ON c.id = t.conclusion_id
+    LEFT JOIN document d ON d.id = t.document_id
+    LEFT JOIN person p ON p.id = t.owner_id`;
+
+type TaskRow = Omit<Task, 'illustrative'> & { illustrative: number };
+const toTask = (r: TaskRow): Task => ({ ...r, illustrative: !!r.illustrative });
+
+const optText = (v: string | null | undefined) => {
+  if (v === null || v === undefined) return null;
+  const c = cleanText(v);
+  return c ? c : null;
+};
+
+/** Checks a new task before anything is written. */
+export function validateNewTasks(input: NewTasksInput): void {
+  if (!cleanText(input.title ?? '')) throw new UsageError('task.titleEmpty');
+  if (!input.unitIds.length) throw new UsageError('task.noUnit');
+  if (new Set(input.unitIds).size !== input.unitIds.length) throw new UsageError('task.duplicateUnit');
+  if (input.kind && !TASK_KINDS.includes(input.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: input.kind, accepted: TASK_KINDS.join(', ') });
+  if (input.dueOn && input.dueOn < input.startOn) throw new UsageError('task.dueBeforeStart', { due: input.dueOn, start: input.startOn });
+}
+
+/**
+ * One task per unit, in one transaction; grouped (task_group) when there is more than one unit.
+ * Inside an outer transaction this becomes a savepoint. Returns the ids in the order of unitIds.
+ */
+export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
+  validateNewTasks(input);
+  const title = cleanText(input.title);
+  const kind = input.kind ?? 'task';
+  const year = input.year ?? yearOf(input.startOn);
+  const target = optText(input.target);
+  const note = optText(input.note);
+  return db.transaction(() => {
+    let groupId: number | null = null;
+    if (input.unitIds.length > 1) {
+      groupId = Number(db.prepare('INSERT INTO task_group (title, created_at) VALUES (?, ?)').run(title, audit.at).lastInsertRowid);
+      logChange(db, audit, 'task_group', groupId, 'create', { title, unitIds: input.unitIds });
+    }
+    const insert = db.prepare(
+      `INSERT INTO task (kind, group_id, unit_id, title, target, year, start_on, due_on, original_due_on,
+                         meeting_id, conclusion_id, document_id, owner_id, note, illustrative, created_at)
+       VALUES (@kind, @groupId, @unitId, @title, @target, @year, @startOn, @dueOn, @dueOn,
+               @meetingId, @conclusionId, @documentId, @ownerId, @note, @illustrative, @at)`,
+    );
+    const event = db.prepare(`INSERT INTO task_event (task_id, kind, on_date, new_due, created_at) VALUES (?, 'created', ?, ?, ?)`);
+    const ids: number[] = [];
+    for (const unitId of input.unitIds) {
+      const row = {
+        kind,
+        groupId,
+        unitId,
+        title,
+        target,
+        year,
+        startOn: input.startOn,
+        dueOn: input.dueOn ?? null,
+        meetingId: input.meetingId ?? null,
+        conclusionId: input.conclusionId ?? null,
+        documentId: input.documentId ?? null,
+        ownerId: input.ownerId ?? null,
+        note,
+        illustrative: input.illustrative ? 1 : 0,
+        at: audit.at,
+      };
+      const id = Number(insert.run(row).lastInsertRowid);
+      event.run(id, input.startOn, input.dueOn ?? null, audit.at);
+      const { at, ...logged } = row;
+      void at;
+      logChange(db, audit, 'task', id, 'create', logged);
+      ids.push(id);
+    }
+    return ids;
+  })();
+}
+
+export function getTask(db: Db, id: number): Task | undefined {
+  const row = db.prepare(`${SELECT_TASK} WHERE t.id = ?`).get(id) as TaskRow | undefined;
+  return row ? toTask(row) : undefined;
+}
+
+/** The tasks with these ids, in that order; a missing id is "not found" (exit 1). */
+export function requireTasks(db: Db, ids: number[]): Task[] {
+  return ids.map((id) => {
+    const t = getTask(db, id);
+    if (!t) throw new NotFoundError('lookup.idNotFound', { entity: 'task', id });
+    return t;
+  });
+}
+
+export function groupTaskIds(db: Db, groupId: number): number[] {
+  const rows = db.prepare('SELECT id FROM task WHERE group_id = ? ORDER BY id').all(groupId) as { id: number }[];
+  if (!rows.length) throw new NotFoundError('lookup.idNotFound', { entity: 'task_group', id: groupId });
+  return rows.map((r) => r.id);
+}
+
+export function taskEvents(db: Db, taskId: number): TaskEvent[] {
+  return db
+    .prepare(
+      `SELECT id, task_id AS taskId, kind, on_date AS onDate, percent, old_due AS oldDue, new_due AS newDue, text, created_at AS createdAt
+         FROM task_event WHERE task_id = ? ORDER BY id`,
+    )
+    .all(taskId) as TaskEvent[];
+}
+
+export interface TaskFilter {
+  unitIds?: number[];
+  kind?: TaskKind;
+  meetingId?: number;
+  groupId?: number;
+  year?: number;
+  dueBefore?: IsoDate;
+  dueAfter?: IsoDate;
+  /** Only tasks assigned on or before this day. */
+  startedBy?: IsoDate;
+}
+
+/** Tasks matching the stored fields; status filters are applied by the caller (status is derived). */
+export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
+  const rows = db
+    .prepare(
+      `${SELECT_TASK}
+        WHERE (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
+          AND (@kind IS NULL OR t.kind = @kind)
+          AND (@meeting IS NULL OR t.meeting_id = @meeting)
+          AND (@group IS NULL OR t.group_id = @group)
+          AND (@year IS NULL OR t.year = @year)
+          AND (@dueBefore IS NULL OR t.due_on <= @dueBefore)
+          AND (@dueAfter IS NULL OR t.due_on >= @dueAfter)
+          AND (@startedBy IS NULL OR t.start_on <= @startedBy)
+        ORDER BY t.due_on IS NULL, t.due_on, t.id`,
+    )
+    .all({
+      units: filter.unitIds?.length ? JSON.stringify(filter.unitIds) : null,
+      kind: filter.kind ?? null,
+      meeting: filter.meetingId ?? null,
+      group: filter.groupId ?? null,
+      year: filter.year ?? null,
+      dueBefore: filter.dueBefore ?? null,
+      dueAfter: filter.dueAfter ?? null,
+      startedBy: filter.startedBy ?? null,
+    }) as TaskRow[];
+  return rows.map(toTask);
+}
+
+// ---- changes ---------------------------------------------------------------------------------
+
+const isClosed = (t: Task) => t.doneOn !== null || t.cancelledOn !== null;
+
+function requireReason(reason: string | undefined | null, field = '--reason'): string {
+  const r = optText(reason ?? null);
+  if (!r) throw new UsageError('task.reasonRequired', { field });
+  return r;
+}
+
+function notBeforeStart(t: Task, on: IsoDate, field: string) {
+  if (on < t.startOn) throw new UsageError('task.dateBeforeStart', { field, id: t.id, date: on, start: t.startOn });
+}
+
+function insertEvent(db: Db, audit: Audit, e: { taskId: number; kind: TaskEventKind; onDate: IsoDate; percent?: number | null; oldDue?: IsoDate | null; newDue?: IsoDate | null; text?: string | null }) {
+  db.prepare(`INSERT INTO task_event (task_id, kind, on_date, percent, old_due, new_due, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    e.taskId,
+    e.kind,
+    e.onDate,
+    e.percent ?? null,
+    e.oldDue ?? null,
+    e.newDue ?? null,
+    e.text ?? null,
+    audit.at,
+  );
+}
+
+export function recordProgress(db: Db, audit: Audit, ids: number[], input: { percent: number; on: IsoDate; note?: string | null }): Task[] {
+  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
+    throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
+  const tasks = requireTasks(db, ids);
+  for (const t of tasks) {
+    if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
+    notBeforeStart(t, input.on, '--on');
+  }
+  const note = optText(input.note);
+  db.transaction(() => {
+    for (const t of tasks) {
+      db.prepare('UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'progress', onDate: input.on, percent: input.percent, text: note });
+      logChange(db, audit, 'task', t.id, 'progress', { percent: input.percent, on: input.on, note });
+    }
+  })();
+  return requireTasks(db, ids);
+}
+
+export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; note?: string | null }): Task[] {
+  const tasks = requireTasks(db, ids);
+  for (const t of tasks) {
+    if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
+    if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: t.doneOn });
+    notBeforeStart(t, input.on, '--on');
+  }
+  const note = optText(input.note);
+  db.transaction(() => {
+    for (const t of tasks) {
+      db.prepare('UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'done', onDate: input.on, percent: 100, text: note });
+      logChange(db, audit, 'task', t.id, 'done', { on: input.on, note });
+    }
+  })();
+  return requireTasks(db, ids);
+}
+
+export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
+  const reason = requireReason(input.reason);
+  const tasks = requireTasks(db, ids);
+  for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
+  db.transaction(() => {
+    for (const t of tasks) {
+      db.prepare('UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, text: reason });
+      logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn });
+    }
+  })();
+  return requireTasks(db, ids);
+}
+
+/** A new due date with a reason; the earlier one stays in the history. */
+export function extendTasks(db: Db, audit: Audit, ids: number[], input: { due: IsoDate; reason: string; on: IsoDate }): Task[] {
+  const reason = requireReason(input.reason);
+  const tasks = requireTasks(db, ids);
+  for (const t of tasks) {
+    if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
+    if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: input.due, start: t.startOn });
+    if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: input.due });
+  }
+  db.transaction(() => {
+    for (const t of tasks) {
+      db.prepare('UPDATE task SET due_on = ?, extensions = extensions + 1 WHERE id = ?').run(input.due, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'extend', onDate: input.on, oldDue: t.dueOn, newDue: input.due, text: reason });
+      logChange(db, audit, 'task', t.id, 'extend', { oldDue: t.dueOn, newDue: input.due, reason, on: input.on });
+    }
+  })();
+  return requireTasks(db, ids);
+}
+
+export function cancelTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
+  const reason = requireReason(input.reason);
+  const tasks = requireTasks(db, ids);
+  for (const t of tasks) {
+    if (t.cancelledOn) throw new UsageError('task.isCancelled', { id: t.id });
+    if (t.doneOn) throw new UsageError('task.isDone', { id: t.id });
+    notBeforeStart(t, input.on, '--on');
+  }
+  db.transaction(() => {
+    for (const t of tasks) {
+      db.prepare('UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?').run(input.on, reason, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'cancel', onDate: input.on, text: reason });
+      logChange(db, audit, 'task', t.id, 'cancel', { on: input.on, reason });
+    }
+  })();
+  return requireTasks(db, ids);
+}
+
+// ---- reports ---------------------------------------------------------------------------------
+
+export interface OpenDueRow {
+  id: number;
+  kind: TaskKind;
+  unitId: number;
+  unitName: string;
+  unitCode: string | null;
+  title: string;
+  startOn: IsoDate;
+  dueOn: IsoDate;
+  originalDueOn: IsoDate | null;
+  extensions: number;
+  percent: number;
+  meetingId: number | null;
+  meetingTitle: string | null;
+  meetingHeldOn: IsoDate | null;
+  documentId: number | null;
+  documentCode: string | null;
+}
+
+export interface OpenDueQuery {
+  asOf: IsoDate;
+  /** Due on or after this day (null: no lower bound). */
+  dueFrom: IsoDate | null;
+  /** Due on or before this day. */
+  dueTo: IsoDate;
+  unitIds?: number[];
+  kind?: TaskKind;
+}
+
+const OPEN_DUE_COLUMNS = `t.id, t.kind, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode, t.title,
+       t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, t.percent,
+       t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn,
+       t.document_id AS documentId, d.code AS documentCode`;
+const OPEN_DUE_JOINS = `JOIN unit u ON u.id = t.unit_id
+  LEFT JOIN meeting m ON m.id = t.meeting_id
+  LEFT JOIN document d ON d.id = t.document_id`;
+const OPEN_DUE_FILTERS = `AND t.due_on >= coalesce(@dueFrom, '') AND t.due_on <= @dueTo
+     AND t.start_on <= @asOf
+     AND (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
+     AND (@kind IS NULL OR t.kind = @kind)`;
+
+/**
+ * The SQL of the overdue report: tasks open on `asOf` whose due date falls in [dueFrom, dueTo].
+ * Two index searches: tasks open now (partial index task_open_due), and tasks closed after
+ * `asOf` (task_closed), which were still open on that day. Never a scan of task.
+ */
+export const OPEN_DUE_SQL = `
+SELECT ${OPEN_DUE_COLUMNS}
+  FROM task t ${OPEN_DUE_JOINS}
+ WHERE t.done_on IS NULL AND t.cancelled_on IS NULL
+   ${OPEN_DUE_FILTERS}
+UNION ALL
+SELECT ${OPEN_DUE_COLUMNS}
+  FROM task t ${OPEN_DUE_JOINS}
+ WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf
+   AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'
+   ${OPEN_DUE_FILTERS}`;
+
+export function openDueParams(q: OpenDueQuery) {
+  return {
+    asOf: q.asOf,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
+    units: q.unitIds?.length ? JSON.stringify(q.unitIds) : null,
+    kind: q.kind ?? null,
+  };
+}
+
+/** Tasks open on `asOf` and due in the window (unsorted; the report sorts in Vietnamese order). */
+export function openTasksDue(db: Db, q: OpenDueQuery): OpenDueRow[] {
+  return db.prepare(OPEN_DUE_SQL).all(openDueParams(q)) as OpenDueRow[];
+}
+
+export interface UnitTaskCounts {
+  unitId: number;
+  /** Assigned in the period (start date inside it, up to the as-of date). */
+  assigned: number;
+  /** Assigned earlier and still open when the period began. */
+  carriedOver: number;
+  /** assigned + carriedOver: the tasks the period is judged on. */
+  total: number;
+  doneOnTime: number;
+  doneLate: number;
+  doneNoDeadline: number;
+  /** Open, due date not passed (due soon included). */
+  inProgress: number;
+  dueSoon: number;
+  overdue: number;
+  /** Open, no due date. */
+  noDeadline: number;
+  cancelled: number;
+  /** Tasks whose due date was extended at least once. */
+  extended: number;
+  /** Not cancelled, due inside the period up to the as-of date: the base of the on-time rate. */
+  dueInPeriod: number;
+  /** Of those, done on or before the due date by the as-of date. */
+  dueInPeriodDoneOnTime: number;
+}
+
+export interface CountsQuery {
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+  kind?: TaskKind;
+  warnDays?: number;
+  /** asOf + warnDays, computed by the caller. */
+  warnUntil: IsoDate;
+}
+
+/**
+ * Per-unit counts for a period, in one set-based query. The CASE expressions are the SQL form of
+ * classifyTask (domain/tasks.ts); a test checks that both agree on the sample.
+ * Scope: tasks assigned in [from, min(to, asOf)] (index task_start) plus tasks assigned before
+ * `from` and still open then (index task_closed).
+ */
+export const COUNTS_SQL = `
+WITH scope AS (
+  SELECT t.unit_id, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.extensions, 0 AS carried
+    FROM task t
+   WHERE t.start_on >= @from AND t.start_on <= @until
+     AND (@kind IS NULL OR t.kind = @kind)
+  UNION ALL
+  SELECT t.unit_id, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.extensions, 1 AS carried
+    FROM task t
+   WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') >= @from AND t.start_on < @from
+     AND (@kind IS NULL OR t.kind = @kind)
+), judged AS (
+  SELECT unit_id, carried, extensions, due_on,
+         CASE
+           WHEN cancelled_on IS NOT NULL AND cancelled_on <= @asOf THEN 'cancelled'
+           WHEN done_on IS NOT NULL AND done_on <= @asOf THEN
+             CASE WHEN due_on IS NULL THEN 'done_no_deadline' WHEN done_on <= due_on THEN 'done_on_time' ELSE 'done_late' END
+           WHEN due_on IS NULL THEN 'no_deadline'
+           WHEN due_on < @asOf THEN 'overdue'
+           WHEN due_on <= @warnUntil THEN 'due_soon'
+           ELSE 'in_progress'
+         END AS status
+    FROM scope
+)
+SELECT unit_id AS unitId,
+       sum(carried = 0) AS assigned,
+       sum(carried = 1) AS carriedOver,
+       count(*) AS total,
+       sum(status = 'done_on_time') AS doneOnTime,
+       sum(status = 'done_late') AS doneLate,
+       sum(status = 'done_no_deadline') AS doneNoDeadline,
+       sum(status IN ('in_progress', 'due_soon')) AS inProgress,
+       sum(status = 'due_soon') AS dueSoon,
+       sum(status = 'overdue') AS overdue,
+       sum(status = 'no_deadline') AS noDeadline,
+       sum(status = 'cancelled') AS cancelled,
+       sum(extensions > 0) AS extended,
+       sum(status <> 'cancelled' AND due_on >= @from AND due_on <= @until) AS dueInPeriod,
+       sum(status = 'done_on_time' AND due_on >= @from AND due_on <= @until) AS dueInPeriodDoneOnTime
+  FROM judged
+ GROUP BY unit_id`;
+
+export function countsParams(q: CountsQuery) {
+  return { from: q.from, until: q.to < q.asOf ? q.to : q.asOf, asOf: q.asOf, kind: q.kind ?? null, warnUntil: q.warnUntil };
+}
+
+export function taskCountsByUnit(db: Db, q: CountsQuery): UnitTaskCounts[] {
+  return db.prepare(COUNTS_SQL).all(countsParams(q)) as UnitTaskCounts[];
+}
+
+export interface BreakthroughFilter {
+  year?: number;
+  unitIds?: number[];
+}
+
+export function listBreakthroughs(db: Db, filter: BreakthroughFilter = {}): Task[] {
+  return listTasks(db, { kind: 'breakthrough', year: filter.year, unitIds: filter.unitIds });
+}
