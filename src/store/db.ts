@@ -1,7 +1,7 @@
 /** Opening the database: path rules, file mode, pragmas, migrations. */
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { RuntimeError } from '../cli/errors.js';
@@ -48,8 +48,12 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new (sqlite())(path, { readonly: !!opts.readonly, fileMustExist: true });
+    // SQLite opens lazily: a reader that cannot use the WAL fails only on its first read.
+    if (opts.readonly) probe(db);
   } catch (err) {
-    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+    const snapshot = opts.readonly ? readOnlySnapshot(path, err) : undefined;
+    if (!snapshot) throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+    db = snapshot;
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -70,6 +74,40 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
   }
   return db;
+}
+
+/** The first read of a freshly opened handle; closes it on failure. */
+function probe(db: Db): void {
+  try {
+    db.pragma('user_version', { simple: true });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * A WAL database in a folder the reader cannot write to cannot be opened read-only (SQLite needs
+ * to create its -shm file there), and this build of SQLite takes no `?immutable=1` URI. A reader
+ * (cron on a read-only copy, a report run by another user) then gets an in-memory snapshot of
+ * the file: the header is switched to rollback-journal mode so the copy opens, and it is
+ * query-only. Returns undefined when the failure is something else.
+ */
+function readOnlySnapshot(path: string, err: unknown): Db | undefined {
+  const code = (err as { code?: string }).code ?? '';
+  if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) return undefined;
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
+    const db = new (sqlite())(bytes);
+    db.pragma('query_only = ON');
+    return db;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Applies every pending migration in one transaction and records the version. */
