@@ -40,6 +40,7 @@ CREATE INDEX meeting_unit_unit ON meeting_unit(unit_id, meeting_id);
 CREATE TABLE meeting_document (
   meeting_id  INTEGER NOT NULL REFERENCES meeting(id),
   document_id INTEGER NOT NULL REFERENCES document(id),
+  ord         INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (meeting_id, document_id)
 );
 CREATE INDEX meeting_document_doc ON meeting_document(document_id);
