@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/thuky.js';
-
-process.exitCode = await main();
+'use strict';
+require('../dist/thuky.cjs')
+  .main()
+  .then((code) => {
+    process.exitCode = code;
+  });

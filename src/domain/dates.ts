@@ -6,7 +6,6 @@
 import { addDays as dfAddDays } from 'date-fns/addDays';
 import { addMonths as dfAddMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format as formatDate } from 'date-fns/format';
 
 export type IsoDate = string;
 
@@ -88,7 +87,7 @@ function toLocal(date: IsoDate): Date {
 }
 
 function fromLocal(date: Date): IsoDate {
-  return formatDate(date, 'yyyy-MM-dd');
+  return makeIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

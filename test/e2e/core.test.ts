@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 describe('bin/thuky.js', () => {
   it('is built', () => {
-    expect(existsSync(join(ROOT, 'dist', 'thuky.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'thuky.cjs'))).toBe(true);
     expect(existsSync(BIN)).toBe(true);
   });
 
