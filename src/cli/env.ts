@@ -5,7 +5,7 @@
 import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
-import { renderTable, type Column, type Format } from '../render/output.js';
+import { FORMATS, renderTable, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
@@ -39,7 +39,12 @@ export class Env {
   /** The output format: --json, else --format, else a table on a terminal and TSV in a pipe. */
   get format(): Format {
     if (this.globals.json) return 'json';
-    if (this.globals.format) return this.globals.format as Format;
+    if (this.globals.format) {
+      // Document formats (txt, docx) pass the option parser for `meeting minutes`; listings refuse them.
+      if (!FORMATS.includes(this.globals.format as Format))
+        throw new UsageError('input.badChoice', { field: '--format', value: this.globals.format, accepted: FORMATS.join(', ') });
+      return this.globals.format as Format;
+    }
     return this.ctx.stdout.isTTY ? 'table' : 'tsv';
   }
 

@@ -1,7 +1,7 @@
 /** The command tree and the one error boundary. */
 import { Command, CommanderError, Option } from 'commander';
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
-import { FORMATS } from '../render/output.js';
+import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, UserError } from './errors.js';
@@ -56,7 +56,7 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }):
     .helpCommand(`help [command]`, t('cli.opt.help'))
     .option('--db <path>', t('cli.opt.db'))
     .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['vi', 'en']))
-    .addOption(new Option('--format <format>', t('cli.opt.format')).choices([...FORMATS]))
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices([...FORMATS, ...DOCUMENT_FORMATS]))
     .option('--json', t('cli.opt.json'))
     .option('--no-color', t('cli.opt.noColor'))
     .option('-y, --yes', t('cli.opt.yes'))

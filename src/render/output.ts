@@ -9,6 +9,8 @@ import type { OutStream } from '../cli/context.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text'];
+/** Formats only document commands accept (`meeting minutes --format txt|docx`); listings refuse them. */
+export const DOCUMENT_FORMATS: readonly string[] = ['txt', 'docx'];
 
 export type ColumnType = 'text' | 'date' | 'number' | 'percent' | 'bool' | 'list';
 export type Tone = 'red' | 'yellow' | 'green' | 'gray' | 'cyan' | 'bold' | undefined;
