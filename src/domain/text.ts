@@ -23,14 +23,19 @@ export function fold(value: string): string {
     .trim();
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+// Created on first use: building an ICU collator costs start-up time that --help never needs.
+let collator: Intl.Collator | undefined;
+function viCollator(): Intl.Collator {
+  return (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
+}
 
 export function compareVi(a: string, b: string): number {
-  return collator.compare(a, b);
+  return viCollator().compare(a, b);
 }
 
 export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...items].sort((x, y) => collator.compare(key(x), key(y)));
+  const c = viCollator();
+  return [...items].sort((x, y) => c.compare(key(x), key(y)));
 }
 
 /** Neutralises control characters (ANSI escapes included) in stored text before it reaches a terminal. */
