@@ -4,6 +4,7 @@
  */
 import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
+import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { FORMATS, renderTable, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
@@ -135,7 +136,8 @@ export class Env {
 
   /** Data to stdout. */
   print(text: string): void {
-    this.ctx.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    const safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+    this.ctx.stdout.write(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`);
   }
 
   /** Messages to stderr. */

@@ -44,6 +44,15 @@ export function sanitizeForTerminal(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/**
+ * Like sanitizeForTerminal, but keeps colour (SGR) sequences, so that whole rendered output can pass
+ * through it: colour we add survives, cursor moves or title changes hidden in stored text do not.
+ */
+export function sanitizeKeepingColour(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 ? part : sanitizeForTerminal(part))).join('');
+}
+
 /** A folded name matches a folded query when every word of the query starts a word, or appears inside, the name. */
 export function matchesFolded(nameFolded: string, queryFolded: string): boolean {
   if (!queryFolded) return true;

@@ -84,3 +84,12 @@ describe('pickOne', () => {
     expect(() => pickOne('unit', 'cho lon', wards)).toThrow(UsageError);
   });
 });
+
+describe('terminal safety of whole outputs', async () => {
+  const { sanitizeKeepingColour } = await import('../../src/domain/text.js');
+  it('keeps colour but neutralises other escapes', () => {
+    expect(sanitizeKeepingColour('\u001b[31mđỏ\u001b[39m')).toBe('\u001b[31mđỏ\u001b[39m');
+    expect(sanitizeKeepingColour('x\u001b]0;title\u0007y')).toBe('x\\x1b]0;title\\x07y');
+    expect(sanitizeKeepingColour('a\rb')).toBe('a\\x0db');
+  });
+});

@@ -112,12 +112,12 @@ function parseKind(value: string | undefined, field: string): UnitKind | undefin
   return value as UnitKind;
 }
 
-export function unitColumns(): Column<Unit>[] {
+export function unitColumns(t: Env['t']): Column<Unit>[] {
   return [
     { key: 'id', label: 'col.id', type: 'number' },
     { key: 'code', label: 'col.code' },
     { key: 'name', label: 'col.name' },
-    { key: 'kind', label: 'col.kind' },
+    { key: 'kind', label: 'col.kind', display: (u) => t(`unit.kind.${u.kind}`) },
     { key: 'parentName', label: 'col.parent' },
     { key: 'validFrom', label: 'col.validFrom', type: 'date' },
     { key: 'validTo', label: 'col.validTo', type: 'date' },
@@ -179,7 +179,7 @@ function registerUnits(program: Command, cli: Cli) {
     const at = env.optionalDate('--at', opts.at);
     const db = env.readDb();
     const parentId = opts.parent ? resolveUnit(db, opts.parent, { at: at ?? env.today() }).id : undefined;
-    return env.list(listUnits(db, { kind, at, parentId, search: opts.search }), unitColumns());
+    return env.list(listUnits(db, { kind, at, parentId, search: opts.search }), unitColumns(env.t));
   });
 
   const show = cli
