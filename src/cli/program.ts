@@ -46,9 +46,19 @@ export function collectCommands(program: Command): { name: string; description: 
   return out;
 }
 
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'cli.help.usage',
+  'Options:': 'cli.help.options',
+  'Commands:': 'cli.help.commands',
+  'Arguments:': 'cli.help.arguments',
+  'Global Options:': 'cli.help.globalOptions',
+};
+
 export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }): Command {
   const t = translator(lang);
   const program = new Command('thuky');
+  // Headings of the generated help, in the user's language; inherited by every sub-command.
+  program.configureHelp({ styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) });
   program
     .description(t('cli.description'))
     .version('0.1.0', '-V, --version', t('cli.opt.version'))

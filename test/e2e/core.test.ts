@@ -35,7 +35,7 @@ describe('bin/thuky.js', () => {
   it('prints help without a database and exits 0', () => {
     const r = runBin(['--help'], { env: { THUKY_DB: '/nonexistent/dir/x.db' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: thuky');
+    expect(r.stdout).toContain('Cách dùng: thuky');
     expect(existsSync('/nonexistent/dir/x.db')).toBe(false);
   });
 
@@ -44,5 +44,14 @@ describe('bin/thuky.js', () => {
     const r = runBin(['init', '--db', db]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(db);
+  });
+});
+
+describe('pipes', () => {
+  it('a reader that closes early is not an error', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('bash', ['-c', `node ${BIN} --help | head -1; echo "rc=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout).toContain('rc=0');
+    expect(r.stderr).not.toContain('EPIPE');
   });
 });
