@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import type { Prompter } from '../prompts/prompter.js';
 
 /** What varies between a real run and a test: streams, environment, clock, user. */
 export interface OutStream {
@@ -15,6 +16,8 @@ export interface Ctx {
   cwd: string;
   now: () => Date;
   osUser: string;
+  /** Asks questions in interactive commands; tests inject a scripted one (default: @inquirer/prompts on the terminal). */
+  prompter?: Prompter;
 }
 
 export function processContext(): Ctx {

@@ -1,9 +1,83 @@
+/**
+ * The interactive minutes session (`meeting record`, also `minutes`) and its drafts
+ * (`meeting drafts`). The prompts are loaded only inside these actions.
+ */
 import type { Command } from 'commander';
+import { formatDateVi } from '../../../domain/dates.js';
+import type { Column } from '../../../render/output.js';
+import { deleteDraft, getDraft, listDrafts, type Draft } from '../../../store/drafts.js';
+import type { Env } from '../../env.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
+import { DRAFT_KIND, draftSummary, type MinutesDraftData } from './draft-summary.js';
+
+interface RecordOptions {
+  resume?: string | true;
+}
 
 export function registerRecord(program: Command, cli: Cli, parents: Parents): void {
-  void program;
-  void cli;
-  void parents;
+  const declare = (cmd: Command) => {
+    cmd.option('--resume [draft]', cli.t('cmd.meeting.record.opt.resume'));
+    cli.action<RecordOptions>(cmd, async (env, opts) => {
+      const { recordMinutes } = await import('./record.js');
+      return recordMinutes(env, opts.resume);
+    });
+  };
+  declare(
+    cli.command(parents.meeting, 'record', 'cmd.meeting.record', [
+      'thuky meeting record',
+      'thuky meeting record --resume',
+      'thuky meeting record --resume 3 --db ./quan1.db',
+    ]),
+  );
+  declare(cli.command(program, 'minutes', 'cmd.minutes', ['thuky minutes', 'thuky minutes --resume']));
+
+  const drafts = cli
+    .command(parents.meeting, 'drafts', 'cmd.meeting.drafts', ['thuky meeting drafts', 'thuky meeting drafts --json', 'thuky meeting drafts --discard 3 --yes'])
+    .option('--discard <draft>', cli.t('cmd.meeting.drafts.opt.discard'));
+  cli.action<{ discard?: string }>(drafts, (env, opts) => (opts.discard !== undefined ? discardDraft(env, opts.discard) : listMinutesDrafts(env)));
+}
+
+type DraftListRow = ReturnType<typeof draftSummary> & { id: number; createdAt: string; updatedAt: string };
+
+function draftRow(d: Draft<MinutesDraftData>): DraftListRow {
+  return { id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data) };
+}
+
+function listMinutesDrafts(env: Env): Promise<void> {
+  const rows = listDrafts<MinutesDraftData>(env.readDb(), DRAFT_KIND).map(draftRow);
+  const stamp = (iso: string) => (env.lang === 'vi' ? `${formatDateVi(iso.slice(0, 10))} ${iso.slice(11, 16)}` : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
+  const columns: Column<DraftListRow>[] = [
+    { key: 'id', label: 'col.id', type: 'number' },
+    { key: 'updatedAt', label: 'record.col.updatedAt', display: (r) => (env.format === 'table' ? stamp(r.updatedAt) : r.updatedAt) },
+    { key: 'heldOn', label: 'record.col.heldOn', type: 'date' },
+    { key: 'title', label: 'record.col.title' },
+    { key: 'answers', label: 'record.col.answers', type: 'number' },
+    { key: 'speeches', label: 'record.col.speeches', type: 'number' },
+    { key: 'conclusions', label: 'record.col.conclusions', type: 'number' },
+    { key: 'createdAt', label: 'record.col.createdAt', display: (r) => (env.format === 'table' ? stamp(r.createdAt) : r.createdAt) },
+  ];
+  if (!rows.length && env.format !== 'json') env.info('record.noDrafts');
+  return env.list(rows, columns);
+}
+
+async function discardDraft(env: Env, value: string): Promise<number> {
+  const id = env.int('--discard', value, 1, Number.MAX_SAFE_INTEGER)!;
+  const db = env.db();
+  const draft = getDraft<MinutesDraftData>(db, id);
+  if (!draft || draft.kind !== DRAFT_KIND) throw new NotFoundError('record.draftNotFound', { id });
+  if (!env.globals.yes) {
+    if (!env.ctx.stdinIsTTY || !env.ctx.stdout.isTTY) throw new UsageError('record.discardNeedsYes', { id });
+    const prompter = env.ctx.prompter ?? (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t });
+    const s = draftSummary(draft.data);
+    const ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
+    if (!ok) {
+      env.info('record.discardCancelled', { id });
+      return 0;
+    }
+  }
+  deleteDraft(db, env.audit(), id, 'discard');
+  env.info('record.discarded', { id });
+  return 0;
 }

@@ -1,0 +1,121 @@
+/**
+ * `meeting record` / `minutes`: runs the question flow on a draft and saves the meeting in one
+ * transaction. Loaded with `await import()` so that other commands never pay for the prompts.
+ */
+import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
+import { runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
+import type { Audit } from '../../../store/changelog.js';
+import type { Db } from '../../../store/db.js';
+import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../../store/drafts.js';
+import { createMeeting, type CreatedMeeting } from '../../../store/meetings.js';
+import { addPerson, getPerson } from '../../../store/people.js';
+import type { Env } from '../../env.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { DRAFT_KIND, type MinutesDraftData } from './draft-summary.js';
+
+export async function recordMinutes(env: Env, resume: string | true | undefined): Promise<number> {
+  const { ctx } = env;
+  // Refuse before anything is opened or written: a pipe cannot answer questions.
+  if (!ctx.stdinIsTTY || !ctx.stdout.isTTY) throw new UsageError('record.notTty');
+  const db = env.db();
+  const today = env.today();
+
+  let draftId: number | undefined;
+  let answers: Answers = {};
+  if (resume !== undefined) {
+    const draft =
+      resume === true
+        ? listDrafts<MinutesDraftData>(db, DRAFT_KIND)[0]
+        : getDraft<MinutesDraftData>(db, env.int('--resume', resume, 1, Number.MAX_SAFE_INTEGER)!);
+    if (!draft || draft.kind !== DRAFT_KIND) {
+      if (resume === true) throw new NotFoundError('record.nothingToResume');
+      throw new NotFoundError('record.draftNotFound', { id: resume });
+    }
+    draftId = draft.id;
+    answers = draft.data.answers ?? {};
+    env.info('record.resuming', { id: draft.id, answers: Object.keys(answers).length });
+  } else {
+    const waiting = listDrafts(db, DRAFT_KIND);
+    if (waiting.length) env.info('record.draftsWaiting', { n: waiting.length, id: waiting[0].id });
+  }
+
+  const persist = (a: Answers) => {
+    const data: MinutesDraftData = { version: 1, answers: a };
+    if (draftId === undefined) draftId = createDraft(db, env.audit(), DRAFT_KIND, data);
+    else saveDraft(db, draftId, data, env.audit().at);
+  };
+
+  const prompter: Prompter = ctx.prompter ?? (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t });
+  let outcome;
+  try {
+    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist }, answers);
+  } catch (err) {
+    if (isPromptInterrupt(err) && draftId !== undefined) {
+      ctx.stderr.write('\n');
+      env.info('record.draftKept', { id: draftId });
+    }
+    throw err;
+  }
+
+  if (outcome.action === 'later') {
+    if (draftId !== undefined) env.info('record.draftKept', { id: draftId });
+    return 0;
+  }
+  if (outcome.action === 'discard') {
+    if (draftId !== undefined) deleteDraft(db, env.audit(), draftId, 'discard');
+    env.info('record.discarded', { id: draftId ?? '—' });
+    return 0;
+  }
+
+  let created: CreatedMeeting;
+  try {
+    created = saveMinutes(db, env.audit(), outcome.minutes, draftId);
+  } catch (err) {
+    // Nothing was written; what was typed is still in the draft.
+    if (draftId !== undefined) env.info('record.draftKept', { id: draftId });
+    throw err;
+  }
+  const result = { ...created, draftId: draftId ?? null };
+  await env.record(result, () =>
+    [
+      env.t('record.saved', { id: created.meetingId, speeches: outcome.minutes.speeches.length, conclusions: created.conclusionIds.length, tasks: created.taskIds.length }),
+      env.t('record.howToPrint', { id: created.meetingId }),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+/**
+ * One transaction: the people added during the session, then the meeting (createMeeting's own
+ * transaction becomes a savepoint), then the draft is closed.
+ */
+export function saveMinutes(db: Db, audit: Audit, m: CollectedMinutes, draftId: number | undefined): CreatedMeeting {
+  return db.transaction((): CreatedMeeting => {
+    const ids = new Map<string, number>();
+    for (const p of m.newPeople) ids.set(p.ref, addPerson(db, audit, { fullName: p.fullName, unitId: p.unitId, positions: p.positions }));
+    const id = (ref: PersonRef): number => (typeof ref === 'number' ? ref : ids.get(ref)!);
+    const absent = new Map(m.absent.map((a) => [a.unitId, a.reason]));
+    const created = createMeeting(db, audit, {
+      heldOn: m.heldOn,
+      title: m.title,
+      kind: m.kind,
+      period: m.period,
+      location: m.location,
+      startTime: m.startTime,
+      endTime: m.endTime,
+      recorderId: m.recorder === null ? null : id(m.recorder),
+      chairIds: m.chairs.map(id),
+      guestIds: m.guests.map(id),
+      units: m.units.map((unitId) => ({ unitId, present: !absent.has(unitId), absentReason: absent.get(unitId) ?? null })),
+      documentIds: m.documents,
+      speeches: m.speeches.map((s) => {
+        const speakerId = s.speaker === null ? null : id(s.speaker);
+        const unitId = s.unitId ?? (speakerId !== null ? (getPerson(db, speakerId)?.unitId ?? null) : null);
+        return { speakerId, unitId, kind: s.kind, summary: s.summary };
+      }),
+      conclusions: m.conclusions.map((c) => ({ text: c.text, assignUnitIds: c.unitIds, dueOn: c.dueOn })),
+    });
+    if (draftId !== undefined) deleteDraft(db, audit, draftId, 'complete', { meetingId: created.meetingId });
+    return created;
+  })();
+}

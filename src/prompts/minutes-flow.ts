@@ -1,0 +1,485 @@
+/**
+ * The interactive minutes session: the questions a secretary answers while a meeting happens.
+ *
+ * Every question has a key ("heldOn", "chair.0", "speech.2.summary"…) and every answer is kept in
+ * one flat map that is written to the draft as soon as it is given. The flow is re-run from the top
+ * on resume: answered questions return their stored answer without asking, so the session goes on
+ * at the first unanswered question, loops (speeches, conclusions) included.
+ */
+import { addDuration, formatDateVi, parseDateInput, parseDuration, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
+import { parsePeriod, periodLabel, quarterOf } from '../domain/periods.js';
+import { cleanText, fold, sortVi } from '../domain/text.js';
+import type { Lang, Translate } from '../i18n/index.js';
+import type { Db } from '../store/db.js';
+import { getDocument, listDocuments } from '../store/documents.js';
+import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
+import { getPerson, listPeople } from '../store/people.js';
+import { getUnit, listUnits, type Unit } from '../store/units.js';
+import type { Choice, Prompter } from './prompter.js';
+
+type RecordMeetingKind = MeetingKind;
+type RecordSpeechKind = SpeechKind;
+
+/** Answers by question key; JSON, as stored in the draft. */
+export type Answers = Record<string, unknown>;
+
+/** What a search over people or units returns. `ref` is a person added earlier in this session. */
+export type Pick = { id: number } | { ref: string } | { new: string } | { done: true } | { none: true };
+
+/** A person chosen in the session: an id, or the key of the question that added a new one. */
+export type PersonRef = number | string;
+
+export interface NewPerson {
+  ref: string;
+  fullName: string;
+  unitId: number | null;
+  positions: string[];
+}
+
+/** The answers gathered into the shape of a meeting (new people still as refs). */
+export interface CollectedMinutes {
+  heldOn: IsoDate;
+  kind: RecordMeetingKind;
+  title: string;
+  period: string;
+  location: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  chairs: PersonRef[];
+  guests: PersonRef[];
+  recorder: PersonRef | null;
+  newPeople: NewPerson[];
+  units: number[];
+  absent: { unitId: number; reason: string }[];
+  documents: number[];
+  speeches: { speaker: PersonRef | null; unitId: number | null; kind: RecordSpeechKind; summary: string }[];
+  conclusions: { text: string; unitIds: number[]; dueOn: IsoDate | null }[];
+}
+
+export type FlowOutcome = { action: 'save'; minutes: CollectedMinutes } | { action: 'later' } | { action: 'discard' };
+
+export interface FlowDeps {
+  db: Db;
+  prompter: Prompter;
+  t: Translate;
+  lang: Lang;
+  today: IsoDate;
+  /** Called after every answer with the whole map (the draft is written here). */
+  persist: (answers: Answers) => void;
+}
+
+const SHOWN = 30;
+
+const isPick = (v: unknown, tag: 'id' | 'ref' | 'new' | 'done' | 'none'): boolean => !!v && typeof v === 'object' && tag in (v as object);
+
+/** Every word typed appears in the folded text ("hai" finds "Huỳnh Thanh Hải", "hai huynh" too). */
+export function matchesWords(text: string, term: string): boolean {
+  const words = fold(term).split(' ').filter(Boolean);
+  const f = fold(text);
+  return words.every((w) => f.includes(w));
+}
+
+/** Choices of a person search: matches, people added in this session, then "add", "done"/"none". */
+export function personChoices(
+  db: Db,
+  t: Translate,
+  answers: Answers,
+  term: string,
+  opts: { exclude?: PersonRef[]; done?: boolean; none?: boolean } = {},
+): Choice<Pick>[] {
+  const words = fold(term).split(' ').filter(Boolean);
+  const longest = [...words].sort((a, b) => b.length - a.length)[0];
+  const exclude = new Set((opts.exclude ?? []).map(String));
+  const found = listPeople(db, { search: longest, active: true, limit: longest ? 2000 : SHOWN })
+    .filter((p) => !exclude.has(String(p.id)) && (!words.length || matchesWords(p.fullName, term)))
+    .slice(0, SHOWN)
+    .map<Choice<Pick>>((p) => ({
+      value: { id: p.id },
+      name: personLabel(p.fullName, p.positions, p.unitName),
+    }));
+  const added = newPeople(answers)
+    .filter((p) => !exclude.has(p.ref) && (!words.length || matchesWords(p.fullName, term)))
+    .map<Choice<Pick>>((p) => ({ value: { ref: p.ref }, name: `${personLabel(p.fullName, p.positions, p.unitId ? (getUnit(db, p.unitId)?.name ?? null) : null)} ${t('record.newMark')}` }));
+  const out: Choice<Pick>[] = [];
+  const done: Choice<Pick>[] = opts.done ? [{ value: { done: true }, name: t('record.choice.done') }] : [];
+  const none: Choice<Pick>[] = opts.none ? [{ value: { none: true }, name: t('record.choice.none') }] : [];
+  // With nothing typed, finishing is the likely answer: it comes first.
+  if (!words.length) out.push(...done, ...none);
+  out.push(...found, ...added);
+  out.push({ value: { new: cleanText(term) }, name: words.length ? t('record.choice.addPersonNamed', { name: cleanText(term) }) : t('record.choice.addPerson') });
+  if (words.length) out.push(...done, ...none);
+  return out;
+}
+
+function personLabel(fullName: string, positions: string[], unitName: string | null): string {
+  return `${fullName}${positions.length ? ` — ${positions.join(', ')}` : ''}${unitName ? ` (${unitName})` : ''}`;
+}
+
+/** Units of a search: invited ones first; by name or code, accent-insensitive. */
+export function unitChoices(units: Unit[], term: string, first: number[] = [], extra: Choice<Pick>[] = []): Choice<Pick>[] {
+  const words = fold(term).split(' ').filter(Boolean);
+  const match = (u: Unit) => !words.length || matchesWords(u.name, term) || (!!u.code && words.length === 1 && fold(u.code) === words[0]);
+  const firstSet = new Set(first);
+  const hits = units.filter(match);
+  const ordered = [...hits.filter((u) => firstSet.has(u.id)), ...hits.filter((u) => !firstSet.has(u.id))];
+  return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...extra];
+}
+
+/** The people added in this session, from their answers. */
+export function newPeople(answers: Answers): NewPerson[] {
+  const out: NewPerson[] = [];
+  for (const [key, value] of Object.entries(answers)) {
+    if (!isPick(value, 'new')) continue;
+    const name = answers[`${key}.name`];
+    if (typeof name !== 'string' || !(`${key}.position` in answers)) continue;
+    const unit = answers[`${key}.unit`] as number | null | undefined;
+    const position = answers[`${key}.position`] as string;
+    out.push({ ref: key, fullName: name, unitId: unit ?? null, positions: position ? [position] : [] });
+  }
+  return out;
+}
+
+function refOf(key: string, pick: Pick): PersonRef | null {
+  if ('id' in pick) return pick.id;
+  if ('ref' in pick) return pick.ref;
+  if ('new' in pick) return key;
+  return null;
+}
+
+/** Whole answers → the meeting they describe. Unfinished loop items are left out. */
+export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinutes {
+  const a = answers;
+  const people = newPeople(a);
+  const known = new Set(people.map((p) => p.ref));
+  const personFrom = (key: string): PersonRef | null => {
+    const pick = a[key] as Pick | undefined;
+    if (!pick) return null;
+    const ref = refOf(key, pick);
+    if (typeof ref === 'string' && !known.has(ref)) return null;
+    return ref;
+  };
+  const loop = <T>(prefix: string, each: (i: number) => T | null | 'stop'): T[] => {
+    const out: T[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const item = each(i);
+      if (item === 'stop') break;
+      if (item !== null) out.push(item);
+    }
+    void prefix;
+    return out;
+  };
+  const picks = (prefix: string): PersonRef[] =>
+    loop(prefix, (i) => {
+      const pick = a[`${prefix}.${i}`] as Pick | undefined;
+      if (!pick || 'done' in pick) return 'stop';
+      return personFrom(`${prefix}.${i}`);
+    });
+  const units = (a.units as number[] | undefined) ?? [];
+  const absentIds = ((a.absent as number[] | undefined) ?? []).filter((id) => typeof a[`absent.${id}`] === 'string');
+  const heldOn = (a.heldOn as IsoDate | undefined) ?? today;
+  return {
+    heldOn,
+    kind: (a.kind as RecordMeetingKind | undefined) ?? 'giao-ban',
+    title: (a.title as string | undefined) ?? '',
+    period: (a.period as string | undefined) ?? quarterOf(heldOn).code,
+    location: (a.location as string | null | undefined) ?? null,
+    startTime: (a.startTime as string | null | undefined) ?? null,
+    endTime: (a.endTime as string | null | undefined) ?? null,
+    chairs: picks('chair'),
+    guests: picks('guest'),
+    recorder: a.recorder ? personFrom('recorder') : null,
+    newPeople: people,
+    units,
+    absent: absentIds.map((unitId) => ({ unitId, reason: a[`absent.${unitId}`] as string })),
+    documents: loop('doc', (i) => {
+      const pick = a[`doc.${i}`] as Pick | undefined;
+      if (!pick || !('id' in pick)) return 'stop';
+      return pick.id;
+    }),
+    speeches: loop('speech', (i) => {
+      const mode = a[`speech.${i}.mode`];
+      if (mode === undefined || mode === 'done') return 'stop';
+      const kind = a[`speech.${i}.kind`] as RecordSpeechKind | undefined;
+      const line = a[`speech.${i}.summary`] as string | undefined;
+      const summary = line ? line : (a[`speech.${i}.summaryEditor`] as string | undefined);
+      if (!kind || !summary) return null;
+      if (mode === 'person') {
+        const speaker = personFrom(`speech.${i}.speaker`);
+        if (speaker === null) return null;
+        const unitId = typeof speaker === 'number' ? null : (people.find((p) => p.ref === speaker)?.unitId ?? null);
+        return { speaker, unitId, kind, summary };
+      }
+      const pick = a[`speech.${i}.unit`] as Pick | undefined;
+      if (!pick || !('id' in pick)) return null;
+      return { speaker: null, unitId: pick.id, kind, summary };
+    }),
+    conclusions: loop('conclusion', (i) => {
+      const text = a[`conclusion.${i}.text`];
+      if (text === undefined || text === '') return 'stop';
+      const unitIds = a[`conclusion.${i}.units`] as number[] | undefined;
+      if (!unitIds) return null;
+      if (unitIds.length && !(`conclusion.${i}.due` in a)) return null;
+      return { text: text as string, unitIds, dueOn: (a[`conclusion.${i}.due`] as IsoDate | null | undefined) ?? null };
+    }),
+  };
+}
+
+/**
+ * A time limit typed for a conclusion: a date, or a duration from the meeting day ("30d", "+3m",
+ * "6 tháng"); empty is no time limit. A day before the meeting is refused.
+ */
+export function parseDue(value: string, heldOn: IsoDate): IsoDate | null {
+  const v = value.trim();
+  if (!v) return null;
+  const d = parseDuration(v);
+  const due = d ? addDuration(heldOn, d) : parseDateInput(v, heldOn);
+  if (due < heldOn) throw new RangeError(`due ${due} before ${heldOn}`);
+  return due;
+}
+
+/** Runs the session on the answers given so far (empty for a new session). */
+export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<FlowOutcome> {
+  const { db, prompter: p, t, today } = deps;
+
+  async function ask<T>(key: string, question: () => Promise<T>): Promise<T> {
+    if (key in answers) return answers[key] as T;
+    const value = await question();
+    answers[key] = value;
+    deps.persist(answers);
+    return value;
+  }
+
+  const check = (fn: (v: string) => unknown, key: string) => (v: string) => {
+    try {
+      fn(v);
+      return true as const;
+    } catch {
+      return t(key, { value: v });
+    }
+  };
+
+  /** A person search; a new person's name, unit and position are asked right after. */
+  async function askPerson(key: string, message: string, opts: { exclude?: PersonRef[]; done?: boolean; none?: boolean }, unitsOnDate: Unit[]): Promise<Pick> {
+    const pick = await ask<Pick>(key, () => p.search<Pick>({ message, source: (term) => personChoices(db, t, answers, term, opts) }));
+    if ('new' in pick) {
+      await ask(`${key}.name`, async () =>
+        cleanText(await p.input({ message: t('record.q.newName'), default: pick.new || undefined, validate: (v) => (cleanText(v) ? true : t('record.err.required')) })),
+      );
+      await ask<number | null>(`${key}.unit`, async () => {
+        const u = await p.search<Pick>({
+          message: t('record.q.newUnit'),
+          source: (term) => unitChoices(unitsOnDate, term, [], [{ value: { none: true }, name: t('record.choice.noUnit') }]),
+        });
+        return 'id' in u ? u.id : null;
+      });
+      await ask(`${key}.position`, async () => cleanText(await p.input({ message: t('record.q.newPosition') })));
+    }
+    return pick;
+  }
+
+  async function askPeople(prefix: string, message: (n: number) => string, minimum: number, unitsOnDate: Unit[]): Promise<PersonRef[]> {
+    const chosen: PersonRef[] = [];
+    for (let i = 0; ; i++) {
+      const key = `${prefix}.${i}`;
+      const pick = await askPerson(key, message(i + 1), { exclude: chosen, done: i >= minimum }, unitsOnDate);
+      if ('done' in pick || 'none' in pick) return chosen;
+      const ref = refOf(key, pick);
+      if (ref !== null) chosen.push(ref);
+    }
+  }
+
+  for (;;) {
+    // 1. The header.
+    const heldOn = await ask<IsoDate>('heldOn', async () => {
+      const v = await p.input({ message: t('record.q.date'), default: formatDateVi(today), validate: check((x) => parseDateInput(x, today), 'record.err.date') });
+      return parseDateInput(v, today);
+    });
+    await ask('kind', () =>
+      p.select<RecordMeetingKind>({ message: t('record.q.kind'), choices: MEETING_KINDS.map((k) => ({ value: k, name: t(`record.kind.${k}`) })), default: 'giao-ban' }),
+    );
+    await ask('title', async () => cleanText(await p.input({ message: t('record.q.title'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })));
+    await ask('period', async () => {
+      const q = quarterOf(heldOn);
+      const v = await p.input({ message: t('record.q.period', { label: periodLabel(q, deps.lang) }), default: q.code, validate: check((x) => parsePeriod(x, heldOn), 'record.err.period') });
+      return parsePeriod(v, heldOn).code;
+    });
+    await ask('location', async () => cleanText(await p.input({ message: t('record.q.location') })) || null);
+    const startTime = await ask<string | null>('startTime', async () => {
+      const v = await p.input({ message: t('record.q.start'), validate: (x) => (!x.trim() || parseTimeOfDay(x) ? true : t('record.err.time', { value: x })) });
+      return v.trim() ? parseTimeOfDay(v) : null;
+    });
+
+    // 2. People.
+    const unitsOnDate = listUnits(db, { at: heldOn });
+    await askPeople('chair', (n) => t('record.q.chair', { n }), 1, unitsOnDate);
+    await askPeople('guest', (n) => t('record.q.guest', { n }), 0, unitsOnDate);
+    await askPerson('recorder', t('record.q.recorder'), { none: true }, unitsOnDate);
+
+    // 3. Units and documents.
+    const invited = await ask<number[]>('units', () => {
+      const wards = (u: Unit) => u.kind === 'ward' || u.kind === 'commune';
+      const ordered = [...unitsOnDate.filter(wards), ...unitsOnDate.filter((u) => !wards(u))];
+      return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: wards(u) })) });
+    });
+    const invitedUnits = invited.map((id) => unitsOnDate.find((u) => u.id === id) ?? getUnit(db, id)).filter((u): u is Unit => !!u);
+    if (invited.length) {
+      const absent = await ask<number[]>('absent', () => p.checkbox<number>({ message: t('record.q.absent'), choices: invitedUnits.map((u) => ({ value: u.id, name: u.name })) }));
+      for (const id of absent) {
+        const name = invitedUnits.find((u) => u.id === id)?.name ?? String(id);
+        await ask(`absent.${id}`, async () => cleanText(await p.input({ message: t('record.q.absentReason', { unit: name }), validate: (v) => (cleanText(v) ? true : t('record.err.reasonRequired')) })));
+      }
+    }
+    const docs = listDocuments(db);
+    const pickedDocs: number[] = [];
+    for (let i = 0; ; i++) {
+      const pick = await ask<Pick>(`doc.${i}`, () =>
+        p.search<Pick>({
+          message: t('record.q.document', { n: i + 1 }),
+          source: (term) => {
+            const done: Choice<Pick>[] = [{ value: { done: true }, name: t('record.choice.done') }];
+            const hits = docs
+              .filter((d) => !pickedDocs.includes(d.id) && matchesWords(`${d.code} ${d.title ?? ''}`, term))
+              .slice(0, SHOWN)
+              .map<Choice<Pick>>((d) => ({ value: { id: d.id }, name: `${d.code}${d.title ? ` — ${d.title}` : ''}` }));
+            return term.trim() ? [...hits, ...done] : [...done, ...hits];
+          },
+        }),
+      );
+      if (!('id' in pick)) break;
+      pickedDocs.push(pick.id);
+    }
+
+    // 4. Speeches.
+    for (let i = 0; ; i++) {
+      const k = `speech.${i}`;
+      const mode = await ask<'person' | 'unit' | 'done'>(`${k}.mode`, () =>
+        p.select<'person' | 'unit' | 'done'>({
+          message: t('record.q.speech', { n: i + 1 }),
+          choices: [
+            { value: 'person', name: t('record.choice.speaker') },
+            { value: 'unit', name: t('record.choice.unitOnly') },
+            { value: 'done', name: t('record.choice.speechesDone') },
+          ],
+        }),
+      );
+      if (mode === 'done') break;
+      if (mode === 'person') await askPerson(`${k}.speaker`, t('record.q.speaker'), {}, unitsOnDate);
+      else
+        await ask<Pick>(`${k}.unit`, () =>
+          p.search<Pick>({ message: t('record.q.speechUnit'), source: (term) => unitChoices(unitsOnDate, term, invited) }),
+        );
+      await ask(`${k}.kind`, () =>
+        p.select<RecordSpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: 'tham-luan' }),
+      );
+      const line = await ask<string>(`${k}.summary`, async () => cleanText(await p.input({ message: t('record.q.summary') })));
+      if (!line)
+        await ask(`${k}.summaryEditor`, async () =>
+          (await p.editor({ message: t('record.q.summaryEditor'), validate: (v) => (v.trim() ? true : t('record.err.required')) })).normalize('NFC').trim(),
+        );
+    }
+
+    // 5. Conclusions.
+    const assignable = invitedUnits.length ? invitedUnits : unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
+    for (let i = 0; ; i++) {
+      const k = `conclusion.${i}`;
+      const text = await ask<string>(`${k}.text`, async () => cleanText(await p.input({ message: t('record.q.conclusion', { n: i + 1 }) })));
+      if (!text) break;
+      const unitIds = await ask<number[]>(`${k}.units`, () => p.checkbox<number>({ message: t('record.q.assign'), choices: assignable.map((u) => ({ value: u.id, name: u.name })) }));
+      if (unitIds.length)
+        await ask<IsoDate | null>(`${k}.due`, async () => {
+          const v = await p.input({ message: t('record.q.due'), validate: check((x) => parseDue(x, heldOn), 'record.err.due') });
+          return parseDue(v, heldOn);
+        });
+    }
+
+    // 6. Closing, review, save.
+    await ask<string | null>('endTime', async () => {
+      const v = await p.input({
+        message: t('record.q.end'),
+        validate: (x) => {
+          if (!x.trim()) return true;
+          const end = parseTimeOfDay(x);
+          if (!end) return t('record.err.time', { value: x });
+          if (startTime && end < startTime) return t('record.err.endBeforeStart', { end, start: startTime });
+          return true;
+        },
+      });
+      return v.trim() ? parseTimeOfDay(v) : null;
+    });
+
+    const minutes = collectMinutes(answers, today);
+    p.say(renderMinutesSummary(db, t, deps.lang, minutes));
+    const choice = await p.select<'save' | 'moreSpeeches' | 'moreConclusions' | 'later' | 'discard'>({
+      message: t('record.q.review'),
+      choices: [
+        { value: 'save', name: t('record.choice.save') },
+        { value: 'moreSpeeches', name: t('record.choice.moreSpeeches') },
+        { value: 'moreConclusions', name: t('record.choice.moreConclusions') },
+        { value: 'later', name: t('record.choice.later') },
+        { value: 'discard', name: t('record.choice.discard') },
+      ],
+      default: 'save',
+    });
+    if (choice === 'save') return { action: 'save', minutes };
+    if (choice === 'later') return { action: 'later' };
+    if (choice === 'discard') {
+      if (await p.confirm({ message: t('record.q.confirmDiscard'), default: false })) return { action: 'discard' };
+      continue;
+    }
+    // Reopen a loop: forget its "done" answer; everything after it is still answered.
+    const prefix = choice === 'moreSpeeches' ? 'speech' : 'conclusion';
+    const doneKey = (i: number) => (prefix === 'speech' ? `speech.${i}.mode` : `conclusion.${i}.text`);
+    for (let i = 0; doneKey(i) in answers; i++) {
+      const v = answers[doneKey(i)];
+      if (v === 'done' || v === '') {
+        delete answers[doneKey(i)];
+        deps.persist(answers);
+        break;
+      }
+    }
+  }
+}
+
+/** The review shown before saving: what will be written, in the user's language. */
+export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: CollectedMinutes): string {
+  const personName = (ref: PersonRef | null): string => {
+    if (ref === null) return '—';
+    if (typeof ref === 'number') return getPerson(db, ref)?.fullName ?? `#${ref}`;
+    const np = m.newPeople.find((p) => p.ref === ref);
+    return np ? `${np.fullName} ${t('record.newMark')}` : ref;
+  };
+  const unitName = (id: number | null) => (id === null ? '' : (getUnit(db, id)?.name ?? `#${id}`));
+  const list = (items: string[]) => (items.length ? items.join('; ') : '—');
+  const absent = new Map(m.absent.map((a) => [a.unitId, a.reason]));
+  let periodText = m.period;
+  try {
+    periodText = periodLabel(parsePeriod(m.period, m.heldOn), lang);
+  } catch {
+    // shown as stored
+  }
+  const lines = [
+    `— ${t('record.summary.heading')} —`,
+    `${t('record.summary.date')}: ${lang === 'vi' ? formatDateVi(m.heldOn) : m.heldOn}    ${t('record.summary.kind')}: ${t(`record.kind.${m.kind}`)}`,
+    `${t('record.summary.title')}: ${m.title}`,
+    `${t('record.summary.period')}: ${periodText}    ${t('record.summary.location')}: ${m.location ?? '—'}    ${t('record.summary.time')}: ${m.startTime ?? '?'}–${m.endTime ?? '?'}`,
+    `${t('record.summary.chairs')}: ${list(m.chairs.map(personName))}`,
+    `${t('record.summary.guests')}: ${list(m.guests.map(personName))}`,
+    `${t('record.summary.recorder')}: ${personName(m.recorder)}`,
+    `${t('record.summary.units', { n: m.units.length, present: m.units.length - m.absent.length })}: ${list(sortVi(m.units.map((id) => unitName(id)), (s) => s))}`,
+    `${t('record.summary.absent')}: ${list(m.units.filter((id) => absent.has(id)).map((id) => `${unitName(id)} (${absent.get(id)})`))}`,
+    `${t('record.summary.documents')}: ${list(m.documents.map((id) => getDocument(db, id)?.code ?? `#${id}`))}`,
+    `${t('record.summary.speeches', { n: m.speeches.length })}:`,
+    ...m.speeches.map(
+      (s, i) =>
+        `  ${i + 1}. ${[s.speaker !== null ? personName(s.speaker) : '', unitName(s.unitId ?? (typeof s.speaker === 'number' ? (getPerson(db, s.speaker)?.unitId ?? null) : null))].filter(Boolean).join(', ')} — ${t(`record.speechKind.${s.kind}`)}: ${s.summary}`,
+    ),
+    `${t('record.summary.conclusions', { n: m.conclusions.length })}:`,
+    ...m.conclusions.map((c, i) => {
+      const tasks = c.unitIds.length
+        ? ` → ${t('record.summary.tasks', { n: c.unitIds.length, units: c.unitIds.map(unitName).join(', '), due: c.dueOn ? (lang === 'vi' ? formatDateVi(c.dueOn) : c.dueOn) : t('record.summary.noDue') })}`
+        : '';
+      return `  ${i + 1}. ${c.text}${tasks}`;
+    }),
+  ];
+  return lines.join('\n');
+}
