@@ -66,6 +66,8 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     if (version > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path, version, supported: SCHEMA_VERSION });
     if (version < SCHEMA_VERSION) {
       if (opts.readonly) throw new RuntimeError('db.needsMigration', { path, version, supported: SCHEMA_VERSION });
+      // A database with data in it is copied aside before its schema changes.
+      if (version > 0) backupDatabase(db, `${path}.before-v${SCHEMA_VERSION}.bak`);
       migrate(db);
     }
   } catch (err) {
@@ -108,6 +110,24 @@ function readOnlySnapshot(path: string, err: unknown): Db | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A consistent copy of the database in one file (VACUUM INTO), safe while others read or write.
+ * The copy holds the same personal data, so it gets mode 0600 too. Refuses to overwrite a file.
+ */
+export function backupDatabase(db: Db, target: string): string {
+  if (existsSync(target)) throw new RuntimeError('db.backupExists', { path: target });
+  try {
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    // VACUUM INTO fills an empty file and keeps its mode: create it owner-only first.
+    closeSync(openSync(target, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (err) {
+    if (err instanceof RuntimeError) throw err;
+    throw new RuntimeError('db.backupFailed', { path: target, reason: (err as Error).message });
+  }
+  return target;
 }
 
 /** Applies every pending migration in one transaction and records the version. */

@@ -38,3 +38,22 @@ describe('db migrate and the change log', () => {
     expect((await run(['log', '--since', '32/01/2026'], { db })).code).toBe(2);
   });
 });
+
+describe('db backup', () => {
+  it('writes a consistent owner-only copy with every row, and refuses to overwrite', async () => {
+    const { statSync } = await import('node:fs');
+    const { join, dirname } = await import('node:path');
+    const db = sampleDbPath();
+    const target = join(dirname(db), 'copy.db');
+    const r = await run(['db', 'backup', target], { db });
+    expect(r.code).toBe(0);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    const a = await runJson<{ counts: Record<string, number> }>(['db', 'info'], { db });
+    const b = await runJson<{ counts: Record<string, number> }>(['db', 'info'], { db: target });
+    expect(b.counts).toEqual(a.counts);
+    expect(b.counts.unit).toBe(16);
+    const again = await run(['db', 'backup', target], { db });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('đã có');
+  });
+});

@@ -1,12 +1,13 @@
 /** init, db, log, and the registries of units, people and documents. */
 import { Option, type Command } from 'commander';
 import { chmodSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatDateVi } from '../../../domain/dates.js';
 import { DOC_TYPES, KNOWN_ISSUERS } from '../../../domain/documents.js';
 import { cleanText } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { listChanges } from '../../../store/changelog.js';
-import { migrate } from '../../../store/db.js';
+import { backupDatabase, migrate } from '../../../store/db.js';
 import { addDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
 import { addPerson, editPerson, listPeople, resolvePerson, type Person } from '../../../store/people.js';
@@ -71,6 +72,15 @@ function registerDb(program: Command, cli: Cli) {
         ...Object.entries(counts).map(([k, v]) => `  ${k.padEnd(12)} ${v}`),
       ].join('\n'),
     );
+  });
+  const backup = cli.command(db, 'backup [file]', 'cmd.db.backup', ['thuky db backup', 'thuky db backup /media/usb/thuky-2026-11-27.db']);
+  cli.action(backup, (env, _opts, file?: string) => {
+    const handle = env.readDb();
+    const stamp = env.ctx.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const target = file ? resolve(env.ctx.cwd, file) : env.dbPath.replace(/(\.db)?$/, `-${stamp}.db`);
+    backupDatabase(handle, target);
+    env.info('db.backedUp', { path: target });
+    if (env.format === 'json') env.print(JSON.stringify({ path: target }));
   });
   const mig = cli.command(db, 'migrate', 'cmd.db.migrate', ['thuky db migrate --db ./quan1.db']);
   cli.action(mig, (env) => {
