@@ -360,6 +360,8 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
             { value: 'unit', name: t('record.choice.unitOnly') },
             { value: 'done', name: t('record.choice.speechesDone') },
           ],
+          // Speeches usually come alike ("11 speeches from 11 units"): offer the previous way first.
+          default: i > 0 && answers[`speech.${i - 1}.mode`] === 'unit' ? 'unit' : 'person',
         }),
       );
       if (mode === 'done') break;

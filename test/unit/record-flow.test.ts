@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { render } from '@inquirer/testing';
+import search from '@inquirer/search';
+import { translator } from '../../src/i18n/index.js';
+import { collectMinutes, parseDue, personChoices, runMinutesFlow, unitChoices, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { listUnits, resolveUnit } from '../../src/store/units.js';
+import { resolvePerson } from '../../src/store/people.js';
+import { openSample } from '../helpers.js';
+import { named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
+
+const t = translator('en');
+const TODAY = '2017-09-20';
+
+function ids(db: ReturnType<typeof openSample>) {
+  const unit = (q: string) => resolveUnit(db, q, { at: TODAY }).id;
+  return { BN: unit('BN'), CK: unit('CK'), CG: unit('CG'), hai: resolvePerson(db, 'huynh thanh hai').id, nga: resolvePerson(db, 'hoang thi to nga').id };
+}
+
+/** A whole session: 3 speeches (unit, person with the editor, unit), 1 conclusion for 2 wards. */
+function fullScript(db: ReturnType<typeof openSample>): Step[] {
+  const u = ids(db);
+  return [
+    { ask: 'Date of the meeting', answer: '20/09/2017' },
+    { ask: 'Kind of meeting', answer: 'giao-ban' },
+    { ask: 'Title', answer: '  Giao ban   quý III năm 2017 ' },
+    { ask: 'Period' },
+    { ask: 'Place', answer: 'Hội trường Quận ủy' },
+    { ask: 'Start time', answer: '8h' },
+    { ask: 'Chair 1', answer: 'hai' },
+    { ask: 'Chair 2', answer: 'NGA' },
+    { ask: 'Chair 3', answer: '' },
+    { ask: 'Guest 1', answer: '' },
+    { ask: 'Recorder', answer: '' },
+    { ask: 'Invited units', answer: 'default' },
+    { ask: 'Absent units', answer: [u.CG] },
+    { ask: 'Reason', answer: 'Trùng lịch tiếp công dân' },
+    { ask: 'Document 1', answer: '05-ct' },
+    { ask: 'Document 2', answer: '' },
+    { ask: 'Speech 1', answer: 'unit' },
+    { ask: 'Unit speaking', answer: 'cau kho' },
+    { ask: 'Kind', answer: 'tham-luan' },
+    { ask: 'Summary', answer: 'Kết quả một năm thực hiện Chỉ thị 05' },
+    { ask: 'Speech 2', answer: 'person' },
+    { ask: 'Speaker', answer: 'to nga' },
+    { ask: 'Kind', answer: 'chi-dao' },
+    { ask: 'Summary', answer: '' },
+    { ask: 'Summary', answer: 'Dòng một.\nDòng hai.\n' },
+    { ask: 'Speech 3', answer: 'unit' },
+    { ask: 'Unit speaking', answer: 'BN' },
+    { ask: 'Kind', answer: 'tham-luan' },
+    { ask: 'Summary', answer: 'Mô hình dân vận khéo' },
+    { ask: 'Speech 4', answer: 'done' },
+    { ask: 'Conclusion 1', answer: 'Mỗi phường xây dựng khâu đột phá cụ thể' },
+    { ask: 'Assign to units', answer: [u.BN, u.CK] },
+    { ask: 'Time limit', answer: '30d' },
+    { ask: 'Conclusion 2', answer: '' },
+    { ask: 'End time', answer: '11:30' },
+    { ask: 'Review', answer: 'save' },
+  ];
+}
+
+function session(db: ReturnType<typeof openSample>, prompter: ScriptedPrompter) {
+  const saved: Answers[] = [];
+  const deps = { db, prompter, t, lang: 'en' as const, today: TODAY, persist: (a: Answers) => void saved.push(JSON.parse(JSON.stringify(a))) };
+  return { deps, saved };
+}
+
+describe('minutes session flow', () => {
+  it('walks a whole meeting and collects it, saving the draft after every answer', async () => {
+    const db = openSample();
+    const u = ids(db);
+    const script = fullScript(db);
+    const questions = script.length;
+    const prompter = new ScriptedPrompter(script);
+    const { deps, saved } = session(db, prompter);
+    const outcome = await runMinutesFlow(deps, {});
+    expect(prompter.remaining).toBe(0);
+    expect(outcome.action).toBe('save');
+    if (outcome.action !== 'save') return;
+    const m = outcome.minutes;
+    expect(m).toMatchObject({ heldOn: '2017-09-20', kind: 'giao-ban', title: 'Giao ban quý III năm 2017', period: '2017-Q3', startTime: '08:00', endTime: '11:30' });
+    expect(m.chairs).toEqual([u.hai, u.nga]);
+    expect(m.guests).toEqual([]);
+    expect(m.recorder).toBeNull();
+    expect(m.units).toHaveLength(10);
+    expect(m.absent).toEqual([{ unitId: u.CG, reason: 'Trùng lịch tiếp công dân' }]);
+    expect(m.documents).toHaveLength(1);
+    expect(m.speeches.map((s) => [s.speaker, s.unitId, s.kind])).toEqual([
+      [null, u.CK, 'tham-luan'],
+      [u.nga, null, 'chi-dao'],
+      [null, u.BN, 'tham-luan'],
+    ]);
+    expect(m.speeches[1].summary).toBe('Dòng một.\nDòng hai.');
+    expect(m.conclusions).toEqual([{ text: 'Mỗi phường xây dựng khâu đột phá cụ thể', unitIds: [u.BN, u.CK], dueOn: '2017-10-20' }]);
+    // One save per answer given (the review choice is not an answer to keep).
+    expect(saved).toHaveLength(questions - 1);
+    expect(prompter.said.join('\n')).toContain('Conclusions (1)');
+  });
+
+  it('after Ctrl-C, resumes at the first unanswered question, inside the speech loop', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const cut = script.findIndex((s, i) => s.ask === 'Summary' && script[i - 1].answer === 'chi-dao');
+    const first = new ScriptedPrompter(script.slice(0, cut));
+    const { deps, saved } = session(db, first);
+    await expect(runMinutesFlow(deps, {})).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const draft = saved[saved.length - 1];
+    expect(draft['speech.1.kind']).toBe('chi-dao');
+    expect(draft['speech.1.summary']).toBeUndefined();
+
+    const second = new ScriptedPrompter(script.slice(cut));
+    const resumed = session(db, second);
+    const outcome = await runMinutesFlow(resumed.deps, draft);
+    expect(second.asked[0]).toContain('Summary');
+    expect(second.asked).not.toContain(expect.stringContaining('Date of the meeting'));
+    expect(outcome.action).toBe('save');
+    if (outcome.action === 'save') expect(outcome.minutes.speeches).toHaveLength(3);
+  });
+
+  it('adds a new person inline and offers them again later in the session', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const i = script.findIndex((s) => s.ask === 'Recorder');
+    script.splice(i, 1, { ask: 'Recorder', answer: 'Lê Văn Ghi' }, { ask: 'Full name' }, { ask: 'Unit of the new person', answer: 'ben nghe' }, { ask: 'Position', answer: 'Chuyên viên' });
+    const j = script.findIndex((s) => s.ask === 'Speaker');
+    script[j] = { ask: 'Speaker', answer: 'le van ghi', pick: named('(new)') };
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(outcome.action).toBe('save');
+    if (outcome.action !== 'save') return;
+    expect(outcome.minutes.newPeople).toEqual([{ ref: 'recorder', fullName: 'Lê Văn Ghi', unitId: ids(db).BN, positions: ['Chuyên viên'] }]);
+    expect(outcome.minutes.recorder).toBe('recorder');
+    expect(outcome.minutes.speeches[1]).toMatchObject({ speaker: 'recorder', unitId: ids(db).BN });
+  });
+
+  it('reopens the speech loop from the review and keeps everything after it', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    script.splice(
+      script.length - 1,
+      1,
+      { ask: 'Review', answer: 'moreSpeeches' },
+      { ask: 'Speech 4', answer: 'unit' },
+      { ask: 'Unit speaking', answer: 'tan dinh' },
+      { ask: 'Kind', answer: 'phat-bieu' },
+      { ask: 'Summary', answer: 'Bổ sung' },
+      { ask: 'Speech 5', answer: 'done' },
+      { ask: 'Review', answer: 'save' },
+    );
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.speeches).toHaveLength(4);
+    expect(outcome.minutes.conclusions).toHaveLength(1);
+  });
+
+  it('keeps the draft ("later") or discards it only after a confirmation', async () => {
+    const db = openSample();
+    const base = fullScript(db).slice(0, -1);
+    expect((await runMinutesFlow(session(db, new ScriptedPrompter([...base, { ask: 'Review', answer: 'later' }])).deps, {})).action).toBe('later');
+    const p = new ScriptedPrompter([...base, { ask: 'Review', answer: 'discard' }, { ask: 'Discard', answer: false }, { ask: 'Review', answer: 'discard' }, { ask: 'Discard', answer: true }]);
+    expect((await runMinutesFlow(session(db, p).deps, {})).action).toBe('discard');
+    expect(p.remaining).toBe(0);
+  });
+
+  it('refuses bad answers with a message naming what is accepted', async () => {
+    const db = openSample();
+    const bad = async (steps: Step[]) => runMinutesFlow(session(db, new ScriptedPrompter(steps)).deps, {});
+    await expect(bad([{ ask: 'Date', answer: '31/02/2017' }])).rejects.toThrow(/is not a date/);
+    await expect(bad([{ ask: 'Date', answer: '20/09/2017' }, { ask: 'Kind' }, { ask: 'Title', answer: '   ' }])).rejects.toThrow(/may not be empty/);
+    const start = fullScript(db).slice(0, 5);
+    await expect(bad([...start, { ask: 'Start time', answer: '25:00' }])).rejects.toThrow(/is not a time/);
+  });
+});
+
+describe('search over people and units', () => {
+  it('finds people without accents, by any order of words, and always offers to add one', () => {
+    const db = openSample();
+    const names = (term: string) => personChoices(db, t, {}, term).map((c) => c.name);
+    expect(names('hai')[0]).toMatch(/^Huỳnh Thanh Hải/);
+    expect(names('HAI huynh')[0]).toMatch(/^Huỳnh Thanh Hải/);
+    expect(names('đinh thi')[0]).toMatch(/^Đinh Thị Thảo Trang/);
+    expect(names('dinh')[0]).toMatch(/^Đinh Thị Thảo Trang/);
+    expect(names('zzz')).toEqual(['+ Add a new person: zzz']);
+    const withDone = personChoices(db, t, {}, '', { done: true });
+    expect(withDone[0].value).toEqual({ done: true });
+    expect(personChoices(db, t, {}, 'hai', { exclude: [resolvePerson(db, 'huynh thanh hai').id] }).map((c) => c.name)).not.toContainEqual(expect.stringMatching(/Huỳnh/));
+  });
+
+  it('finds units by name or code, invited ones first', () => {
+    const db = openSample();
+    const units = listUnits(db, { at: TODAY });
+    expect(unitChoices(units, 'cau ong lanh').map((c) => c.name)).toEqual(['Phường Cầu Ông Lãnh [COL]']);
+    expect(unitChoices(units, 'ck')[0].name).toBe('Phường Cầu Kho [CK]');
+    const td = resolveUnit(db, 'TD', { at: TODAY }).id;
+    expect((unitChoices(units, 'phuong', [td])[0].value as { id: number }).id).toBe(td);
+  });
+
+  it('the real search prompt (@inquirer/testing): typing "hai" shows Huỳnh Thanh Hải and Enter picks him', async () => {
+    const db = openSample();
+    const hai = resolvePerson(db, 'huynh thanh hai').id;
+    const { answer, events, getScreen, nextRender } = await render(search<Pick>, {
+      message: t('record.q.chair', { n: 1 }),
+      source: (term?: string) => personChoices(db, t, {}, term ?? ''),
+    });
+    await nextRender();
+    expect(getScreen()).toContain('Hồ Thị Vinh');
+    events.type('hai');
+    await nextRender();
+    const screen = getScreen();
+    expect(screen).toContain('Huỳnh Thanh Hải');
+    expect(screen).not.toContain('Hồ Thị Vinh');
+    expect(screen).toContain('+ Add a new person: hai');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ id: hai });
+  });
+
+  it('the real search prompt: an unknown name leads to "add a new person"', async () => {
+    const db = openSample();
+    const { answer, events, getScreen, nextRender } = await render(search<Pick>, {
+      message: t('record.q.speaker'),
+      source: (term?: string) => personChoices(db, t, {}, term ?? ''),
+    });
+    events.type('Trần Văn Mới');
+    await nextRender();
+    expect(getScreen()).toContain('+ Add a new person: Trần Văn Mới');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ new: 'Trần Văn Mới' });
+  });
+});
+
+describe('collecting and time limits', () => {
+  it('leaves unfinished loop items out', () => {
+    const m = collectMinutes({ heldOn: '2017-06-17', 'speech.0.mode': 'unit', 'speech.0.unit': { id: 5 }, 'speech.0.kind': 'tham-luan' }, TODAY);
+    expect(m.speeches).toEqual([]);
+    expect(m.period).toBe('2017-Q2');
+  });
+
+  it('reads a time limit as a date or a duration from the meeting day, never before it', () => {
+    expect(parseDue('', '2017-06-17')).toBeNull();
+    expect(parseDue('30d', '2017-06-17')).toBe('2017-07-17');
+    expect(parseDue('+3m', '2017-06-17')).toBe('2017-09-17');
+    expect(parseDue('6 tháng', '2017-06-17')).toBe('2017-12-17');
+    expect(parseDue('31/12/2017', '2017-06-17')).toBe('2017-12-31');
+    expect(() => parseDue('01/01/2017', '2017-06-17')).toThrow();
+    expect(() => parseDue('31/02/2017', '2017-06-17')).toThrow();
+  });
+});
