@@ -6,58 +6,10 @@ import { collectMinutes, parseDue, personChoices, runMinutesFlow, unitChoices, t
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
-import { named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
+import { fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
 
 const t = translator('en');
 const TODAY = '2017-09-20';
-
-function ids(db: ReturnType<typeof openSample>) {
-  const unit = (q: string) => resolveUnit(db, q, { at: TODAY }).id;
-  return { BN: unit('BN'), CK: unit('CK'), CG: unit('CG'), hai: resolvePerson(db, 'huynh thanh hai').id, nga: resolvePerson(db, 'hoang thi to nga').id };
-}
-
-/** A whole session: 3 speeches (unit, person with the editor, unit), 1 conclusion for 2 wards. */
-function fullScript(db: ReturnType<typeof openSample>): Step[] {
-  const u = ids(db);
-  return [
-    { ask: 'Date of the meeting', answer: '20/09/2017' },
-    { ask: 'Kind of meeting', answer: 'giao-ban' },
-    { ask: 'Title', answer: '  Giao ban   quý III năm 2017 ' },
-    { ask: 'Period' },
-    { ask: 'Place', answer: 'Hội trường Quận ủy' },
-    { ask: 'Start time', answer: '8h' },
-    { ask: 'Chair 1', answer: 'hai' },
-    { ask: 'Chair 2', answer: 'NGA' },
-    { ask: 'Chair 3', answer: '' },
-    { ask: 'Guest 1', answer: '' },
-    { ask: 'Recorder', answer: '' },
-    { ask: 'Invited units', answer: 'default' },
-    { ask: 'Absent units', answer: [u.CG] },
-    { ask: 'Reason', answer: 'Trùng lịch tiếp công dân' },
-    { ask: 'Document 1', answer: '05-ct' },
-    { ask: 'Document 2', answer: '' },
-    { ask: 'Speech 1', answer: 'unit' },
-    { ask: 'Unit speaking', answer: 'cau kho' },
-    { ask: 'Kind', answer: 'tham-luan' },
-    { ask: 'Summary', answer: 'Kết quả một năm thực hiện Chỉ thị 05' },
-    { ask: 'Speech 2', answer: 'person' },
-    { ask: 'Speaker', answer: 'to nga' },
-    { ask: 'Kind', answer: 'chi-dao' },
-    { ask: 'Summary', answer: '' },
-    { ask: 'Summary', answer: 'Dòng một.\nDòng hai.\n' },
-    { ask: 'Speech 3', answer: 'unit' },
-    { ask: 'Unit speaking', answer: 'BN' },
-    { ask: 'Kind', answer: 'tham-luan' },
-    { ask: 'Summary', answer: 'Mô hình dân vận khéo' },
-    { ask: 'Speech 4', answer: 'done' },
-    { ask: 'Conclusion 1', answer: 'Mỗi phường xây dựng khâu đột phá cụ thể' },
-    { ask: 'Assign to units', answer: [u.BN, u.CK] },
-    { ask: 'Time limit', answer: '30d' },
-    { ask: 'Conclusion 2', answer: '' },
-    { ask: 'End time', answer: '11:30' },
-    { ask: 'Review', answer: 'save' },
-  ];
-}
 
 function session(db: ReturnType<typeof openSample>, prompter: ScriptedPrompter) {
   const saved: Answers[] = [];
