@@ -1,0 +1,127 @@
+/** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
+import type { Command } from 'commander';
+import { addDays, daysBetween, type IsoDate } from '../../../domain/dates.js';
+import { compareVi } from '../../../domain/text.js';
+import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
+import type { Column } from '../../../render/output.js';
+import type { Db } from '../../../store/db.js';
+import { openTasksDue, type OpenDueRow } from '../../../store/tasks.js';
+import { resolveUnit } from '../../../store/units.js';
+import { ExitCode } from '../../errors.js';
+import type { Cli } from '../../program.js';
+import { collect, parseKind } from './shared.js';
+import type { TaskKind } from '../../../domain/tasks.js';
+
+export function buildOverdueReport(db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }): OverdueReport {
+  const toItem = (section: OverdueItem['section']) => (r: OpenDueRow): OverdueItem => {
+    const left = daysBetween(q.asOf, r.dueOn);
+    return {
+      section,
+      id: r.id,
+      kind: r.kind,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      title: r.title,
+      startOn: r.startOn,
+      dueOn: r.dueOn,
+      originalDueOn: r.originalDueOn,
+      days: section === 'overdue' ? -left : left,
+      daysOverdue: section === 'overdue' ? -left : null,
+      daysLeft: section === 'due_soon' ? left : null,
+      extensions: r.extensions,
+      percent: r.percent,
+      meetingId: r.meetingId,
+      meetingTitle: r.meetingTitle,
+      meetingHeldOn: r.meetingHeldOn,
+      documentCode: r.documentCode,
+      source: sourceText(r),
+    };
+  };
+  // Units in Vietnamese order; within a unit the most overdue (earliest due) first.
+  const order = (a: OverdueItem, b: OverdueItem) => compareVi(a.unitName, b.unitName) || a.unitId - b.unitId || a.dueOn.localeCompare(b.dueOn) || a.id - b.id;
+  const overdue = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: addDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind }).map(toItem('overdue')).sort(order);
+  const dueSoon =
+    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind }).map(toItem('due_soon')).sort(order);
+  return {
+    asOf: q.asOf,
+    dueWithin: q.dueWithin,
+    overdue,
+    dueSoon,
+    counts: {
+      overdue: overdue.length,
+      overdueUnits: new Set(overdue.map((i) => i.unitId)).size,
+      dueSoon: dueSoon.length,
+      dueSoonUnits: new Set(dueSoon.map((i) => i.unitId)).size,
+    },
+  };
+}
+
+interface OverdueOpts {
+  asOf?: string;
+  unit?: string[];
+  kind?: string;
+  dueWithin?: string;
+  quietWhenEmpty?: boolean;
+  failOnOverdue?: boolean;
+}
+
+export function registerOverdue(program: Command, cli: Cli): void {
+  const cmd = cli
+    .command(program, 'overdue', 'cmd.overdue', [
+      'thuky overdue --as-of 31/12/2017 --format text',
+      'thuky overdue --due-within 7 --quiet-when-empty --format text   # cron, 07:00 mỗi ngày',
+      'thuky overdue --format csv > qua-han.csv',
+      'thuky overdue --fail-on-overdue --json',
+    ])
+    .option('--as-of <date>', cli.t('opt.asOf'))
+    .option('--unit <unit>', cli.t('cmd.task.opt.unitFilter'), collect)
+    .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
+    .option('--due-within <days>', cli.t('cmd.overdue.opt.dueWithin'))
+    .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
+    .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'));
+  cli.action<OverdueOpts>(cmd, async (env, opts) => {
+    const asOf = env.today(opts.asOf);
+    const kind = parseKind(opts.kind);
+    const dueWithin = env.int('--due-within', opts.dueWithin, 0, 3650) ?? null;
+    const db = env.readDb();
+    const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
+    const report = buildOverdueReport(db, { asOf, dueWithin, unitIds, kind });
+    const code = opts.failOnOverdue && report.overdue.length ? ExitCode.overdueFound : ExitCode.ok;
+    if (opts.quietWhenEmpty && !report.overdue.length && !report.dueSoon.length) return code;
+    // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
+    const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
+    if (format === 'json') {
+      env.print(JSON.stringify(report, null, 2));
+    } else if (format === 'text') {
+      env.print(renderOverdueText(report, env.t));
+    } else {
+      const rows = [...report.overdue, ...report.dueSoon];
+      const tableView = format === 'table';
+      const columns: Column<OverdueItem>[] = [
+        { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow') },
+        {
+          key: 'unitName',
+          label: 'col.unit',
+          // On a terminal a unit is named once, at the head of its group.
+          display: (r) => {
+            if (!tableView) return r.unitName;
+            const i = rows.indexOf(r);
+            return i > 0 && rows[i - 1].unitId === r.unitId && rows[i - 1].section === r.section ? '' : r.unitName;
+          },
+        },
+        { key: 'id', label: 'col.id', type: 'number' },
+        { key: 'title', label: 'task.col.title' },
+        { key: 'dueOn', label: 'task.col.due', type: 'date' },
+        { key: 'daysOverdue', label: 'overdue.col.daysOverdue', type: 'number', tone: (r) => (r.section === 'overdue' ? 'red' : undefined) },
+        { key: 'daysLeft', label: 'overdue.col.daysLeft', type: 'number' },
+        { key: 'extensions', label: 'task.col.extensions', type: 'number' },
+        { key: 'source', label: 'task.col.source' },
+      ];
+      const visible = dueWithin === null ? columns.filter((c) => c.key !== 'section' && c.key !== 'daysLeft') : columns;
+      await env.list(rows, visible, format);
+      // CSV and TSV stay clean tables (for Excel and scripts): no closing line.
+      if (format === 'table' || format === 'md') env.print(summaryLine(report, env.t));
+    }
+    return code;
+  });
+}

@@ -1,0 +1,151 @@
+/** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
+import type { Command } from 'commander';
+import { addDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { periodLabel, yearPeriod, type Period } from '../../../domain/periods.js';
+import type { TaskKind } from '../../../domain/tasks.js';
+import { sortVi } from '../../../domain/text.js';
+import type { Column } from '../../../render/output.js';
+import type { Db } from '../../../store/db.js';
+import { taskCountsByUnit, type UnitTaskCounts } from '../../../store/tasks.js';
+import { listUnits } from '../../../store/units.js';
+import type { Env } from '../../env.js';
+import type { Cli } from '../../program.js';
+import type { Parents } from '../index.js';
+import { parseKind, warnDays } from './shared.js';
+
+export interface UnitTaskReportRow extends UnitTaskCounts {
+  unitName: string | null;
+  /** Done on time among tasks due in the period, in percent; null when none was due. */
+  onTimeRate: number | null;
+  /** Done (any way) among all tasks judged (assigned + carried over), cancelled left out; null when none. */
+  completionRate: number | null;
+}
+
+export interface TaskReport {
+  period: { code: string; from: IsoDate; to: IsoDate; label: string };
+  asOf: IsoDate;
+  kind: TaskKind | null;
+  units: UnitTaskReportRow[];
+  total: UnitTaskReportRow;
+  bases: { onTimeRate: string; completionRate: string; inProgress: string };
+}
+
+const COUNT_KEYS = [
+  'assigned',
+  'carriedOver',
+  'total',
+  'doneOnTime',
+  'doneLate',
+  'doneNoDeadline',
+  'inProgress',
+  'dueSoon',
+  'overdue',
+  'noDeadline',
+  'cancelled',
+  'extended',
+  'dueInPeriod',
+  'dueInPeriodDoneOnTime',
+] as const;
+
+const pct = (n: number, base: number) => (base > 0 ? Math.round((n / base) * 1000) / 10 : null);
+
+function withRates(c: UnitTaskCounts, unitName: string | null): UnitTaskReportRow {
+  const done = c.doneOnTime + c.doneLate + c.doneNoDeadline;
+  return { ...c, unitName, onTimeRate: pct(c.dueInPeriodDoneOnTime, c.dueInPeriod), completionRate: pct(done, c.total - c.cancelled) };
+}
+
+function zero(unitId: number): UnitTaskCounts {
+  const z = { unitId } as UnitTaskCounts;
+  for (const k of COUNT_KEYS) z[k] = 0;
+  return z;
+}
+
+/** Every ward that existed in the period, plus any other unit with tasks in it; a total row. */
+export function buildTaskReport(db: Db, env: Env, q: { period: Period; asOf: IsoDate; kind?: TaskKind; warnDays: number }): TaskReport {
+  const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnUntil: addDays(q.asOf, q.warnDays) });
+  const byUnit = new Map(counts.map((c) => [c.unitId, c]));
+  const names = new Map(db.prepare('SELECT id, name FROM unit').all().map((r) => [(r as { id: number }).id, (r as { name: string }).name]));
+  const wards = listUnits(db, { kind: 'ward', from: q.period.from, to: q.period.to < q.asOf ? q.period.to : q.asOf });
+  const ids = new Set<number>([...wards.map((w) => w.id), ...byUnit.keys()]);
+  const units = sortVi(
+    [...ids].map((id) => withRates(byUnit.get(id) ?? zero(id), names.get(id) ?? null)),
+    (r) => r.unitName ?? '',
+  );
+  const sum = zero(0);
+  for (const c of counts) for (const k of COUNT_KEYS) sum[k] += c[k];
+  const total = { ...withRates(sum, null), unitId: 0 };
+  const until = q.period.to < q.asOf ? q.period.to : q.asOf;
+  const range = { from: formatDateVi(q.period.from), to: formatDateVi(until) };
+  return {
+    period: { code: q.period.code, from: q.period.from, to: q.period.to, label: periodLabel(q.period, env.lang) },
+    asOf: q.asOf,
+    kind: q.kind ?? null,
+    units,
+    total,
+    bases: {
+      onTimeRate: env.t('report.tasks.base.onTime', range),
+      completionRate: env.t('report.tasks.base.completion', { ...range, date: formatDateVi(q.asOf) }),
+      inProgress: env.t('report.tasks.base.inProgress', { days: q.warnDays }),
+    },
+  };
+}
+
+export function registerTaskReport(cli: Cli, parents: Parents): void {
+  const cmd = cli
+    .command(parents.report, 'tasks', 'cmd.report.tasks', [
+      'thuky report tasks --period 2017 --as-of 31/12/2017',
+      'thuky report tasks --period Q2/2017 --as-of 30/06/2017 --format csv > nhiem-vu-quy-2.csv',
+      'thuky report tasks --period 2017 --kind breakthrough --json',
+    ])
+    .option('--period <period>', cli.t('cmd.report.tasks.opt.period'))
+    .option('--as-of <date>', cli.t('opt.asOf'))
+    .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
+    .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
+  cli.action<{ period?: string; asOf?: string; kind?: string; warnDays?: string }>(cmd, async (env, opts) => {
+    const asOf = env.today(opts.asOf);
+    const period = opts.period ? env.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
+    const kind = parseKind(opts.kind);
+    const warn = warnDays(env, opts.warnDays);
+    const report = buildTaskReport(env.readDb(), env, { period, asOf, kind, warnDays: warn });
+    if (env.format === 'json') {
+      env.print(JSON.stringify(report, null, 2));
+      return;
+    }
+    const rows = [...report.units, report.total];
+    const isTotal = (r: UnitTaskReportRow) => r === report.total;
+    const n = (key: keyof UnitTaskCounts, label: string, tone?: Column<UnitTaskReportRow>['tone']): Column<UnitTaskReportRow> => ({ key, label, type: 'number', tone });
+    const columns: Column<UnitTaskReportRow>[] = [
+      { key: 'unitName', label: 'col.unit', display: (r) => (isTotal(r) ? env.t('report.tasks.total') : r.unitName ?? String(r.unitId)), tone: (r) => (isTotal(r) ? 'bold' : undefined) },
+      n('assigned', 'report.tasks.col.assigned'),
+      n('carriedOver', 'report.tasks.col.carriedOver'),
+      n('doneOnTime', 'report.tasks.col.doneOnTime', (r) => (r.doneOnTime ? 'green' : undefined)),
+      n('doneLate', 'report.tasks.col.doneLate', (r) => (r.doneLate ? 'yellow' : undefined)),
+      n('doneNoDeadline', 'report.tasks.col.doneNoDeadline'),
+      n('inProgress', 'report.tasks.col.inProgress'),
+      n('overdue', 'report.tasks.col.overdue', (r) => (r.overdue ? 'red' : undefined)),
+      n('noDeadline', 'report.tasks.col.noDeadline', (r) => (r.noDeadline ? 'yellow' : undefined)),
+      n('cancelled', 'report.tasks.col.cancelled'),
+      n('extended', 'report.tasks.col.extended'),
+      { key: 'onTimeRate', label: 'report.tasks.col.onTimeRate', type: 'percent', display: (r) => rate(env, r.onTimeRate, r.dueInPeriodDoneOnTime, r.dueInPeriod) },
+      { key: 'completionRate', label: 'report.tasks.col.completionRate', type: 'percent', display: (r) => rate(env, r.completionRate, r.doneOnTime + r.doneLate + r.doneNoDeadline, r.total - r.cancelled) },
+    ];
+    const human = env.format === 'table' || env.format === 'text' || env.format === 'md';
+    if (human) env.print(env.t('report.tasks.heading', { period: report.period.label, date: formatDateVi(asOf) }));
+    await env.list(rows, columns);
+    if (human)
+      env.print(
+        [
+          `(1) ${env.t('report.tasks.col.onTimeRate')}: ${report.bases.onTimeRate}`,
+          `(2) ${env.t('report.tasks.col.completionRate')}: ${report.bases.completionRate}`,
+          `${env.t('report.tasks.col.inProgress')}: ${report.bases.inProgress}`,
+          `${env.t('report.tasks.col.carriedOver')}: ${env.t('report.tasks.base.carriedOver', { from: formatDateVi(period.from) })}`,
+        ].join('\n'),
+      );
+  });
+}
+
+function rate(env: Env, value: number | null, n: number, base: number): string {
+  if (value === null) return '—';
+  const text = env.lang === 'vi' ? String(value).replace('.', ',') : String(value);
+  return env.format === 'table' || env.format === 'md' || env.format === 'text' ? `${text}% (${n}/${base})` : String(value);
+}

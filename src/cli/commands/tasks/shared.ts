@@ -1,0 +1,151 @@
+/** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
+import type { IsoDate } from '../../../domain/dates.js';
+import { addDuration, formatDateVi } from '../../../domain/dates.js';
+import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
+import type { Column, Tone } from '../../../render/output.js';
+import type { Db } from '../../../store/db.js';
+import { groupTaskIds, type Task } from '../../../store/tasks.js';
+import type { Env } from '../../env.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Ids typed on the command line ("12", "12,13") and/or a --group; at least one is needed. */
+export function taskIdsFrom(db: Db, ids: string[] | undefined, group: string | undefined): number[] {
+  const out: number[] = [];
+  for (const raw of ids ?? [])
+    for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (!/^\d+$/.test(part)) throw new UsageError('task.badId', { value: part });
+      out.push(Number(part));
+    }
+  if (group !== undefined) {
+    if (!/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
+    out.push(...groupTaskIds(db, Number(group)));
+  }
+  if (!out.length) throw new UsageError('task.noIds');
+  return [...new Set(out)];
+}
+
+/** Syntax checks of ids before the database is opened (a bad id writes nothing, exit 2). */
+export function checkIdSyntax(ids: string[] | undefined, group: string | undefined): void {
+  for (const raw of ids ?? [])
+    for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) if (!/^\d+$/.test(part)) throw new UsageError('task.badId', { value: part });
+  if (group !== undefined && !/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
+  if (!(ids ?? []).some((s) => s.trim()) && group === undefined) throw new UsageError('task.noIds');
+}
+
+export function parseKind(value: string | undefined): TaskKind | undefined {
+  if (value === undefined) return undefined;
+  if (!(TASK_KINDS as readonly string[]).includes(value)) throw new UsageError('input.badChoice', { field: '--kind', value, accepted: TASK_KINDS.join(', ') });
+  return value as TaskKind;
+}
+
+export const STATUS_FILTERS = [...TASK_STATUSES, 'open', 'done', 'carried_over'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export function parseStatuses(values: string[] | undefined): StatusFilter[] {
+  const out: StatusFilter[] = [];
+  for (const raw of values ?? [])
+    for (const v of raw.split(',').map((s) => s.trim().replace(/-/g, '_')).filter(Boolean)) {
+      if (!(STATUS_FILTERS as readonly string[]).includes(v)) throw new UsageError('input.badChoice', { field: '--status', value: v, accepted: STATUS_FILTERS.join(', ') });
+      out.push(v as StatusFilter);
+    }
+  return out;
+}
+
+export function warnDays(env: Env, value: string | undefined): number {
+  return env.int('--warn-days', value, 0, 365) ?? DEFAULT_WARN_DAYS;
+}
+
+export function statusTone(status: TaskStatus): Tone {
+  switch (status) {
+    case 'overdue':
+      return 'red';
+    case 'due_soon':
+    case 'done_late':
+      return 'yellow';
+    case 'done_on_time':
+    case 'done_no_deadline':
+      return 'green';
+    case 'cancelled':
+      return 'gray';
+    default:
+      return undefined;
+  }
+}
+
+/** A task as listings and JSON show it: the stored fields plus the status on the as-of date. */
+export interface TaskView extends Task {
+  status: TaskStatus;
+  statusLabel: string;
+  /** Days until the due date (0 = today), negative when past; null without a due date. */
+  daysLeft: number | null;
+  /** Days overdue when overdue, else null. */
+  daysOverdue: number | null;
+  carriedOver: boolean;
+  asOf: IsoDate;
+}
+
+export function viewTask(env: Env, t: Task, asOf: IsoDate, warn: number): TaskView {
+  const status = classifyTask(t, asOf, warn);
+  const left = daysLeft(t, asOf);
+  const open = status === 'in_progress' || status === 'due_soon' || status === 'overdue' || status === 'no_deadline';
+  return {
+    ...t,
+    status,
+    statusLabel: env.t(`task.status.${status}`),
+    daysLeft: open ? left : null,
+    daysOverdue: status === 'overdue' && left !== null ? -left : null,
+    carriedOver: open && t.year < Number(asOf.slice(0, 4)),
+    asOf,
+  };
+}
+
+export function matchesStatus(v: TaskView, wanted: StatusFilter[]): boolean {
+  if (!wanted.length) return true;
+  return wanted.some((w) => {
+    if (w === 'open') return ['in_progress', 'due_soon', 'overdue', 'no_deadline'].includes(v.status);
+    if (w === 'done') return ['done_on_time', 'done_late', 'done_no_deadline'].includes(v.status);
+    if (w === 'carried_over') return v.carriedOver;
+    return v.status === w;
+  });
+}
+
+/** "còn 5 ngày" / "quá hạn 12 ngày" / "hạn hôm nay". */
+export function daysText(env: Env, v: Pick<TaskView, 'daysLeft'>): string {
+  if (v.daysLeft === null) return '';
+  if (v.daysLeft === 0) return env.t('task.days.today');
+  return v.daysLeft > 0 ? env.t('task.days.left', { n: v.daysLeft }) : env.t('task.days.overdue', { n: -v.daysLeft });
+}
+
+export function taskColumns(env: Env): Column<TaskView>[] {
+  return [
+    { key: 'id', label: 'col.id', type: 'number' },
+    { key: 'unitName', label: 'col.unit' },
+    { key: 'title', label: 'task.col.title' },
+    { key: 'dueOn', label: 'task.col.due', type: 'date' },
+    { key: 'status', label: 'task.col.status', display: (r) => r.statusLabel, tone: (r) => statusTone(r.status) },
+    { key: 'daysLeft', label: 'task.col.days', type: 'number', display: (r) => daysText(env, r), tone: (r) => statusTone(r.status) },
+    { key: 'percent', label: 'task.col.percent', type: 'percent' },
+    { key: 'extensions', label: 'task.col.extensions', type: 'number' },
+  ];
+}
+
+export function dueFrom(env: Env, opts: { due?: string; within?: string }, start: IsoDate): IsoDate | null {
+  if (opts.due !== undefined && opts.within !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
+  if (opts.within !== undefined) return addDuration(start, env.duration('--within', opts.within));
+  if (opts.due !== undefined) return env.date('--due', opts.due, start);
+  return null;
+}
+
+export function meetingExists(db: Db, id: number): void {
+  if (!db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(id)) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
+}
+
+export function parseMeetingId(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError('task.badMeetingId', { value });
+  return Number(value);
+}
+
+export const dateVi = formatDateVi;
