@@ -220,7 +220,8 @@ export function generate(opts: GenerateOptions): GenerateResult {
       committees[committee].units.push(units.length);
       units.push({
         id, committee, firstPerson: 0, size: 0,
-        late: rng.chance(0.25), lowPlans: rng.chance(0.06), planNotUsed: rng.chance(0.04), storyOnly: rng.chance(0.02), absentee: rng.chance(0.06),
+        // Fixed shares of units with each shortcoming, so that every scale shows the mix (a quarter leave tasks overdue).
+        late: i % 4 === 1, lowPlans: i % 17 === 3, planNotUsed: i % 23 === 5, storyOnly: i % 50 === 7, absentee: i % 16 === 9,
       });
     }
     return spec.committees + spec.units;
@@ -510,10 +511,12 @@ export function generate(opts: GenerateOptions): GenerateResult {
           }
         }
       }
+      const dueSoon = y === year ? Math.max(1, Math.round(nTasks * 0.02)) : 0;
       for (let k = fromMeetings; k < nTasks; k++) {
         const u = units[rng.int(0, units.length - 1)];
-        const start = rng.int(yStart, Math.min(yEnd, asOfDay));
-        const due = rng.chance(0.03) ? null : start + rng.int(7, 150);
+        // 2% of the year's own tasks fall due in the week after the report date (due soon).
+        const start = k - fromMeetings < dueSoon ? asOfDay - rng.int(10, 90) : rng.int(yStart, Math.min(yEnd, asOfDay));
+        const due = k - fromMeetings < dueSoon ? asOfDay + rng.int(0, 6) : rng.chance(0.03) ? null : start + rng.int(7, 150);
         task(y, u, 'task', `${rng.pick(TASK_VERBS)} ${rng.pick(TASK_OBJECTS)}`, null, start, due, null, null, null);
       }
     }

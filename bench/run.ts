@@ -1,0 +1,583 @@
+/**
+ * The benchmark runner: times each command as a whole process (what a user or a cron job pays),
+ * side by side with the floors (`node -e 0`, the sqlite3 shell running the same overdue query) and
+ * the peer (Taskwarrior's `task overdue` on the same tasks), in interleaved rounds after a warm-up,
+ * and writes bench/results.md.
+ *
+ *   npm run bench -- --scale city --db /tmp/city.db [--runs 7] [--warmup 1] [--out bench/results.md]
+ *                    [--only overdue-json,help] [--no-taskwarrior] [--profile] [--no-write]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/store/db.js';
+import { parseArgs, readMeta, type BenchMeta } from './gen.js';
+
+/** The project folder: the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'thuky') return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find the thuky project folder');
+}
+const ROOT = findRoot();
+const BIN = join(ROOT, 'bin', 'thuky.js');
+const NODE = process.execPath;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface Sample {
+  ms: number;
+  rssKb: number | null;
+  code: number;
+}
+
+interface Cmd {
+  id: string;
+  /** As shown in the table. */
+  label: string;
+  group: 'thuky' | 'floor' | 'peer';
+  file: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Untimed preparation before every run (a fresh copy of the database for imports). */
+  beforeEach?: () => void;
+  /** Expected exit codes (default 0). */
+  okCodes?: number[];
+  /** A report: its peak memory is held to the memory budget. */
+  report?: boolean;
+  /** For a thuky command: the command path checked with --help before measuring. */
+  path?: string[];
+  status: 'ok' | 'missing' | 'error' | 'skipped';
+  note?: string;
+  samples: Sample[];
+  /** Rows of output, where the runner can count them (to show both sides did the same work). */
+  rows?: number;
+  countRows?: (stdout: string) => number | undefined;
+}
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  rssMb: number | null;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function stats(c: Cmd): Stats | undefined {
+  if (c.status !== 'ok' || !c.samples.length) return undefined;
+  const ms = c.samples.map((s) => s.ms);
+  const rss = c.samples.map((s) => s.rssKb).filter((x): x is number => x !== null);
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rssMb: rss.length ? Math.max(...rss) / 1024 : null };
+}
+
+/** The largest array in a JSON document (the rows of a report, whatever the envelope). */
+function jsonRows(stdout: string): number | undefined {
+  try {
+    const doc = JSON.parse(stdout) as unknown;
+    if (Array.isArray(doc)) return doc.length;
+    if (doc && typeof doc === 'object') {
+      const arrays = Object.values(doc).filter(Array.isArray) as unknown[][];
+      if (arrays.length) return Math.max(...arrays.map((a) => a.length));
+    }
+  } catch {
+    /* not JSON */
+  }
+  return undefined;
+}
+
+const lines = (stdout: string) => stdout.split('\n').filter((l) => l.trim()).length;
+
+class Runner {
+  readonly work: string;
+  private readonly outFile: string;
+  private readonly errFile: string;
+  private readonly rssFile: string;
+
+  constructor() {
+    this.work = mkdtempSync(join(tmpdir(), 'thuky-bench-'));
+    this.outFile = join(this.work, 'stdout');
+    this.errFile = join(this.work, 'stderr');
+    this.rssFile = join(this.work, 'rss');
+  }
+
+  /** One timed run: the wall time of the whole process, and its peak RSS from /usr/bin/time. */
+  once(c: Cmd): Sample & { stdout: string; stderr: string } {
+    const out = openSync(this.outFile, 'w');
+    const err = openSync(this.errFile, 'w');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: this.work, LANG: 'C.UTF-8', NO_COLOR: '1', ...c.env };
+    const [file, args] = TIME ? [TIME, ['-f', '%M', '-o', this.rssFile, c.file, ...c.args]] : [c.file, c.args];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(file, args, { stdio: ['ignore', out, err], env, cwd: this.work });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    closeSync(out);
+    closeSync(err);
+    let rssKb: number | null = null;
+    if (TIME && existsSync(this.rssFile)) {
+      const last = readFileSync(this.rssFile, 'utf8').trim().split('\n').pop() ?? '';
+      rssKb = /^\d+$/.test(last) ? Number(last) : null;
+    }
+    return { ms, rssKb, code: r.status ?? -1, stdout: readFileSync(this.outFile, 'utf8'), stderr: readFileSync(this.errFile, 'utf8') };
+  }
+
+  cleanup() {
+    rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+/** Whether `thuky <path…>` exists in the built binary: its --help names it on the Usage line. */
+function commandExists(path: string[]): boolean {
+  const r = spawnSync(NODE, [BIN, ...path, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return r.status === 0 && new RegExp(`^Usage: thuky ${path.join(' ')}( |$)`, 'm').test(r.stdout);
+}
+
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The overdue query the sqlite3 shell runs: the same rows `thuky overdue` lists. */
+function overdueSql(asOf: string): string {
+  return `SELECT t.id, t.kind, u.name AS unit, t.title, t.start_on AS start, t.due_on AS due,
+  CAST(julianday('${asOf}') - julianday(t.due_on) AS INTEGER) AS days_overdue
+FROM task t JOIN unit u ON u.id = t.unit_id
+WHERE t.done_on IS NULL AND t.cancelled_on IS NULL AND t.due_on < '${asOf}'
+ORDER BY t.due_on, u.name, t.id;`;
+}
+
+/**
+ * Exports the tasks to Taskwarrior's JSON import format, with dates shifted so that the as-of day
+ * falls on today (Taskwarrior has no --as-of: its "overdue" is relative to now), and imports them
+ * into a Taskwarrior data folder kept between runs of the same database.
+ */
+function prepareTaskwarrior(dbPath: string, asOf: string, log: (s: string) => void): { env: Record<string, string>; tasks: number; overdue: number; seconds: number } | string {
+  const which = spawnSync('task', ['--version'], { encoding: 'utf8' });
+  if (which.status !== 0) return 'not installed';
+  const today = new Date().toISOString().slice(0, 10);
+  const DAY = 86_400_000;
+  const offset = Math.round((Date.parse(today) - Date.parse(asOf)) / DAY);
+  const st = statSync(dbPath);
+  const key = createHash('sha1').update(`${dbPath}|${st.size}|${st.mtimeMs}|${offset}`).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), `thuky-bench-task-${key}`);
+  const env = { TASKRC: join(dir, 'taskrc'), TASKDATA: join(dir, 'data'), TZ: 'UTC' };
+  const count = () => Number(execFileSync('task', ['+OVERDUE', 'count'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim());
+  if (existsSync(join(dir, 'ready'))) {
+    return { env, tasks: Number(readFileSync(join(dir, 'ready'), 'utf8')), overdue: count(), seconds: 0 };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(env.TASKRC, `data.location=${env.TASKDATA}\nconfirmation=off\nhooks=off\nnews.version=${which.stdout.trim()}\n`);
+  // A task due on day D is on time through the whole of D: Taskwarrior counts `due < now`, so dues are kept at 23:59:59.
+  const shift = (d: string, time = '000000') => {
+    const s = new Date(Date.parse(d) + offset * DAY).toISOString();
+    return `${s.slice(0, 4)}${s.slice(5, 7)}${s.slice(8, 10)}T${time}Z`;
+  };
+  const db = openDatabase(dbPath, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.kind, t.title, t.start_on, t.due_on, t.done_on, t.cancelled_on, u.code
+         FROM task t JOIN unit u ON u.id = t.unit_id ORDER BY t.id`,
+    )
+    .iterate() as IterableIterator<{ id: number; kind: string; title: string; start_on: string; due_on: string | null; done_on: string | null; cancelled_on: string | null; code: string | null }>;
+  const file = join(dir, 'tasks.json');
+  const fd = openSync(file, 'w');
+  let n = 0;
+  let buf: string[] = [];
+  for (const t of rows) {
+    const end = t.done_on ?? t.cancelled_on;
+    const o: Record<string, unknown> = {
+      uuid: `00000000-0000-4000-8000-${t.id.toString(16).padStart(12, '0')}`,
+      description: t.title,
+      entry: shift(t.start_on),
+      status: t.cancelled_on ? 'deleted' : t.done_on ? 'completed' : 'pending',
+      project: t.code ?? `U${t.id}`,
+      modified: shift(end ?? t.start_on),
+    };
+    if (t.due_on) o.due = shift(t.due_on, '235959');
+    if (end) o.end = shift(end);
+    if (t.kind === 'breakthrough') o.tags = ['breakthrough'];
+    buf.push(JSON.stringify(o));
+    n++;
+    if (buf.length >= 10_000) {
+      writeFileSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  }
+  if (buf.length) writeFileSync(fd, `${buf.join('\n')}\n`);
+  closeSync(fd);
+  db.close();
+  log(`  importing ${n.toLocaleString('en')} tasks into Taskwarrior (once per database; dates shifted by ${offset} days so that ${asOf} is today)…`);
+  const t0 = Date.now();
+  const imp = spawnSync('task', ['import', file], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (imp.status !== 0) return `import failed: ${(imp.stderr || imp.stdout).split('\n')[0]}`;
+  // The first command after an import moves completed and deleted tasks out of pending.data (gc).
+  spawnSync('task', ['gc'], { env: { ...process.env, ...env } });
+  const seconds = (Date.now() - t0) / 1000;
+  writeFileSync(join(dir, 'ready'), String(n));
+  return { env, tasks: n, overdue: count(), seconds };
+}
+
+/** A CSV of plans for the year after the data: members whose name is unique in their unit (the import matches by unit + name). */
+function writePlanCsv(dbPath: string, file: string, year: number, lines: number): number {
+  const db = openDatabase(dbPath, { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT u.code AS unit, min(p.full_name) AS name
+         FROM person p JOIN unit u ON u.id = p.unit_id
+        WHERE p.is_member = 1 AND u.kind IN ('ward','commune')
+        GROUP BY p.unit_id, p.name_folded HAVING count(*) = 1
+        ORDER BY min(p.id) LIMIT ?`,
+    )
+    .all(lines) as { unit: string; name: string }[];
+  db.close();
+  const out = ['Họ và tên,Đơn vị,Ngày nộp,Nội dung'];
+  rows.forEach((r, i) => {
+    const day = 2 + (i % 27);
+    const month = 1 + (i % 3);
+    out.push(`${r.name},${r.unit},${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year},"Đăng ký làm theo: nêu gương, hoàn thành nhiệm vụ"`);
+  });
+  writeFileSync(file, `\uFEFF${out.join('\r\n')}\r\n`);
+  return rows.length;
+}
+
+/** Summarises a V8 CPU profile: self time by function and by file. */
+function summariseProfile(file: string, top = 12): string[] {
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = (prof.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    const n = byId.get(id)!;
+    const url = n.callFrame.url.replace(`file://${ROOT}/`, '').replace(/^file:\/\//, '');
+    const fn = `${n.callFrame.functionName || '(anonymous)'}${url ? ` ${url}:${n.callFrame.lineNumber + 1}` : ''}`;
+    self.set(fn, (self.get(fn) ?? 0) + dt);
+    const f = url || n.callFrame.functionName;
+    byFile.set(f, (byFile.get(f) ?? 0) + dt);
+  });
+  const fmt = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
+  return [`  profiled ${total.toFixed(0)} ms; self time by function:`, ...fmt(self), '  by file:', ...fmt(byFile).slice(0, 8)];
+}
+
+interface Budget {
+  what: string;
+  limit: string;
+  /** measured value as text, and whether it is met; undefined when a side is missing. */
+  eval: () => { value: string; met: boolean } | undefined;
+  /** The command whose profile explains a miss. */
+  cmd?: string;
+}
+
+function versions(dbPath: string): Record<string, string> {
+  const tryRun = (file: string, args: string[]) => {
+    const r = spawnSync(file, args, { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim().split('\n')[0] : 'not installed';
+  };
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'bin', 'scripts'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    if (dirty) commit += ' + uncommitted changes in src/';
+  } catch {
+    /* not a git checkout */
+  }
+  const db = openDatabase(dbPath, { readonly: true });
+  const sqliteLib = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  db.close();
+  const cpu = cpus();
+  let os = 'unknown';
+  try {
+    os = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
+  } catch {
+    /* not Linux */
+  }
+  return {
+    machine: `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    os: `${os}, kernel ${release()}`,
+    node: process.version,
+    thuky: `${pkg.version} (commit ${commit})`,
+    'better-sqlite3': `${pkg.dependencies['better-sqlite3']} (SQLite ${sqliteLib})`,
+    sqlite3: tryRun('sqlite3', ['--version']).split(' ').slice(0, 2).join(' '),
+    taskwarrior: tryRun('task', ['--version']),
+    timer: TIME ? 'wall time around spawnSync of `/usr/bin/time -f %M` (peak RSS of the child)' : 'wall time around spawnSync (no /usr/bin/time: no RSS)',
+  };
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (!args.db) {
+    process.stderr.write('usage: npm run bench -- --db FILE [--scale city] [--runs 7] [--warmup 1] [--out bench/results.md] [--only id,id] [--no-taskwarrior] [--profile] [--no-write]\n');
+    return 2;
+  }
+  const dbPath = resolve(args.db);
+  if (!existsSync(dbPath)) {
+    process.stderr.write(`no database at ${dbPath}: make one with npm run bench:gen -- --scale ${args.scale ?? 'city'} --out ${args.db}\n`);
+    return 2;
+  }
+  if (spawnSync(NODE, [BIN, '--version']).status !== 0) {
+    process.stderr.write(`${BIN} --version fails: run npm run build first\n`);
+    return 2;
+  }
+  const meta: BenchMeta | undefined = (() => {
+    const db = openDatabase(dbPath, { readonly: true });
+    try {
+      return readMeta(db);
+    } finally {
+      db.close();
+    }
+  })();
+  if (!meta) {
+    process.stderr.write(`${dbPath} was not made by bench:gen (no change_log entry 'bench')\n`);
+    return 2;
+  }
+  if (args.scale && args.scale !== meta.scale) {
+    process.stderr.write(`${dbPath} holds the ${meta.scale} scale, not ${args.scale}\n`);
+    return 2;
+  }
+  const runs = Number(args.runs ?? 7);
+  const warmup = Number(args.warmup ?? 1);
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const runner = new Runner();
+  const year = meta.year;
+  const asOf = ddmmyyyy(meta.asOf);
+  const only = args.only ? new Set(args.only.split(',')) : null;
+
+  // Inputs for the commands that need them.
+  const ro = openDatabase(dbPath, { readonly: true });
+  const meeting = ro.prepare(`SELECT meeting_id AS id, count(*) AS n FROM speech GROUP BY meeting_id ORDER BY n DESC, meeting_id LIMIT 1`).get() as { id: number; n: number };
+  const unitCode = (ro.prepare(`SELECT code FROM unit WHERE kind IN ('ward','commune') ORDER BY id LIMIT 1`).get() as { code: string }).code;
+  const sqlOverdue = (ro.prepare(`SELECT count(*) AS n FROM task WHERE done_on IS NULL AND cancelled_on IS NULL AND due_on < ?`).get(meta.asOf) as { n: number }).n;
+  ro.close();
+  const addCopy = join(runner.work, 'task-add.db');
+  const importCopy = join(runner.work, 'plan-import.db');
+  const csv = join(runner.work, 'plans.csv');
+  const csvLines = writePlanCsv(dbPath, csv, year + 1, 100_000);
+  log(`bench ${meta.scale}: ${dbPath} (${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB), as of ${asOf}, ${runs} runs after ${warmup} warm-up, work dir ${runner.work}`);
+
+  const thuky = (id: string, label: string, path: string[], rest: string[], extra: Partial<Cmd> = {}): Cmd => ({
+    id, label, group: 'thuky', file: NODE, args: [BIN, ...path, ...rest], path, status: 'ok', samples: [], ...extra,
+  });
+  const all: Cmd[] = [
+    { id: 'node', label: 'node -e 0', group: 'floor', file: NODE, args: ['-e', '0'], status: 'ok', samples: [] },
+    thuky('help', 'thuky --help', [], ['--help']),
+    thuky('overdue-json', 'thuky overdue --json', ['overdue'], ['--json', '--as-of', asOf, '--db', dbPath], { report: true, countRows: jsonRows }),
+    thuky('overdue-text', 'thuky overdue --format text', ['overdue'], ['--format', 'text', '--as-of', asOf, '--db', dbPath], { report: true }),
+    thuky('task-list', 'thuky task list --status overdue --json', ['task', 'list'], ['--status', 'overdue', '--json', '--as-of', asOf, '--db', dbPath], { report: true, countRows: jsonRows }),
+    thuky('report-tasks', `thuky report tasks --period ${year}`, ['report', 'tasks'], ['--period', String(year), '--as-of', asOf, '--db', dbPath], { report: true }),
+    thuky('report-compliance', `thuky report compliance --year ${year}`, ['report', 'compliance'], ['--year', String(year), '--as-of', asOf, '--db', dbPath], { report: true }),
+    thuky('meeting-show', `thuky meeting show ${meeting.id} (${meeting.n} speeches)`, ['meeting', 'show'], [String(meeting.id), '--db', dbPath], { report: true }),
+    thuky('task-add', 'thuky task add (copy of the db)', ['task', 'add'], ['Nộp báo cáo kết quả thực hiện', '--unit', unitCode, '--due', `31/01/${year + 1}`, '--start', asOf, '--db', addCopy], {
+      beforeEach: () => existsSync(addCopy) || copyFileSync(dbPath, addCopy),
+    }),
+    thuky('plan-import', `thuky plan import (${csvLines.toLocaleString('en')} lines, fresh copy each run)`, ['plan', 'import'], [csv, '--year', String(year + 1), '--db', importCopy], {
+      beforeEach: () => {
+        for (const s of ['-wal', '-shm']) rmSync(importCopy + s, { force: true });
+        copyFileSync(dbPath, importCopy);
+      },
+    }),
+    { id: 'sqlite3', label: 'sqlite3 shell, same overdue query (-json)', group: 'floor', file: 'sqlite3', args: ['-readonly', '-json', dbPath, overdueSql(meta.asOf)], status: 'ok', samples: [], countRows: jsonRows },
+    { id: 'taskwarrior', label: 'Taskwarrior task overdue', group: 'peer', file: 'task', args: ['overdue'], status: 'ok', samples: [] },
+  ];
+  const cmds = all.filter((c) => !only || only.has(c.id) || c.id === 'node');
+
+  // Which commands exist, and the floors and the peer.
+  for (const c of cmds) {
+    if (c.path && c.path.length && !commandExists(c.path)) {
+      c.status = 'missing';
+      c.note = `\`thuky ${c.path.join(' ')}\` does not exist in this build`;
+    }
+  }
+  const sqlite = cmds.find((c) => c.id === 'sqlite3');
+  if (sqlite && spawnSync('sqlite3', ['--version']).status !== 0) {
+    sqlite.status = 'skipped';
+    sqlite.note = 'sqlite3 is not installed';
+  }
+  const tw = cmds.find((c) => c.id === 'taskwarrior');
+  let twInfo: Exclude<ReturnType<typeof prepareTaskwarrior>, string> | undefined;
+  if (tw) {
+    if (args['no-taskwarrior']) {
+      tw.status = 'skipped';
+      tw.note = 'skipped (--no-taskwarrior)';
+    } else {
+      const r = prepareTaskwarrior(dbPath, meta.asOf, log);
+      if (typeof r === 'string') {
+        tw.status = 'skipped';
+        tw.note = `Taskwarrior ${r}`;
+      } else {
+        twInfo = r;
+        tw.env = r.env;
+        tw.rows = r.overdue;
+        tw.note = `${r.tasks.toLocaleString('en')} tasks imported${r.seconds ? ` in ${r.seconds.toFixed(0)} s` : ''}; \`task +OVERDUE count\` = ${r.overdue.toLocaleString('en')}`;
+      }
+    }
+  }
+
+  // Interleaved rounds: every command once per round, the start rotating, so that the machine's
+  // noise falls on all of them alike and ratios compare like with like.
+  const active = () => cmds.filter((c) => c.status === 'ok');
+  for (let round = 0; round < warmup + runs; round++) {
+    const list = active();
+    const start = round % Math.max(1, list.length);
+    const order = [...list.slice(start), ...list.slice(0, start)];
+    for (const c of order) {
+      c.beforeEach?.();
+      const s = runner.once(c);
+      const ok = (c.okCodes ?? [0]).includes(s.code);
+      if (!ok) {
+        c.status = 'error';
+        c.note = `exit ${s.code}: ${(s.stderr || s.stdout).trim().split('\n').slice(0, 2).join(' / ').slice(0, 300)}`;
+        log(`  ${c.id}: ${c.note}`);
+        continue;
+      }
+      if (c.countRows && c.rows === undefined) c.rows = c.countRows(s.stdout);
+      if (c.id === 'overdue-text' && c.rows === undefined) c.rows = lines(s.stdout);
+      if (round >= warmup) c.samples.push(s);
+    }
+    log(`  round ${round + 1}/${warmup + runs}${round < warmup ? ' (warm-up)' : ''} done`);
+  }
+
+  const st = new Map(cmds.map((c) => [c.id, stats(c)]));
+  const med = (id: string) => st.get(id)?.median;
+  const ratio = (a: string, b: string) => {
+    const x = med(a);
+    const y = med(b);
+    return x !== undefined && y !== undefined ? x / y : undefined;
+  };
+  const national = meta.scale === 'national';
+  const msBudget = (id: string, limit: number): Budget['eval'] => () => {
+    const m = med(id);
+    return m === undefined ? undefined : { value: fmtMs(m), met: m <= limit };
+  };
+  const ratioBudget = (a: string, b: string, limit: number, atLeast = false): Budget['eval'] => () => {
+    const r = atLeast ? ratio(b, a) : ratio(a, b);
+    return r === undefined ? undefined : { value: `${r.toFixed(2)} ×`, met: atLeast ? r >= limit : r <= limit };
+  };
+  const budgets: Budget[] = [
+    { what: '`--help`', limit: '≤ 1.4 × `node -e 0`', eval: ratioBudget('help', 'node', 1.4), cmd: 'help' },
+    { what: '`overdue --json`', limit: national ? '≤ 1.5 s' : '≤ 400 ms', eval: msBudget('overdue-json', national ? 1500 : 400), cmd: 'overdue-json' },
+    { what: '`overdue --json` vs Taskwarrior `task overdue`', limit: '≥ 10 × faster', eval: ratioBudget('overdue-json', 'taskwarrior', 10, true), cmd: 'overdue-json' },
+    ...(!national ? [{ what: `\`report tasks --period ${year}\``, limit: '≤ 600 ms', eval: msBudget('report-tasks', 600), cmd: 'report-tasks' }] : []),
+    { what: `\`report compliance --year ${year}\``, limit: national ? '≤ 5 s' : '≤ 1 s', eval: msBudget('report-compliance', national ? 5000 : 1000), cmd: 'report-compliance' },
+    { what: '`task add`', limit: '≤ 1.5 × `--help`', eval: ratioBudget('task-add', 'help', 1.5), cmd: 'task-add' },
+    ...(!national ? [{ what: '`plan import`, 100,000 lines', limit: '≤ 5 s', eval: msBudget('plan-import', 5000), cmd: 'plan-import' }] : []),
+    ...cmds
+      .filter((c) => c.report)
+      .map((c) => ({
+        what: `peak memory, \`${c.label.replace(/^thuky /, '')}\``,
+        limit: '≤ 250 MB',
+        eval: () => {
+          const r = st.get(c.id)?.rssMb;
+          return r === undefined || r === null ? undefined : { value: `${r.toFixed(0)} MB`, met: r <= 250 };
+        },
+        cmd: c.id,
+      })),
+  ];
+
+  // ---- the tables ----
+  const nodeMed = med('node');
+  const cmdRows = cmds.map((c) => {
+    const s = st.get(c.id);
+    if (!s) return `| ${c.label} | ${c.status === 'missing' ? '**missing**' : c.status === 'error' ? '**error**' : c.status} | | | | | ${c.note ?? ''} |`;
+    const vsNode = nodeMed ? `${(s.median / nodeMed).toFixed(2)} ×` : '';
+    const rows = c.rows !== undefined ? c.rows.toLocaleString('en') : '';
+    return `| ${c.label} | ${fmtMs(s.median)} | ${fmtMs(s.min)} – ${fmtMs(s.max)} | ${vsNode} | ${s.rssMb === null ? '–' : `${s.rssMb.toFixed(0)} MB`} | ${rows} | ${c.note ?? ''} |`;
+  });
+  const budgetRows = budgets.map((b) => {
+    const e = b.eval();
+    const missingCmd = b.cmd ? cmds.find((c) => c.id === b.cmd && c.status !== 'ok') : undefined;
+    const verdict = e ? (e.met ? 'met' : '**missed**') : missingCmd ? `not measured (${missingCmd.status})` : 'not measured';
+    return `| ${b.what} | ${b.limit} | ${e?.value ?? '–'} | ${verdict} |`;
+  });
+  const ratios: string[] = [];
+  const r1 = ratio('taskwarrior', 'overdue-json');
+  if (r1 !== undefined) ratios.push(`- Taskwarrior \`task overdue\` / \`thuky overdue --json\`: **${r1.toFixed(1)} ×** (${fmtMs(med('taskwarrior')!)} vs ${fmtMs(med('overdue-json')!)})`);
+  const r2 = ratio('overdue-json', 'sqlite3');
+  if (r2 !== undefined) ratios.push(`- \`thuky overdue --json\` / sqlite3 shell running the same query: ${r2.toFixed(2)} × (the floor for reading these rows from this file)`);
+  const r3 = ratio('help', 'node');
+  if (r3 !== undefined) ratios.push(`- \`thuky --help\` / \`node -e 0\`: ${r3.toFixed(2)} ×; start-up over bare Node: ${fmtMs(med('help')! - nodeMed!)}`);
+  const r4 = ratio('task-add', 'help');
+  if (r4 !== undefined) ratios.push(`- \`thuky task add\` / \`thuky --help\`: ${r4.toFixed(2)} ×`);
+  const od = cmds.find((c) => c.id === 'overdue-json');
+  ratios.push(
+    `- Overdue rows as of ${asOf}: SQL count ${sqlOverdue.toLocaleString('en')}` +
+      (od?.rows !== undefined ? `, \`thuky overdue --json\` ${od.rows.toLocaleString('en')}` : '') +
+      (twInfo ? `, Taskwarrior ${twInfo.overdue.toLocaleString('en')}` : ''),
+  );
+
+  // ---- profiles of the commands behind missed budgets ----
+  const profiles: string[] = [];
+  if (args.profile) {
+    const missed = new Set(budgets.filter((b) => b.eval()?.met === false && b.cmd).map((b) => b.cmd!));
+    if (args.profile !== 'true') for (const id of args.profile.split(',')) missed.add(id);
+    for (const id of missed) {
+      const c = cmds.find((x) => x.id === id && x.group === 'thuky' && x.status === 'ok');
+      if (!c) continue;
+      const dir = join(runner.work, `prof-${id}`);
+      c.beforeEach?.();
+      runner.once({ ...c, args: ['--cpu-prof', '--cpu-prof-dir', dir, ...c.args] });
+      const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+      if (!file) continue;
+      profiles.push(`### ${c.label}`, '```', ...summariseProfile(join(dir, file)), '```');
+    }
+  }
+
+  const v = versions(dbPath);
+  const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const counts = meta.counts;
+  const section = [
+    `<!-- bench:${meta.scale} -->`,
+    `## ${meta.scale} scale — ${when}`,
+    '',
+    `Command: \`npm run bench:gen -- --scale ${meta.scale} --out ${args.db} --seed ${meta.seed}\` then \`npm run bench -- --scale ${meta.scale} --db ${args.db}${args.runs ? ` --runs ${runs}` : ''}\`.`,
+    '',
+    ...Object.entries(v).map(([k, val]) => `- ${k}: ${val}`),
+    `- data: seed ${meta.seed}, years ${meta.firstYear}–${meta.year}, reports as of ${asOf}; ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB; ` +
+      `${counts.units?.toLocaleString('en')} wards/communes, ${counts.people?.toLocaleString('en')} people (${counts.members?.toLocaleString('en')} members), ` +
+      `${counts.tasks?.toLocaleString('en')} tasks (${counts.breakthroughs?.toLocaleString('en')} breakthroughs), ${counts.meetings?.toLocaleString('en')} meetings, ` +
+      `${counts.speeches?.toLocaleString('en')} speeches, ${counts.activities?.toLocaleString('en')} activities, ${counts.plans?.toLocaleString('en')} plans, ${counts.evaluations?.toLocaleString('en')} evaluations`,
+    `- method: ${warmup} warm-up round then ${runs} measured rounds; each round runs every command once as a whole process, in rotating order; stdout to a file; medians, min – max; peak RSS is the largest of the runs`,
+    '',
+    '| command | median | min – max | × `node -e 0` | peak RSS | rows | note |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    ...cmdRows,
+    '',
+    '| budget | limit | measured | verdict |',
+    '|---|---|---:|---|',
+    ...budgetRows,
+    '',
+    ...ratios,
+    ...(profiles.length ? ['', 'CPU profiles (`node --cpu-prof`, one run) of the commands behind missed budgets:', '', ...profiles] : []),
+    `<!-- /bench:${meta.scale} -->`,
+  ].join('\n');
+  process.stdout.write(`${section}\n`);
+
+  if (!args['no-write']) {
+    const out = resolve(args.out ?? join(ROOT, 'bench', 'results.md'));
+    let doc = existsSync(out)
+      ? readFileSync(out, 'utf8')
+      : '# Benchmark results\n\nWritten by `npm run bench`; each scale keeps its own section, replaced by its latest run.\nBudgets are those of issue 6. Figures are medians on the machine named in each section.\n';
+    const re = new RegExp(`<!-- bench:${meta.scale} -->[\\s\\S]*?<!-- /bench:${meta.scale} -->`);
+    doc = re.test(doc) ? doc.replace(re, () => section) : `${doc.trimEnd()}\n\n${section}\n`;
+    writeFileSync(out, doc);
+    log(`wrote ${out}`);
+  }
+  runner.cleanup();
+  return 0;
+}
