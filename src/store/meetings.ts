@@ -482,6 +482,8 @@ export interface Speech {
 
 export interface ConclusionTask {
   id: number;
+  /** 'task', or 'breakthrough' for a breakthrough a unit registered later under the conclusion. */
+  kind: 'task' | 'breakthrough';
   unitId: number;
   unitName: string;
   title: string;
@@ -604,7 +606,7 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
   const taskRows = (
     db
       .prepare(
-        `SELECT t.id, t.conclusion_id AS conclusionId, t.unit_id AS unitId, u.name AS unitName, t.title, t.start_on AS startOn,
+        `SELECT t.id, t.kind, t.conclusion_id AS conclusionId, t.unit_id AS unitId, u.name AS unitName, t.title, t.start_on AS startOn,
                 t.due_on AS dueOn, t.done_on AS doneOn, t.cancelled_on AS cancelledOn
            FROM task t JOIN unit u ON u.id = t.unit_id
           WHERE t.meeting_id = ? ORDER BY t.id`,
@@ -696,7 +698,7 @@ export function listMeetings(db: Db, filter: MeetingFilter = {}): MeetingListRow
       `SELECT m.id, m.held_on AS heldOn, m.kind, m.period, m.title, m.location,
               (SELECT count(*) FROM meeting_unit mu WHERE mu.meeting_id = m.id) AS invited,
               (SELECT count(*) FROM meeting_unit mu WHERE mu.meeting_id = m.id AND mu.present = 1) AS present,
-              (SELECT count(*) FROM speech s WHERE s.meeting_id = m.id) AS speeches,
+              (SELECT count(*) FROM speech s WHERE s.meeting_id = m.id AND s.kind <> 'ket-luan') AS speeches,
               (SELECT count(*) FROM conclusion c WHERE c.meeting_id = m.id) AS conclusions,
               m.closed_at IS NOT NULL AS closed, m.illustrative,
               fu.present AS unitPresent, fu.absent_reason AS unitAbsentReason

@@ -1,9 +1,484 @@
+/** meeting add/attendance/list/show/edit/close/conclude/minutes, speech add/list. */
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { addDuration, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import type { Column } from '../../../render/output.js';
+import { resolveDocument } from '../../../store/documents.js';
+import type { Db } from '../../../store/db.js';
+import {
+  addConclusion,
+  addSpeech,
+  checkMeetingKind,
+  checkSpeechKind,
+  checkTime,
+  closeMeeting,
+  createMeeting,
+  editMeeting,
+  listMeetings,
+  listSpeeches,
+  MEETING_KINDS,
+  requireMeeting,
+  setAttendance,
+  SPEECH_KINDS,
+  type MeetingListRow,
+  type MeetingPatch,
+  type SpeechListRow,
+} from '../../../store/meetings.js';
+import { resolvePerson } from '../../../store/people.js';
+import { listUnits, resolveUnit } from '../../../store/units.js';
+import type { Env } from '../../env.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
+import { meetingText } from './show.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const ALL_WARDS = 'all-wards';
 
 export function registerMeetings(program: Command, cli: Cli, parents: Parents): void {
-  void program;
-  void cli;
-  void parents;
+  const meeting = parents.meeting;
+  registerAdd(meeting, cli);
+  registerAttendance(meeting, cli);
+  registerList(meeting, cli);
+  registerShow(meeting, cli);
+  registerEdit(meeting, cli);
+  registerClose(meeting, cli);
+  registerConclude(meeting, cli);
+  registerMinutes(meeting, cli);
+  registerSpeech(program, cli);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared parsing
+
+/** A meeting id typed by the user: a whole number, or a usage error. */
+export function parseMeetingId(env: Env, value: string): number {
+  return env.int('MEETING', value, 1, Number.MAX_SAFE_INTEGER)!;
+}
+
+/** The meeting must exist (exit 1 otherwise); returns its date, used to pick units. */
+function meetingDate(db: Db, id: number): IsoDate {
+  const row = db.prepare('SELECT held_on AS heldOn FROM meeting WHERE id = ?').get(id) as { heldOn: IsoDate } | undefined;
+  if (!row) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
+  return row.heldOn;
+}
+
+/**
+ * Units named on the command line, at the meeting date. `all-wards` means the wards that existed
+ * that day under the organizing committee (or every ward when it has none).
+ */
+function resolveUnits(db: Db, values: string[], at: IsoDate, organizerId: number | null): number[] {
+  const out: number[] = [];
+  for (const v of values.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean)) {
+    if (v.toLowerCase() === ALL_WARDS) out.push(...wardsOn(db, at, organizerId));
+    else out.push(resolveUnit(db, v, { at }).id);
+  }
+  return [...new Set(out)];
+}
+
+function wardsOn(db: Db, at: IsoDate, organizerId: number | null): number[] {
+  const wards = listUnits(db, { kind: 'ward', at });
+  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
+  return (under.length ? under : wards).map((w) => w.id);
+}
+
+function resolvePeople(db: Db, values: string[] | undefined): number[] {
+  return [...new Set((values ?? []).map((v) => resolvePerson(db, v).id))];
+}
+
+function resolveDocs(db: Db, values: string[] | undefined): number[] {
+  return [...new Set((values ?? []).map((v) => resolveDocument(db, v).id))];
+}
+
+function organizerOf(db: Db, meetingId: number): number | null {
+  return (db.prepare('SELECT organizer_id AS o FROM meeting WHERE id = ?').get(meetingId) as { o: number | null }).o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting add
+
+interface AddOpts {
+  date: string;
+  title: string;
+  kind?: string;
+  period?: string;
+  location?: string;
+  start?: string;
+  end?: string;
+  chair?: string[];
+  guest?: string[];
+  recorder?: string;
+  organizer?: string;
+  invite?: string[];
+  doc?: string[];
+  note?: string;
+}
+
+function registerAdd(meeting: Command, cli: Cli) {
+  const kinds = MEETING_KINDS.join('|');
+  const cmd = cli
+    .command(meeting, 'add', 'cmd.meeting.add', [
+      'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" --chair "hoang thi to nga" --guest "pham ngoc hoi" --invite all-wards --doc 05-CT/TW --doc 02-ĐA/TU',
+      'thuky meeting add --date 15/09/2017 --title "Giao ban quý III" --start 08:00 --end 11:00 --location "Hội trường Quận ủy" --invite BN --invite CK --json',
+    ])
+    .requiredOption('--date <date>', cli.t('cmd.meeting.opt.date'))
+    .requiredOption('--title <text>', cli.t('cmd.meeting.opt.title'))
+    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${kinds})`, 'giao-ban')
+    .option('--period <period>', cli.t('cmd.meeting.opt.period'))
+    .option('--location <text>', cli.t('cmd.meeting.opt.location'))
+    .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
+    .option('--end <HH:mm>', cli.t('cmd.meeting.opt.end'))
+    .option('--chair <person>', cli.t('cmd.meeting.opt.chair'), collect)
+    .option('--guest <person>', cli.t('cmd.meeting.opt.guest'), collect)
+    .option('--recorder <person>', cli.t('cmd.meeting.opt.recorder'))
+    .option('--organizer <unit>', cli.t('cmd.meeting.opt.organizer'))
+    .option('--invite <unit>', cli.t('cmd.meeting.opt.invite'), collect)
+    .option('--doc <code>', cli.t('cmd.meeting.opt.doc'), collect)
+    .option('--note <text>', cli.t('opt.note'));
+  cli.action<AddOpts>(cmd, (env, opts) => {
+    const heldOn = env.date('--date', opts.date);
+    const kind = checkMeetingKind(opts.kind ?? 'giao-ban');
+    const period = opts.period ? env.period('--period', opts.period, heldOn).code : undefined;
+    const startTime = checkTime('--start', opts.start);
+    const endTime = checkTime('--end', opts.end);
+    if (startTime && endTime && endTime < startTime) throw new UsageError('meeting.endBeforeStart', { start: startTime, end: endTime });
+    const db = env.db();
+    const chairIds = resolvePeople(db, opts.chair);
+    const guestIds = resolvePeople(db, opts.guest);
+    const recorderId = opts.recorder ? resolvePerson(db, opts.recorder).id : null;
+    const organizerId = opts.organizer
+      ? resolveUnit(db, opts.organizer, { at: heldOn }).id
+      : chairIds.length
+        ? ((db.prepare('SELECT unit_id AS u FROM person WHERE id = ?').get(chairIds[0]) as { u: number | null }).u ?? null)
+        : null;
+    const unitIds = resolveUnits(db, opts.invite ?? [], heldOn, organizerId);
+    const documentIds = resolveDocs(db, opts.doc);
+    const created = createMeeting(db, env.audit(), {
+      heldOn,
+      title: opts.title,
+      kind,
+      period,
+      location: opts.location ?? null,
+      startTime,
+      endTime,
+      organizerId,
+      recorderId,
+      chairIds,
+      guestIds,
+      units: unitIds.map((unitId) => ({ unitId, present: true })),
+      documentIds,
+      speeches: [],
+      conclusions: [],
+      note: opts.note ?? null,
+    });
+    env.info('meeting.added', { id: created.meetingId, date: formatDateVi(heldOn), invited: unitIds.length });
+    if (env.format === 'json') env.print(JSON.stringify(requireMeeting(db, created.meetingId, { asOf: env.today() }), null, 2));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting attendance
+
+function registerAttendance(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'attendance <meeting>', 'cmd.meeting.attendance', [
+      'thuky meeting attendance 2 --unit "co giang" --absent --reason "Thường trực Đảng ủy dự tập huấn của Thành ủy"',
+      'thuky meeting attendance 2 --unit CG --present',
+    ])
+    .requiredOption('--unit <unit>', cli.t('cmd.meeting.opt.unit'))
+    .option('--present', cli.t('cmd.meeting.opt.present'))
+    .option('--absent', cli.t('cmd.meeting.opt.absent'))
+    .option('--reason <text>', cli.t('cmd.meeting.opt.reason'))
+    .option('--force', cli.t('cmd.meeting.opt.force'));
+  cli.action<{ unit: string; present?: boolean; absent?: boolean; reason?: string; force?: boolean }>(cmd, (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    if (opts.present && opts.absent) throw new UsageError('input.conflict', { a: '--present', b: '--absent' });
+    if (!opts.present && !opts.absent) throw new UsageError('meeting.presentOrAbsent');
+    if (opts.present && opts.reason) throw new UsageError('input.conflict', { a: '--present', b: '--reason' });
+    const db = env.db();
+    const heldOn = meetingDate(db, id);
+    const unit = resolveUnit(db, opts.unit, { at: heldOn });
+    setAttendance(db, env.audit(), id, unit.id, !!opts.present, opts.reason ?? null, { force: opts.force });
+    env.info(opts.present ? 'meeting.markedPresent' : 'meeting.markedAbsent', { unit: unit.name, id });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting list
+
+function registerList(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'list', 'cmd.meeting.list', ['thuky meeting list --period 2017-Q2', 'thuky meeting list --from 01/01/2017 --to 31/12/2017 --unit "co giang" --json'])
+    .option('--from <date>', cli.t('cmd.meeting.opt.from'))
+    .option('--to <date>', cli.t('cmd.meeting.opt.to'))
+    .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
+    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${MEETING_KINDS.join('|')})`)
+    .option('--doc <code>', cli.t('cmd.meeting.opt.listDoc'))
+    .option('--unit <unit>', cli.t('cmd.meeting.opt.listUnit'));
+  cli.action<{ from?: string; to?: string; period?: string; kind?: string; doc?: string; unit?: string }>(cmd, (env, opts) => {
+    let from = env.optionalDate('--from', opts.from);
+    let to = env.optionalDate('--to', opts.to);
+    if (opts.period) {
+      const p = env.period('--period', opts.period);
+      from = from && from > p.from ? from : p.from;
+      to = to && to < p.to ? to : p.to;
+    }
+    const kind = opts.kind ? checkMeetingKind(opts.kind) : undefined;
+    const format = env.format;
+    const db = env.readDb();
+    const documentId = opts.doc ? resolveDocument(db, opts.doc).id : undefined;
+    const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: to ?? env.today() }).id : undefined;
+    const rows = listMeetings(db, { from, to, kind, documentId, unitId });
+    const columns: Column<MeetingListRow>[] = [
+      { key: 'id', label: 'col.id', type: 'number' },
+      { key: 'heldOn', label: 'col.date', type: 'date' },
+      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`meeting.kind.${r.kind}`)) },
+      { key: 'period', label: 'meeting.col.period' },
+      { key: 'title', label: 'meeting.col.meetingTitle', display: (r) => (format === 'table' && r.title.length > 60 ? `${r.title.slice(0, 59)}…` : r.title) },
+      { key: 'invited', label: 'meeting.col.invited', type: 'number' },
+      { key: 'present', label: 'meeting.col.present', type: 'number' },
+      { key: 'absent', label: 'meeting.col.absent', type: 'number', tone: (r) => (r.absent ? 'yellow' : undefined) },
+      { key: 'speeches', label: 'meeting.col.speeches', type: 'number' },
+      { key: 'conclusions', label: 'meeting.col.conclusions', type: 'number' },
+      { key: 'closed', label: 'meeting.col.closed', type: 'bool' },
+      ...(unitId !== undefined ? [{ key: 'unitPresent', label: 'meeting.col.unitPresent', type: 'bool' } as Column<MeetingListRow>] : []),
+    ];
+    return env.list(rows, columns, format);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting show
+
+function registerShow(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'show <meeting>', 'cmd.meeting.show', ['thuky meeting show 1', 'thuky meeting show 1 --as-of 31/12/2017 --json'])
+    .option('--as-of <date>', cli.t('opt.asOf'));
+  cli.action<{ asOf?: string }>(cmd, (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    const asOf = env.today(opts.asOf);
+    const m = requireMeeting(env.readDb(), id, { asOf });
+    return env.record(m, () => meetingText(env, m));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting edit
+
+interface EditOpts extends Partial<AddOpts> {
+  uninvite?: string[];
+  removeDoc?: string[];
+  force?: boolean;
+}
+
+function registerEdit(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'edit <meeting>', 'cmd.meeting.edit', [
+      'thuky meeting edit 1 --location "Hội trường Quận ủy Quận 1" --start 08:00 --end 11:30',
+      'thuky meeting edit 1 --recorder "nguyen van an" --force',
+    ])
+    .option('--date <date>', cli.t('cmd.meeting.opt.date'))
+    .option('--title <text>', cli.t('cmd.meeting.opt.title'))
+    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${MEETING_KINDS.join('|')})`)
+    .option('--period <period>', cli.t('cmd.meeting.opt.period'))
+    .option('--location <text>', cli.t('cmd.meeting.opt.location'))
+    .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
+    .option('--end <HH:mm>', cli.t('cmd.meeting.opt.end'))
+    .option('--chair <person>', cli.t('cmd.meeting.opt.chairReplace'), collect)
+    .option('--guest <person>', cli.t('cmd.meeting.opt.guestReplace'), collect)
+    .option('--recorder <person>', cli.t('cmd.meeting.opt.recorder'))
+    .option('--organizer <unit>', cli.t('cmd.meeting.opt.organizer'))
+    .option('--invite <unit>', cli.t('cmd.meeting.opt.inviteMore'), collect)
+    .option('--uninvite <unit>', cli.t('cmd.meeting.opt.uninvite'), collect)
+    .option('--doc <code>', cli.t('cmd.meeting.opt.docAdd'), collect)
+    .option('--remove-doc <code>', cli.t('cmd.meeting.opt.docRemove'), collect)
+    .option('--note <text>', cli.t('opt.note'))
+    .option('--force', cli.t('cmd.meeting.opt.force'));
+  cli.action<EditOpts>(cmd, (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    const heldOnPatch = opts.date !== undefined ? env.date('--date', opts.date) : undefined;
+    if (opts.kind !== undefined) checkMeetingKind(opts.kind);
+    const startTime = opts.start !== undefined ? checkTime('--start', opts.start) : undefined;
+    const endTime = opts.end !== undefined ? checkTime('--end', opts.end) : undefined;
+    const db = env.db();
+    const heldOn = heldOnPatch ?? meetingDate(db, id);
+    const organizerId = opts.organizer !== undefined ? resolveUnit(db, opts.organizer, { at: heldOn }).id : undefined;
+    const patch: MeetingPatch = {
+      ...(heldOnPatch !== undefined && { heldOn: heldOnPatch }),
+      ...(opts.title !== undefined && { title: opts.title }),
+      ...(opts.kind !== undefined && { kind: checkMeetingKind(opts.kind) }),
+      ...(opts.period !== undefined && { period: env.period('--period', opts.period, heldOn).code }),
+      ...(opts.location !== undefined && { location: opts.location }),
+      ...(startTime !== undefined && { startTime }),
+      ...(endTime !== undefined && { endTime }),
+      ...(opts.chair && { chairIds: resolvePeople(db, opts.chair) }),
+      ...(opts.guest && { guestIds: resolvePeople(db, opts.guest) }),
+      ...(opts.recorder !== undefined && { recorderId: resolvePerson(db, opts.recorder).id }),
+      ...(organizerId !== undefined && { organizerId }),
+      ...(opts.invite && { inviteUnitIds: resolveUnits(db, opts.invite, heldOn, organizerId ?? organizerOf(db, id)) }),
+      ...(opts.uninvite && { uninviteUnitIds: resolveUnits(db, opts.uninvite, heldOn, organizerId ?? organizerOf(db, id)) }),
+      ...(opts.doc && { addDocumentIds: resolveDocs(db, opts.doc) }),
+      ...(opts.removeDoc && { removeDocumentIds: resolveDocs(db, opts.removeDoc) }),
+      ...(opts.note !== undefined && { note: opts.note }),
+    };
+    if (!Object.keys(patch).length) throw new UsageError('input.nothingToChange');
+    editMeeting(db, env.audit(), id, patch, { force: opts.force });
+    env.info(opts.force ? 'meeting.editedForced' : 'meeting.edited', { id });
+    const m = requireMeeting(db, id, { asOf: env.today() });
+    return env.record(m, () => meetingText(env, m));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting close
+
+function registerClose(meeting: Command, cli: Cli) {
+  const cmd = cli.command(meeting, 'close <meeting>', 'cmd.meeting.close', ['thuky meeting close 1']);
+  cli.action(cmd, (env, _opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    const closedNow = closeMeeting(env.db(), env.audit(), id);
+    env.info(closedNow ? 'meeting.closed' : 'meeting.alreadyClosed', { id });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting conclude
+
+function registerConclude(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'conclude <meeting>', 'cmd.meeting.conclude', [
+      'thuky meeting conclude 1 --text "Mỗi phường đăng ký khâu đột phá cụ thể, có thời hạn" --assign all-wards --within 30d',
+      'thuky meeting conclude 2 --text "Báo cáo kết quả kế hoạch cá nhân" --assign "cau kho" --assign NCT --due 31/10/2017',
+    ])
+    .requiredOption('--text <text>', cli.t('cmd.meeting.opt.text'))
+    .option('--assign <unit>', cli.t('cmd.meeting.opt.assign'), collect)
+    .option('--due <date>', cli.t('cmd.meeting.opt.due'))
+    .option('--within <duration>', cli.t('cmd.meeting.opt.within'))
+    .option('--force', cli.t('cmd.meeting.opt.force'));
+  cli.action<{ text: string; assign?: string[]; due?: string; within?: string; force?: boolean }>(cmd, (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    if (opts.due && opts.within) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
+    if ((opts.due || opts.within) && !opts.assign?.length) throw new UsageError('conclusion.dueNeedsAssign');
+    const dueInput = opts.due !== undefined ? env.date('--due', opts.due) : undefined;
+    const within = opts.within !== undefined ? env.duration('--within', opts.within) : undefined;
+    const db = env.db();
+    const heldOn = meetingDate(db, id);
+    const unitIds = resolveUnits(db, opts.assign ?? [], heldOn, organizerOf(db, id));
+    const dueOn = dueInput ?? (within ? addDuration(heldOn, within) : null);
+    const created = addConclusion(db, env.audit(), id, { text: opts.text, assignUnitIds: unitIds, dueOn }, { force: opts.force });
+    env.info(created.taskIds.length ? 'conclusion.addedWithTasks' : 'conclusion.added', {
+      ord: created.ord,
+      id,
+      tasks: created.taskIds.length,
+      due: dueOn ? formatDateVi(dueOn) : env.t('meeting.noTimeLimit'),
+    });
+    if (env.format === 'json') env.print(JSON.stringify({ meetingId: id, conclusionId: created.conclusionId, ord: created.ord, dueOn, unitIds, taskIds: created.taskIds }, null, 2));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// meeting minutes
+
+function registerMinutes(meeting: Command, cli: Cli) {
+  const cmd = cli
+    .command(meeting, 'minutes <meeting>', 'cmd.meeting.minutes', [
+      'thuky meeting minutes 1',
+      'thuky meeting minutes 1 --format docx --out bien-ban-17-06-2017.docx',
+      'thuky meeting minutes 1 --format txt > bien-ban.txt',
+    ])
+    .option('--out <file>', cli.t('cmd.meeting.opt.out'))
+    .option('--as-of <date>', cli.t('opt.asOf'));
+  cmd.addHelpText('after', `\n${cli.t('cmd.meeting.minutes.formats')}\n`);
+  cli.action<{ out?: string; asOf?: string }>(cmd, async (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    const raw = env.globals.json ? 'json' : (env.globals.format ?? 'md');
+    const format = raw === 'text' ? 'txt' : raw;
+    if (!['md', 'txt', 'docx', 'json'].includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: raw, accepted: 'md, txt, docx' });
+    if (format === 'docx' && !opts.out) throw new UsageError('minutes.docxNeedsOut');
+    const asOf = env.today(opts.asOf);
+    const m = requireMeeting(env.readDb(), id, { asOf });
+    const { writeMinutes } = await import('./minutes.js');
+    await writeMinutes(env, m, format as 'md' | 'txt' | 'docx' | 'json', opts.out);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// speech add / list
+
+function registerSpeech(program: Command, cli: Cli) {
+  const speech = cli.command(program, 'speech', 'cmd.speech', ['thuky speech list 1', 'thuky speech list --unit "ben nghe" --period 2017']);
+  const add = cli
+    .command(speech, 'add <meeting>', 'cmd.speech.add', [
+      'thuky speech add 1 --unit "ben nghe" --kind tham-luan --summary "Gắn Chỉ thị 05 với xây dựng tiêu chí công sở"',
+      'thuky speech add 1 --speaker "huynh thanh hai" --kind ket-luan --summary-file ket-luan.txt',
+    ])
+    .option('--speaker <person>', cli.t('cmd.speech.opt.speaker'))
+    .option('--unit <unit>', cli.t('cmd.speech.opt.unit'))
+    .requiredOption('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`)
+    .option('--order <n>', cli.t('cmd.speech.opt.order'))
+    .option('--summary <text>', cli.t('cmd.speech.opt.summary'))
+    .option('--summary-file <file>', cli.t('cmd.speech.opt.summaryFile'))
+    .option('--force', cli.t('cmd.meeting.opt.force'));
+  cli.action<{ speaker?: string; unit?: string; kind: string; order?: string; summary?: string; summaryFile?: string; force?: boolean }>(add, (env, opts, idArg: string) => {
+    const id = parseMeetingId(env, idArg);
+    const kind = checkSpeechKind(opts.kind);
+    const order = env.int('--order', opts.order, 1, 100_000);
+    if (opts.summary !== undefined && opts.summaryFile !== undefined) throw new UsageError('input.conflict', { a: '--summary', b: '--summary-file' });
+    if (opts.summary === undefined && opts.summaryFile === undefined) throw new UsageError('speech.summaryEmpty');
+    if (!opts.speaker && !opts.unit) throw new UsageError('speech.needSpeakerOrUnit');
+    const db = env.db();
+    const heldOn = meetingDate(db, id);
+    const summary = opts.summaryFile !== undefined ? readTextFile('--summary-file', opts.summaryFile) : opts.summary!;
+    const speaker = opts.speaker ? resolvePerson(db, opts.speaker) : undefined;
+    const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: heldOn }).id : (speaker?.unitId ?? null);
+    const created = addSpeech(db, env.audit(), id, { speakerId: speaker?.id ?? null, unitId, kind, summary, ord: order }, { force: opts.force });
+    env.info('speech.added', { ord: created.ord, id });
+    if (env.format === 'json') env.print(JSON.stringify(listSpeeches(db, { meetingId: id }).find((s) => s.id === created.speechId), null, 2));
+  });
+
+  const list = cli
+    .command(speech, 'list [meeting]', 'cmd.speech.list', ['thuky speech list 1', 'thuky speech list --unit "ben nghe" --period 2017 --json'])
+    .option('--unit <unit>', cli.t('cmd.speech.opt.listUnit'))
+    .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
+    .option('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`);
+  cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts, idArg?: string) => {
+    const meetingId = idArg !== undefined ? parseMeetingId(env, idArg) : undefined;
+    const period = opts.period ? env.period('--period', opts.period) : undefined;
+    const kind = opts.kind ? checkSpeechKind(opts.kind) : undefined;
+    const format = env.format;
+    const db = env.readDb();
+    if (meetingId !== undefined) meetingDate(db, meetingId);
+    const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
+    const rows = listSpeeches(db, { meetingId, unitId, from: period?.from, to: period?.to }).filter((s) => !kind || s.kind === kind);
+    const columns: Column<SpeechListRow>[] = [
+      { key: 'meetingId', label: 'meeting.col.meeting', type: 'number' },
+      { key: 'heldOn', label: 'col.date', type: 'date' },
+      { key: 'ord', label: 'meeting.col.ord', type: 'number' },
+      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`speech.kind.${r.kind}`)) },
+      { key: 'speakerName', label: 'meeting.col.speaker' },
+      { key: 'unitName', label: 'col.unit' },
+      { key: 'summary', label: 'meeting.col.summary', display: (r) => (format === 'table' && r.summary.length > 70 ? `${r.summary.slice(0, 69).replace(/\n/g, ' ')}…` : r.summary) },
+      { key: 'illustrative', label: 'meeting.col.illustrative', type: 'bool' },
+    ];
+    return env.list(rows, columns, format);
+  });
+}
+
+/** A text file given on the command line: must be readable UTF-8 text (a BOM is dropped). */
+export function readTextFile(field: string, path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new UsageError('input.fileUnreadable', { field, path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError('input.notUtf8', { field, path });
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) throw new UsageError('input.notUtf8', { field, path });
+  return text.replace(/^\uFEFF/, '');
 }
