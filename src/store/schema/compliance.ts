@@ -16,6 +16,8 @@ CREATE TABLE plan (
   UNIQUE (person_id, year)
 );
 CREATE INDEX plan_year ON plan(year, person_id);
+-- The compliance table walks a unit's members and looks their plan up: covering, no table read.
+CREATE INDEX plan_person_submitted ON plan(person_id, year, submitted_on);
 
 CREATE TABLE evaluation (
   id           INTEGER PRIMARY KEY,
@@ -29,6 +31,7 @@ CREATE TABLE evaluation (
   UNIQUE (person_id, year)
 );
 CREATE INDEX evaluation_year ON evaluation(year, person_id);
+CREATE INDEX evaluation_person_used ON evaluation(person_id, year, plan_used, result);
 
 CREATE TABLE activity (
   id           INTEGER PRIMARY KEY,
@@ -41,5 +44,6 @@ CREATE TABLE activity (
   created_at   TEXT NOT NULL
 );
 CREATE INDEX activity_unit_date ON activity(unit_id, held_on);
-CREATE INDEX activity_date ON activity(held_on);
+-- The compliance table groups a period's activities by unit, month and kind from this index alone.
+CREATE INDEX activity_date ON activity(held_on, unit_id, kind);
 `;

@@ -1,0 +1,66 @@
+/** thuky activity add | list */
+import type { Command } from 'commander';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../../domain/compliance.js';
+import { formatDateVi } from '../../../domain/dates.js';
+import type { Column } from '../../../render/output.js';
+import { addActivity, getActivity, listActivities, type Activity } from '../../../store/activities.js';
+import { resolveUnit } from '../../../store/units.js';
+import type { Env } from '../../env.js';
+import { UsageError } from '../../errors.js';
+import type { Cli } from '../../program.js';
+
+const KINDS = ACTIVITY_KINDS.join('|');
+
+function parseKind(value: string | undefined): ActivityKind | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!(ACTIVITY_KINDS as readonly string[]).includes(v)) throw new UsageError('input.badChoice', { field: '--kind', value, accepted: ACTIVITY_KINDS.join(', ') });
+  return v as ActivityKind;
+}
+
+export function registerActivities(program: Command, cli: Cli): void {
+  const activity = cli.command(program, 'activity', 'cmd.activity', ['thuky activity list --unit "pham ngu lao" --period 2017']);
+
+  const add = cli
+    .command(activity, 'add', 'cmd.activity.add', ['thuky activity add --unit "ben nghe" --date 02/10/2017 --kind chao-co --title "Chào cờ đầu tuần" --participants 45'])
+    .requiredOption('--unit <unit>', cli.t('cmd.activity.opt.unit'))
+    .requiredOption('--date <date>', cli.t('cmd.activity.opt.date'))
+    .requiredOption('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${KINDS})`)
+    .requiredOption('--title <text>', cli.t('cmd.activity.opt.title'))
+    .option('--participants <n>', cli.t('cmd.activity.opt.participants'));
+  add.addHelpText('after', `\n${cli.t('activity.kindsHelp')}\n`);
+  cli.action<{ unit: string; date: string; kind: string; title: string; participants?: string }>(add, (env, opts) => {
+    const kind = parseKind(opts.kind)!;
+    const heldOn = env.date('--date', opts.date);
+    const participants = env.int('--participants', opts.participants, 0, 1_000_000) ?? null;
+    const db = env.db();
+    const unit = resolveUnit(db, opts.unit, { at: heldOn });
+    const id = addActivity(db, env.audit(), { unitId: unit.id, heldOn, kind, title: opts.title, participants });
+    env.info('activity.added', { id, unit: unit.name, date: formatDateVi(heldOn), kind: env.t(`activity.kind.${kind}`) });
+    if (env.format === 'json') env.print(JSON.stringify(getActivity(db, id), null, 2));
+  });
+
+  const list = cli
+    .command(activity, 'list', 'cmd.activity.list', ['thuky activity list --unit "pham ngu lao" --period 2017', 'thuky activity list --period 2017-Q2 --kind ke-chuyen --json'])
+    .option('--unit <unit>', cli.t('cmd.activity.opt.unit'))
+    .option('--period <period>', cli.t('cmd.activity.opt.period'))
+    .option('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${KINDS})`);
+  cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts) => {
+    const kind = parseKind(opts.kind);
+    const period = opts.period ? env.period('--period', opts.period) : undefined;
+    const db = env.readDb();
+    const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
+    return env.list(listActivities(db, { unitId, from: period?.from, to: period?.to, kind }), activityColumns(env));
+  });
+}
+
+function activityColumns(env: Env): Column<Activity>[] {
+  return [
+    { key: 'id', label: 'col.id', type: 'number' },
+    { key: 'heldOn', label: 'col.date', type: 'date' },
+    { key: 'unitName', label: 'col.unit' },
+    { key: 'kind', label: 'compliance.col.activityKind', display: (a) => env.t(`activity.kind.${a.kind}`) },
+    { key: 'title', label: 'compliance.col.activityTitle' },
+    { key: 'participants', label: 'compliance.col.participants', type: 'number' },
+  ];
+}

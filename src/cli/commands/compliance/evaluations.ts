@@ -1,0 +1,201 @@
+/** thuky evaluate [import] and thuky evaluation list */
+import type { Command } from 'commander';
+import {
+  EVALUATION_RESULTS,
+  EXCELLENT_SHARE_OF_GOOD,
+  excellentExceedsShare,
+  parseEvaluationResult,
+  parseYesNo,
+  type EvaluationResult,
+} from '../../../domain/compliance.js';
+import type { Column } from '../../../render/output.js';
+import { addEvaluations, listEvaluations, personIdsEvaluated, setEvaluation, summarizeEvaluations, type Evaluation, type EvaluationInput, type EvaluationSummary } from '../../../store/evaluations.js';
+import { addPerson, resolvePerson } from '../../../store/people.js';
+import { listUnits, resolveUnit } from '../../../store/units.js';
+import type { Env } from '../../env.js';
+import { UsageError } from '../../errors.js';
+import type { Cli } from '../../program.js';
+import { failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem } from './csv.js';
+import { matchPeople, PERSON_FIELDS, type MatchedLine } from './plans.js';
+
+const RESULTS = EVALUATION_RESULTS.join('|');
+
+export function parseResultOption(value: string): EvaluationResult {
+  const r = parseEvaluationResult(value);
+  if (!r) throw new UsageError('input.badChoice', { field: '--result', value, accepted: EVALUATION_RESULTS.join(', ') });
+  return r;
+}
+
+/** A score out of 100, decimals allowed (85,5 or 85.5). Undefined when the text is not one. */
+export function parseScore(value: string): number | undefined {
+  const t = value.trim();
+  if (!/^\d{1,3}(?:[.,]\d+)?$/.test(t)) return undefined;
+  const n = Number(t.replace(',', '.'));
+  return n >= 0 && n <= 100 ? n : undefined;
+}
+
+export function registerEvaluations(program: Command, cli: Cli): void {
+  const evaluate = cli
+    .command(program, 'evaluate', 'cmd.evaluate', [
+      'thuky evaluate --person "Nguyễn Văn An" --unit "ben nghe" --year 2017 --result tot --plan-used',
+      'thuky evaluate import danh-gia-2017.csv --year 2017',
+    ])
+    .option('--person <person>', cli.t('cmd.plan.opt.person'))
+    .option('--year <year>', cli.t('cmd.evaluate.opt.year'))
+    .option('--unit <unit>', cli.t('cmd.plan.opt.unitOfPerson'))
+    .option('--result <level>', `${cli.t('cmd.evaluate.opt.result')} (${RESULTS})`)
+    .option('--score <n>', cli.t('cmd.evaluate.opt.score'))
+    .option('--plan-used', cli.t('cmd.evaluate.opt.planUsed'))
+    .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'))
+    // The import sub-command has its own --year and --unit: stop reading ours at its name.
+    .enablePositionalOptions();
+  cli.action<{ person?: string; year?: string; unit?: string; result?: string; score?: string; planUsed?: boolean }>(evaluate, (env, opts) => {
+    for (const [flag, value] of [['--person', opts.person], ['--year', opts.year], ['--result', opts.result]] as const)
+      if (value === undefined) throw new UsageError('evaluation.missingOption', { option: flag });
+    const year = env.year('--year', opts.year)!;
+    const result = parseResultOption(opts.result!);
+    let score: number | undefined;
+    if (opts.score !== undefined) {
+      score = parseScore(opts.score);
+      if (score === undefined) throw new UsageError('evaluation.badScore', { field: '--score', value: opts.score });
+    }
+    const db = env.db();
+    const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }).id : undefined;
+    const person = resolvePerson(db, opts.person!, { unitId });
+    const { evaluation, created } = setEvaluation(db, env.audit(), { personId: person.id, year, result, score, planUsed: opts.planUsed });
+    env.info(created ? 'evaluation.added' : 'evaluation.updated', { name: person.fullName, year, result: env.t(`evaluation.result.${result}`) });
+    if (evaluation.planUsed === null) env.warn('evaluation.planUsedUnknown');
+    if (env.format === 'json') env.print(JSON.stringify(evaluation, null, 2));
+  });
+
+  const imp = cli
+    .command(evaluate, 'import <file>', 'cmd.evaluate.import', ['thuky evaluate import danh-gia-2017.csv --year 2017 --unit "tan dinh" --dry-run'])
+    .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))
+    .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
+    .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
+    .option('--dry-run', cli.t('cmd.plan.opt.dryRun'));
+  imp.addHelpText('after', `\n${cli.t('evaluation.importHelp')}\n`);
+  cli.action<{ year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => importEvaluations(env, file, opts));
+
+  const evaluation = cli.command(program, 'evaluation', 'cmd.evaluation', ['thuky evaluation list --year 2017']);
+  const list = cli
+    .command(evaluation, 'list', 'cmd.evaluation.list', ['thuky evaluation list --year 2017', 'thuky evaluation list --year 2017 --unit "tan dinh" --people'])
+    .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))
+    .option('--unit <unit>', cli.t('cmd.plan.opt.unit'))
+    .option('--people', cli.t('cmd.evaluation.opt.people'));
+  cli.action<{ year: string; unit?: string; people?: boolean }>(list, async (env, opts) => {
+    const year = env.year('--year', opts.year)!;
+    const db = env.readDb();
+    const unit = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }) : undefined;
+    if (opts.people) return env.list(listEvaluations(db, { year, unitId: unit?.id }), peopleColumns(env));
+    const unitIds = unit ? [unit.id] : listUnits(db, { from: `${year}-01-01`, to: `${year}-12-31` }).map((u) => u.id);
+    const rows = summarizeEvaluations(db, year, unitIds)
+      .filter((r) => unit || r.evaluated > 0)
+      .map((r) => ({ ...r, warning: excellentExceedsShare(r) }));
+    await env.list(rows, summaryColumns(env));
+    for (const r of rows)
+      if (r.warning) env.warn('evaluation.excellentShare', { unit: r.unitName, excellent: r['xuat-sac'], good: r.tot, max: EXCELLENT_SHARE_OF_GOOD, allowed: Math.floor((r.tot * EXCELLENT_SHARE_OF_GOOD) / 100) });
+  });
+}
+
+type SummaryRow = EvaluationSummary & { warning: boolean };
+
+function summaryColumns(env: Env): Column<SummaryRow>[] {
+  return [
+    { key: 'unitName', label: 'col.unit' },
+    { key: 'members', label: 'compliance.col.members', type: 'number' },
+    { key: 'evaluated', label: 'compliance.col.evaluated', type: 'number' },
+    ...EVALUATION_RESULTS.map((r): Column<SummaryRow> => ({ key: r, label: `evaluation.short.${r}`, type: 'number' })),
+    { key: 'planUsed', label: 'compliance.col.planUsed', type: 'number' },
+    {
+      key: 'warning',
+      label: 'compliance.col.qd132',
+      display: (r) => (r.warning ? env.t('evaluation.overShare', { excellent: r['xuat-sac'], good: r.tot }) : ''),
+      tone: (r) => (r.warning ? 'yellow' : undefined),
+    },
+  ];
+}
+
+function peopleColumns(env: Env): Column<Evaluation>[] {
+  return [
+    { key: 'id', label: 'col.id', type: 'number' },
+    { key: 'fullName', label: 'col.fullName' },
+    { key: 'unitName', label: 'col.unit' },
+    { key: 'result', label: 'compliance.col.result', display: (e) => env.t(`evaluation.result.${e.result}`) },
+    { key: 'score', label: 'compliance.col.score', type: 'number' },
+    { key: 'hasPlan', label: 'compliance.col.hasPlan', type: 'bool' },
+    {
+      key: 'planUsed',
+      label: 'compliance.col.planUsed',
+      display: (e) => (e.planUsed === null ? env.t('evaluation.unknown') : e.planUsed ? env.t('common.yes') : env.t('common.no')),
+      tone: (e) => (e.planUsed ? undefined : 'red'),
+    },
+  ];
+}
+
+const EVALUATION_FIELDS: CsvField[] = [
+  ...PERSON_FIELDS,
+  { key: 'result', aliases: ['Xếp loại', 'kết quả', 'result', 'mức', 'mức xếp loại', 'rating'], required: true },
+  { key: 'score', aliases: ['Điểm', 'score', 'điểm số'], required: false },
+  { key: 'planUsed', aliases: ['Sử dụng kế hoạch', 'có sử dụng kế hoạch', 'plan used', 'kế hoạch cá nhân', 'sử dụng kế hoạch cá nhân'], required: false },
+];
+
+async function importEvaluations(env: Env, file: string, opts: { year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }): Promise<void> {
+  const year = env.year('--year', opts.year)!;
+  const { records, columns } = await readCsv(file, EVALUATION_FIELDS);
+  const db = env.db();
+  const unit = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }) : undefined;
+  if (!unit && !columns.includes('unit')) throw new UsageError('compliance.import.needUnit', { file });
+  const progress = await progressBar(env, records.length, env.t('compliance.import.progress'));
+  const problems: CsvProblem[] = [];
+  let matched: MatchedLine[];
+  try {
+    matched = matchPeople(env, records, { year, unit, createPeople: opts.createPeople, hasUnitColumn: columns.includes('unit') }, problems, progress.tick);
+  } finally {
+    progress.stop();
+  }
+  const existing = personIdsEvaluated(db, year, matched.filter((m) => m.personId !== null).map((m) => m.personId!));
+  const rows: (MatchedLine & { result: EvaluationResult; score: number | null; planUsed: boolean | null })[] = [];
+  const matchedLines = new Set(matched.map((m) => m.record.line));
+  const check = (rec: (typeof records)[number]) => {
+    const rawResult = rec.values.result ?? '';
+    const result = parseEvaluationResult(rawResult);
+    if (!result) problems.push({ line: rec.line, message: env.t('input.badChoice', { field: env.t('compliance.col.result'), value: rawResult, accepted: EVALUATION_RESULTS.join(', ') }) });
+    const rawScore = (rec.values.score ?? '').trim();
+    const score = rawScore ? parseScore(rawScore) : null;
+    if (score === undefined) problems.push({ line: rec.line, message: env.t('evaluation.badScore', { field: env.t('compliance.col.score'), value: rawScore }) });
+    const rawUsed = rec.values.planUsed ?? '';
+    const planUsed = parseYesNo(rawUsed);
+    if (planUsed === undefined) problems.push({ line: rec.line, message: env.t('evaluation.badYesNo', { field: env.t('compliance.col.planUsed'), value: rawUsed }) });
+    return result && score !== undefined && planUsed !== undefined ? { result, score, planUsed } : null;
+  };
+  for (const m of matched) {
+    const values = check(m.record);
+    if (m.personId !== null && existing.has(m.personId)) problems.push({ line: m.record.line, message: env.t('compliance.import.evaluationExists', { name: m.fullName, year }) });
+    if (values) rows.push({ ...m, ...values });
+  }
+  for (const rec of records) if (!matchedLines.has(rec.line)) check(rec);
+  if (problems.length) failWithProblems(file, problems, env);
+
+  const toCreate = rows.filter((r) => r.personId === null).length;
+  const counts = Object.fromEntries(EVALUATION_RESULTS.map((r) => [r, rows.filter((x) => x.result === r).length]));
+  const summary = { file, year, evaluations: rows.length, ...counts, peopleCreated: toCreate, dryRun: !!opts.dryRun };
+  if (opts.dryRun) {
+    env.info('compliance.import.dryRun', { file, count: rows.length, people: toCreate });
+    if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+    return;
+  }
+  const audit = env.audit();
+  db.transaction(() => {
+    const inputs: EvaluationInput[] = rows.map((r) => ({
+      personId: r.personId ?? addPerson(db, audit, { fullName: r.fullName, unitId: r.unit.id, isMember: true }),
+      year,
+      result: r.result,
+      score: r.score,
+      planUsed: r.planUsed,
+    }));
+    addEvaluations(db, audit, inputs);
+  })();
+  env.info('evaluation.imported', { file, count: rows.length, year, people: toCreate });
+  if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+}

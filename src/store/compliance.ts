@@ -1,0 +1,259 @@
+/**
+ * The facts behind the compliance table, gathered for all units at once: each criterion is one
+ * grouped query over the units of the report (GROUP BY unit), never a query per unit or per
+ * person, so that a city of 168 units and 300,000 members is a handful of index walks.
+ * The judgement itself is pure (src/domain/compliance.ts).
+ */
+import { assessBreakthrough } from '../domain/breakthrough.js';
+import { judgedMonths, type BreakthroughFact, type UnitFacts } from '../domain/compliance.js';
+import type { IsoDate } from '../domain/dates.js';
+import { sortVi } from '../domain/text.js';
+import type { Db } from './db.js';
+import { lastNameFirst } from './people.js';
+import { getPlanDeadline } from './plans.js';
+
+export interface ComplianceScope {
+  unitIds: number[];
+  /** First day of the period. */
+  from: IsoDate;
+  /** Last day judged: the end of the period, or the as-of date when earlier. */
+  until: IsoDate;
+  asOf: IsoDate;
+  /** The year whose breakthrough and personal plans are judged (the year of `until`). */
+  year: number;
+  /** The year-end evaluation judged, when the period holds a year end that has passed. */
+  evaluationYear: number | null;
+}
+
+/** The SQL of the hot queries, exported so that tests can assert their query plans. */
+export const SQL = {
+  attendance: `
+    SELECT mu.unit_id AS unitId, count(*) AS invited, sum(mu.present) AS attended
+      FROM meeting m JOIN meeting_unit mu ON mu.meeting_id = m.id
+     WHERE m.held_on BETWEEN @from AND @until
+       AND mu.unit_id IN (SELECT value FROM json_each(@units))
+     GROUP BY mu.unit_id`,
+  // Overdue on the as-of day: open now and past due (the partial index of open tasks), plus tasks
+  // closed only after that day (the index of closing dates); breakthroughs are judged on their own.
+  overdue: `
+    SELECT unit_id AS unitId, count(*) AS overdue FROM (
+      SELECT unit_id FROM task
+       WHERE done_on IS NULL AND cancelled_on IS NULL AND due_on < @asOf
+         AND start_on <= @asOf AND kind = 'task'
+      UNION ALL
+      SELECT unit_id FROM task
+       WHERE coalesce(done_on, cancelled_on, '9999-12-31') > @asOf
+         AND coalesce(done_on, cancelled_on, '9999-12-31') < '9999-12-31'
+         AND due_on < @asOf AND start_on <= @asOf AND kind = 'task'
+    )
+     WHERE unit_id IN (SELECT value FROM json_each(@units))
+     GROUP BY unit_id`,
+  breakthroughs: `
+    SELECT id, unit_id AS unitId, title, target, start_on AS startOn, due_on AS dueOn, year
+      FROM task
+     WHERE kind = 'breakthrough' AND year = @year
+       AND unit_id IN (SELECT value FROM json_each(@units))
+       AND (cancelled_on IS NULL OR cancelled_on > @asOf)
+     ORDER BY id`,
+  plans: `
+    SELECT p.unit_id AS unitId, count(*) AS members, count(pl.person_id) AS submitted,
+           coalesce(sum(pl.submitted_on <= @deadline), 0) AS onTime
+      FROM person p
+      LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf
+     WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
+     GROUP BY p.unit_id`,
+  evaluation: `
+    SELECT p.unit_id AS unitId, count(*) AS members, count(e.person_id) AS evaluated,
+           coalesce(sum(e.plan_used = 1), 0) AS planUsed
+      FROM person p
+      LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = @year
+     WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
+     GROUP BY p.unit_id`,
+  activities: `
+    SELECT unit_id AS unitId, substr(held_on, 1, 7) AS month, kind, count(*) AS n
+      FROM activity
+     WHERE held_on BETWEEN @from AND @until
+       AND unit_id IN (SELECT value FROM json_each(@units))
+     GROUP BY unit_id, month, kind`,
+  speeches: `
+    SELECT s.unit_id AS unitId, count(*) AS n
+      FROM meeting m JOIN speech s ON s.meeting_id = m.id
+     WHERE m.held_on BETWEEN @from AND @until
+       AND s.unit_id IN (SELECT value FROM json_each(@units))
+     GROUP BY s.unit_id`,
+} as const;
+
+function emptyFacts(): UnitFacts {
+  return {
+    attendance: { invited: 0, attended: 0 },
+    breakthroughs: [],
+    tasks: { overdue: 0 },
+    plans: null,
+    evaluation: null,
+    propaganda: { months: {}, kinds: {} },
+    speeches: 0,
+  };
+}
+
+export interface GatheredFacts {
+  facts: Map<number, UnitFacts>;
+  planDeadline: IsoDate;
+  /** Whether the plan deadline had passed on the as-of date (else plans are not judged yet). */
+  plansJudged: boolean;
+  /** Months judged by the propaganda criterion, per unit. */
+  months: Map<number, string[]>;
+}
+
+export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
+  const units = JSON.stringify(scope.unitIds);
+  const facts = new Map<number, UnitFacts>(scope.unitIds.map((id) => [id, emptyFacts()]));
+  const get = (id: number) => facts.get(id)!;
+
+  for (const r of db.prepare(SQL.attendance).all({ from: scope.from, until: scope.until, units }) as { unitId: number; invited: number; attended: number }[])
+    get(r.unitId).attendance = { invited: r.invited, attended: r.attended };
+
+  for (const r of db.prepare(SQL.overdue).all({ asOf: scope.asOf, units }) as { unitId: number; overdue: number }[]) get(r.unitId).tasks = { overdue: r.overdue };
+
+  for (const r of db.prepare(SQL.breakthroughs).all({ year: scope.year, asOf: scope.asOf, units }) as (BreakthroughRow & { unitId: number })[])
+    get(r.unitId).breakthroughs.push(toBreakthroughFact(r));
+
+  const deadline = getPlanDeadline(db, scope.year).deadlineOn;
+  const plansJudged = scope.asOf >= deadline;
+  if (plansJudged) {
+    for (const id of scope.unitIds) get(id).plans = { members: 0, submitted: 0, onTime: 0 };
+    for (const r of db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, units }) as { unitId: number; members: number; submitted: number; onTime: number }[])
+      get(r.unitId).plans = { members: r.members, submitted: r.submitted, onTime: r.onTime };
+  }
+
+  if (scope.evaluationYear !== null) {
+    for (const id of scope.unitIds) get(id).evaluation = { members: 0, evaluated: 0, planUsed: 0 };
+    for (const r of db.prepare(SQL.evaluation).all({ year: scope.evaluationYear, units }) as { unitId: number; members: number; evaluated: number; planUsed: number }[])
+      get(r.unitId).evaluation = { members: r.members, evaluated: r.evaluated, planUsed: r.planUsed };
+  }
+
+  const activityRows = db.prepare(SQL.activities).all({ from: scope.from, until: scope.until, units }) as { unitId: number; month: string; kind: string; n: number }[];
+  const byUnit = new Map<number, typeof activityRows>();
+  for (const r of activityRows) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
+  const months = new Map<number, string[]>();
+  for (const id of scope.unitIds) {
+    const rows = byUnit.get(id) ?? [];
+    const perMonth = new Map<string, number>();
+    for (const r of rows) perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + r.n);
+    const judged = judgedMonths(scope.from, scope.until, scope.asOf, (m) => perMonth.has(m));
+    months.set(id, judged);
+    const f = get(id).propaganda;
+    for (const m of judged) f.months[m] = perMonth.get(m) ?? 0;
+    for (const r of rows) if (judged.includes(r.month)) f.kinds[r.kind] = (f.kinds[r.kind] ?? 0) + r.n;
+  }
+
+  for (const r of db.prepare(SQL.speeches).all({ from: scope.from, until: scope.until, units }) as { unitId: number; n: number }[]) get(r.unitId).speeches = r.n;
+
+  return { facts, planDeadline: deadline, plansJudged, months };
+}
+
+interface BreakthroughRow {
+  id: number;
+  title: string;
+  target: string | null;
+  startOn: IsoDate;
+  dueOn: IsoDate | null;
+  year: number;
+}
+
+function toBreakthroughFact(r: BreakthroughRow): BreakthroughFact {
+  const a = assessBreakthrough({ title: r.title, target: r.target, startOn: r.startOn, dueOn: r.dueOn, year: r.year });
+  return { id: r.id, title: r.title, target: r.target, dueOn: r.dueOn, generic: a.generic, reasons: [...a.reasons] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One unit in detail (--detail): lists, for a single unit, so plain per-unit queries are fine.
+
+export interface MeetingAttendance {
+  meetingId: number;
+  heldOn: IsoDate;
+  title: string;
+  present: boolean;
+  absentReason: string | null;
+}
+
+export interface OverdueTask {
+  id: number;
+  title: string;
+  startOn: IsoDate;
+  dueOn: IsoDate;
+  doneOn: IsoDate | null;
+}
+
+export interface MemberPlanState {
+  personId: number;
+  fullName: string;
+  submittedOn: IsoDate | null;
+}
+
+export interface MemberEvaluationState {
+  personId: number;
+  fullName: string;
+  result: string;
+  planUsed: boolean | null;
+}
+
+export interface UnitDetailLists {
+  meetings: MeetingAttendance[];
+  overdueTasks: OverdueTask[];
+  membersWithoutPlan: MemberPlanState[];
+  latePlans: MemberPlanState[];
+  evaluationsWithoutPlan: MemberEvaluationState[];
+  membersNotEvaluated: { personId: number; fullName: string }[];
+}
+
+export function unitDetailLists(db: Db, unitId: number, scope: ComplianceScope, planDeadline: IsoDate): UnitDetailLists {
+  const meetings = (
+    db
+      .prepare(
+        `SELECT m.id AS meetingId, m.held_on AS heldOn, m.title, mu.present, mu.absent_reason AS absentReason
+           FROM meeting_unit mu JOIN meeting m ON m.id = mu.meeting_id
+          WHERE mu.unit_id = ? AND m.held_on BETWEEN ? AND ?
+          ORDER BY m.held_on, m.id`,
+      )
+      .all(unitId, scope.from, scope.until) as (Omit<MeetingAttendance, 'present'> & { present: number })[]
+  ).map((r) => ({ ...r, present: !!r.present }));
+
+  const overdueTasks = db
+    .prepare(
+      `SELECT id, title, start_on AS startOn, due_on AS dueOn, done_on AS doneOn FROM task
+        WHERE unit_id = @unit AND kind = 'task' AND due_on < @asOf AND start_on <= @asOf
+          AND coalesce(done_on, cancelled_on, '9999-12-31') > @asOf
+        ORDER BY due_on, id`,
+    )
+    .all({ unit: unitId, asOf: scope.asOf }) as OverdueTask[];
+
+  const members = db
+    .prepare(
+      `SELECT p.id AS personId, p.full_name AS fullName, pl.submitted_on AS submittedOn, pl.person_id IS NOT NULL AS hasPlan
+         FROM person p LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = ?
+        WHERE p.unit_id = ? AND p.is_member = 1 AND p.active = 1`,
+    )
+    .all(scope.year, unitId) as (MemberPlanState & { hasPlan: number })[];
+  const byName = <T extends { fullName: string }>(rows: T[]) => sortVi(rows, (r) => lastNameFirst(r.fullName));
+  const strip = ({ personId, fullName, submittedOn }: MemberPlanState) => ({ personId, fullName, submittedOn });
+  const membersWithoutPlan = byName(members.filter((m) => !m.submittedOn || m.submittedOn > scope.asOf).map(strip));
+  const latePlans = byName(members.filter((m) => m.submittedOn && m.submittedOn > planDeadline && m.submittedOn <= scope.asOf).map(strip));
+
+  let evaluationsWithoutPlan: MemberEvaluationState[] = [];
+  let membersNotEvaluated: { personId: number; fullName: string }[] = [];
+  if (scope.evaluationYear !== null) {
+    const rows = db
+      .prepare(
+        `SELECT p.id AS personId, p.full_name AS fullName, e.result, e.plan_used AS planUsed, e.person_id IS NOT NULL AS evaluated
+           FROM person p LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = ?
+          WHERE p.unit_id = ? AND p.is_member = 1 AND p.active = 1`,
+      )
+      .all(scope.evaluationYear, unitId) as { personId: number; fullName: string; result: string | null; planUsed: number | null; evaluated: number }[];
+    evaluationsWithoutPlan = byName(
+      rows.filter((r) => r.evaluated && r.planUsed !== 1).map((r) => ({ personId: r.personId, fullName: r.fullName, result: r.result!, planUsed: r.planUsed === null ? null : !!r.planUsed })),
+    );
+    membersNotEvaluated = byName(rows.filter((r) => !r.evaluated).map((r) => ({ personId: r.personId, fullName: r.fullName })));
+  }
+
+  return { meetings, overdueTasks, membersWithoutPlan, latePlans, evaluationsWithoutPlan, membersNotEvaluated };
+}

@@ -1,0 +1,139 @@
+/** Year-end quality evaluations (đánh giá, xếp loại chất lượng cuối năm). */
+import { EVALUATION_RESULTS, type EvaluationResult, type LevelCounts } from '../domain/compliance.js';
+import { sortVi } from '../domain/text.js';
+import { logChange, type Audit } from './changelog.js';
+import type { Db } from './db.js';
+import { lastNameFirst } from './people.js';
+
+export interface Evaluation {
+  id: number;
+  personId: number;
+  fullName: string;
+  unitId: number | null;
+  unitName: string | null;
+  year: number;
+  result: EvaluationResult;
+  score: number | null;
+  planUsed: boolean | null;
+  hasPlan: boolean;
+  illustrative: boolean;
+}
+
+interface EvaluationRow extends Omit<Evaluation, 'planUsed' | 'hasPlan' | 'illustrative'> {
+  planUsed: number | null;
+  hasPlan: number;
+  illustrative: number;
+}
+
+const SELECT_EVALUATION = `
+  SELECT e.id, e.person_id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName,
+         e.year, e.result, e.score, e.plan_used AS planUsed, e.illustrative,
+         EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = e.person_id AND pl.year = e.year) AS hasPlan
+    FROM evaluation e JOIN person p ON p.id = e.person_id LEFT JOIN unit u ON u.id = p.unit_id`;
+
+function toEvaluation(r: EvaluationRow): Evaluation {
+  return { ...r, planUsed: r.planUsed === null ? null : !!r.planUsed, hasPlan: !!r.hasPlan, illustrative: !!r.illustrative };
+}
+
+export function findEvaluation(db: Db, personId: number, year: number): Evaluation | undefined {
+  const row = db.prepare(`${SELECT_EVALUATION} WHERE e.person_id = ? AND e.year = ?`).get(personId, year) as EvaluationRow | undefined;
+  return row ? toEvaluation(row) : undefined;
+}
+
+export interface EvaluationInput {
+  personId: number;
+  year: number;
+  result: EvaluationResult;
+  score?: number | null;
+  planUsed?: boolean | null;
+  illustrative?: boolean;
+}
+
+function insertEvaluation(db: Db, audit: Audit, input: EvaluationInput): number {
+  const id = Number(
+    db
+      .prepare('INSERT INTO evaluation (person_id, year, result, score, plan_used, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(input.personId, input.year, input.result, input.score ?? null, boolOrNull(input.planUsed), input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+  );
+  logChange(db, audit, 'evaluation', id, 'create', { personId: input.personId, year: input.year, result: input.result, score: input.score ?? null, planUsed: input.planUsed ?? null });
+  return id;
+}
+
+function boolOrNull(v: boolean | null | undefined): number | null {
+  return v === undefined || v === null ? null : v ? 1 : 0;
+}
+
+/**
+ * Records a person's evaluation for a year; recording it again corrects it (the change log keeps
+ * what it was). Options not given keep their recorded value.
+ */
+export function setEvaluation(db: Db, audit: Audit, input: EvaluationInput): { evaluation: Evaluation; created: boolean } {
+  const before = findEvaluation(db, input.personId, input.year);
+  db.transaction(() => {
+    if (!before) {
+      insertEvaluation(db, audit, input);
+      return;
+    }
+    const score = input.score !== undefined ? input.score : before.score;
+    const planUsed = input.planUsed !== undefined ? input.planUsed : before.planUsed;
+    db.prepare('UPDATE evaluation SET result = ?, score = ?, plan_used = ? WHERE id = ?').run(input.result, score, boolOrNull(planUsed), before.id);
+    logChange(db, audit, 'evaluation', before.id, 'update', {
+      before: { result: before.result, score: before.score, planUsed: before.planUsed },
+      after: { result: input.result, score, planUsed },
+    });
+  })();
+  return { evaluation: findEvaluation(db, input.personId, input.year)!, created: !before };
+}
+
+/** Many evaluations in one transaction (import, sample): all or nothing. */
+export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[]): number[] {
+  return db.transaction(() => inputs.map((input) => insertEvaluation(db, audit, input)))();
+}
+
+export function listEvaluations(db: Db, filter: { year: number; unitId?: number }): Evaluation[] {
+  const rows = db
+    .prepare(`${SELECT_EVALUATION} WHERE e.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`)
+    .all({ year: filter.year, unit: filter.unitId ?? null }) as EvaluationRow[];
+  return sortVi(rows.map(toEvaluation), (e) => `${e.unitName ?? ''}\u0001${lastNameFirst(e.fullName)}`);
+}
+
+export interface EvaluationSummary extends LevelCounts {
+  unitId: number;
+  unitName: string;
+  members: number;
+  evaluated: number;
+  planUsed: number;
+}
+
+/**
+ * Per unit: active members, how many were evaluated, the count at each level, and in how many
+ * evaluations the personal plan was used. One grouped query over the members of the units.
+ */
+export function summarizeEvaluations(db: Db, year: number, unitIds: number[]): EvaluationSummary[] {
+  if (!unitIds.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT p.unit_id AS unitId, u.name AS unitName,
+              sum(p.is_member) AS members,
+              count(e.id) AS evaluated,
+              ${EVALUATION_RESULTS.map((r) => `coalesce(sum(e.result = '${r}'), 0) AS "${r}"`).join(',\n              ')},
+              coalesce(sum(e.plan_used = 1), 0) AS planUsed
+         FROM person p
+         JOIN unit u ON u.id = p.unit_id
+         LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = @year
+        WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.active = 1
+          AND (p.is_member = 1 OR e.id IS NOT NULL)
+        GROUP BY p.unit_id`,
+    )
+    .all({ year, units: JSON.stringify(unitIds) }) as EvaluationSummary[];
+  return sortVi(rows, (r) => r.unitName);
+}
+
+/** Person ids (of the given ones) already evaluated for the year. */
+export function personIdsEvaluated(db: Db, year: number, personIds: number[]): Set<number> {
+  if (!personIds.length) return new Set();
+  const rows = db
+    .prepare('SELECT person_id AS id FROM evaluation WHERE year = ? AND person_id IN (SELECT value FROM json_each(?))')
+    .all(year, JSON.stringify(personIds)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}

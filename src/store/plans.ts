@@ -1,0 +1,210 @@
+/** Personal plans (kế hoạch cá nhân): one per member per year, with the year's submission deadline. */
+import { NotFoundError, UsageError } from '../cli/errors.js';
+import { defaultPlanDeadline } from '../domain/compliance.js';
+import type { IsoDate } from '../domain/dates.js';
+import { cleanText, sortVi } from '../domain/text.js';
+import { logChange, type Audit } from './changelog.js';
+import type { Db } from './db.js';
+import { lastNameFirst } from './people.js';
+
+export interface PlanDeadline {
+  year: number;
+  deadlineOn: IsoDate;
+  /** True when no deadline was set and the default (31/03) applies. */
+  isDefault: boolean;
+}
+
+export function getPlanDeadline(db: Db, year: number): PlanDeadline {
+  const row = db.prepare('SELECT deadline_on AS d FROM plan_deadline WHERE year = ?').get(year) as { d: string } | undefined;
+  return row ? { year, deadlineOn: row.d, isDefault: false } : { year, deadlineOn: defaultPlanDeadline(year), isDefault: true };
+}
+
+export function setPlanDeadline(db: Db, audit: Audit, year: number, deadlineOn: IsoDate): PlanDeadline {
+  const before = getPlanDeadline(db, year);
+  db.transaction(() => {
+    db.prepare('INSERT INTO plan_deadline (year, deadline_on) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET deadline_on = excluded.deadline_on').run(year, deadlineOn);
+    logChange(db, audit, 'plan_deadline', year, before.isDefault ? 'create' : 'update', { year, before: before.deadlineOn, after: deadlineOn });
+  })();
+  return getPlanDeadline(db, year);
+}
+
+export interface Plan {
+  id: number;
+  personId: number;
+  fullName: string;
+  unitId: number | null;
+  unitName: string | null;
+  year: number;
+  submittedOn: IsoDate | null;
+  deadlineOn: IsoDate;
+  /** 'on_time' | 'late' | 'not_submitted'. */
+  status: PlanStatus;
+  content: string | null;
+  illustrative: boolean;
+}
+
+export type PlanStatus = 'on_time' | 'late' | 'not_submitted';
+
+export function planStatus(submittedOn: IsoDate | null, deadlineOn: IsoDate): PlanStatus {
+  if (!submittedOn) return 'not_submitted';
+  return submittedOn <= deadlineOn ? 'on_time' : 'late';
+}
+
+interface PlanRow {
+  id: number;
+  personId: number;
+  fullName: string;
+  unitId: number | null;
+  unitName: string | null;
+  year: number;
+  submittedOn: string | null;
+  content: string | null;
+  illustrative: number;
+}
+
+const SELECT_PLAN = `
+  SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName,
+         pl.year, pl.submitted_on AS submittedOn, pl.content, pl.illustrative
+    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id`;
+
+function toPlan(r: PlanRow, deadlineOn: IsoDate): Plan {
+  return { ...r, deadlineOn, status: planStatus(r.submittedOn, deadlineOn), illustrative: !!r.illustrative };
+}
+
+export function findPlan(db: Db, personId: number, year: number): Plan | undefined {
+  const row = db.prepare(`${SELECT_PLAN} WHERE pl.person_id = ? AND pl.year = ?`).get(personId, year) as PlanRow | undefined;
+  return row ? toPlan(row, getPlanDeadline(db, year).deadlineOn) : undefined;
+}
+
+export interface PlanInput {
+  personId: number;
+  year: number;
+  submittedOn: IsoDate | null;
+  content?: string | null;
+  illustrative?: boolean;
+}
+
+function insertPlan(db: Db, audit: Audit, input: PlanInput): number {
+  const content = input.content ? cleanText(input.content) || null : null;
+  const id = Number(
+    db
+      .prepare('INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.personId, input.year, input.submittedOn, content, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+  );
+  logChange(db, audit, 'plan', id, 'create', { personId: input.personId, year: input.year, submittedOn: input.submittedOn, content });
+  return id;
+}
+
+/** One plan per person and year: a second one is refused (the message says how to edit instead). */
+export function addPlan(db: Db, audit: Audit, input: PlanInput & { personName: string }): number {
+  const existing = findPlan(db, input.personId, input.year);
+  if (existing) throw new UsageError('plan.exists', { name: input.personName, year: input.year, id: existing.id, person: input.personId });
+  return db.transaction(() => insertPlan(db, audit, input))();
+}
+
+/** Many plans in one transaction (import, sample): all or nothing. */
+export function addPlans(db: Db, audit: Audit, inputs: PlanInput[], onProgress?: (done: number) => void): number[] {
+  return db.transaction(() =>
+    inputs.map((input, i) => {
+      const id = insertPlan(db, audit, input);
+      if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
+      return id;
+    }),
+  )();
+}
+
+export interface PlanPatch {
+  submittedOn?: IsoDate | null;
+  content?: string | null;
+}
+
+export function editPlan(db: Db, audit: Audit, personId: number, year: number, patch: PlanPatch): Plan {
+  const before = findPlan(db, personId, year);
+  if (!before) throw new NotFoundError('plan.notFound', { person: personId, year });
+  const submittedOn = patch.submittedOn !== undefined ? patch.submittedOn : before.submittedOn;
+  const content = patch.content !== undefined ? (patch.content ? cleanText(patch.content) || null : null) : before.content;
+  db.transaction(() => {
+    db.prepare('UPDATE plan SET submitted_on = ?, content = ? WHERE id = ?').run(submittedOn, content, before.id);
+    logChange(db, audit, 'plan', before.id, 'update', { before: { submittedOn: before.submittedOn, content: before.content }, after: patch });
+  })();
+  return findPlan(db, personId, year)!;
+}
+
+export function listPlans(db: Db, filter: { year: number; unitId?: number }): Plan[] {
+  const { deadlineOn } = getPlanDeadline(db, filter.year);
+  const rows = db
+    .prepare(`${SELECT_PLAN} WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`)
+    .all({ year: filter.year, unit: filter.unitId ?? null }) as PlanRow[];
+  return sortVi(
+    rows.map((r) => toPlan(r, deadlineOn)),
+    (p) => `${p.unitName ?? ''}\u0001${lastNameFirst(p.fullName)}`,
+  );
+}
+
+export interface MemberWithoutPlan {
+  personId: number;
+  fullName: string;
+  unitId: number | null;
+  unitName: string | null;
+  year: number;
+  deadlineOn: IsoDate;
+}
+
+/** The unit's party members (active) with no plan for the year: one anti-join. */
+export function listMembersWithoutPlan(db: Db, filter: { year: number; unitId?: number }): MemberWithoutPlan[] {
+  const { deadlineOn } = getPlanDeadline(db, filter.year);
+  const rows = db
+    .prepare(
+      `SELECT p.id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName
+         FROM person p LEFT JOIN unit u ON u.id = p.unit_id
+        WHERE p.is_member = 1 AND p.active = 1
+          AND (@unit IS NULL OR p.unit_id = @unit)
+          AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.year = @year)`,
+    )
+    .all({ year: filter.year, unit: filter.unitId ?? null }) as Omit<MemberWithoutPlan, 'year' | 'deadlineOn'>[];
+  return sortVi(
+    rows.map((r) => ({ ...r, year: filter.year, deadlineOn })),
+    (p) => `${p.unitName ?? ''}\u0001${lastNameFirst(p.fullName)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching the people of an import file
+
+export interface PersonMatch {
+  id: number;
+  fullName: string;
+}
+
+/**
+ * Everyone attached to the given units, keyed by unit and folded name, read in one query, so that
+ * an import of thousands of lines matches names in memory (accent-insensitively) instead of one
+ * query per line.
+ */
+export function peopleByUnitAndName(db: Db, unitIds: number[]): Map<number, Map<string, PersonMatch[]>> {
+  const out = new Map<number, Map<string, PersonMatch[]>>();
+  for (const id of unitIds) out.set(id, new Map());
+  if (!unitIds.length) return out;
+  const rows = db
+    .prepare(
+      `SELECT id, full_name AS fullName, name_folded AS folded, unit_id AS unitId
+         FROM person WHERE unit_id IN (SELECT value FROM json_each(?)) AND active = 1`,
+    )
+    .all(JSON.stringify(unitIds)) as (PersonMatch & { folded: string; unitId: number })[];
+  for (const r of rows) {
+    const byName = out.get(r.unitId)!;
+    const list = byName.get(r.folded) ?? [];
+    list.push({ id: r.id, fullName: r.fullName });
+    byName.set(r.folded, list);
+  }
+  return out;
+}
+
+/** Person ids (of the given ones) that already have a plan for the year. */
+export function personIdsWithPlan(db: Db, year: number, personIds: number[]): Set<number> {
+  if (!personIds.length) return new Set();
+  const rows = db
+    .prepare('SELECT person_id AS id FROM plan WHERE year = ? AND person_id IN (SELECT value FROM json_each(?))')
+    .all(year, JSON.stringify(personIds)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
