@@ -154,6 +154,7 @@ const part: CataloguePart = {
     'overdue.text.daysOverdue': 'quá hạn {n} ngày',
     'overdue.text.extensions': 'đã gia hạn {n} lần (hạn ban đầu {date})',
     'overdue.text.source': 'nguồn: {source}',
+    'overdue.source.meeting': 'hội nghị #{id} ngày {date}',
     'overdue.summary': 'Tổng cộng: {n} nhiệm vụ quá hạn ở {units} đơn vị, tính đến ngày {date}.',
     'overdue.summaryDueSoon': '{n} nhiệm vụ sắp đến hạn trong {days} ngày tới ở {units} đơn vị.',
 
@@ -329,6 +330,7 @@ const part: CataloguePart = {
     'overdue.text.daysOverdue': '{n} days overdue',
     'overdue.text.extensions': 'extended {n} times (originally due {date})',
     'overdue.text.source': 'source: {source}',
+    'overdue.source.meeting': 'meeting #{id} of {date}',
     'overdue.summary': 'Total: {n} overdue tasks in {units} units as of {date}.',
     'overdue.summaryDueSoon': '{n} tasks due within {days} days in {units} units.',
 

@@ -25,8 +25,9 @@ export interface OverdueItem {
   meetingId: number | null;
   meetingTitle: string | null;
   meetingHeldOn: IsoDate | null;
+  conclusionOrd: number | null;
   documentCode: string | null;
-  /** "meeting title (dd/MM/yyyy); 05-CT/TW": where the task came from. */
+  /** "hội nghị #1 ngày 17/06/2017, kết luận 2; 05-CT/TW": where the task came from. */
   source: string;
 }
 
@@ -38,9 +39,12 @@ export interface OverdueReport {
   counts: { overdue: number; overdueUnits: number; dueSoon: number; dueSoonUnits: number };
 }
 
-export function sourceText(item: Pick<OverdueItem, 'meetingId' | 'meetingTitle' | 'meetingHeldOn' | 'documentCode'>): string {
+export function sourceText(item: Pick<OverdueItem, 'meetingId' | 'meetingHeldOn' | 'conclusionOrd' | 'documentCode'>, t: Translate): string {
   const parts: string[] = [];
-  if (item.meetingId) parts.push(`${item.meetingTitle ?? `#${item.meetingId}`}${item.meetingHeldOn ? ` (${formatDateVi(item.meetingHeldOn)})` : ''}`);
+  if (item.meetingId) {
+    const meeting = t('overdue.source.meeting', { id: item.meetingId, date: formatDateVi(item.meetingHeldOn) });
+    parts.push(item.conclusionOrd ? `${meeting}, ${t('task.conclusionNo', { n: item.conclusionOrd })}` : meeting);
+  }
   if (item.documentCode) parts.push(item.documentCode);
   return parts.join('; ');
 }

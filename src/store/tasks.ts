@@ -5,7 +5,7 @@
  */
 import { NotFoundError, UsageError } from '../cli/errors.js';
 import type { IsoDate } from '../domain/dates.js';
-import { yearOf } from '../domain/dates.js';
+import { formatDateVi, yearOf } from '../domain/dates.js';
 import { TASK_KINDS, type TaskKind } from '../domain/tasks.js';
 import { cleanText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
@@ -101,7 +101,7 @@ export function validateNewTasks(input: NewTasksInput): void {
   if (!input.unitIds.length) throw new UsageError('task.noUnit');
   if (new Set(input.unitIds).size !== input.unitIds.length) throw new UsageError('task.duplicateUnit');
   if (input.kind && !TASK_KINDS.includes(input.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: input.kind, accepted: TASK_KINDS.join(', ') });
-  if (input.dueOn && input.dueOn < input.startOn) throw new UsageError('task.dueBeforeStart', { due: input.dueOn, start: input.startOn });
+  if (input.dueOn && input.dueOn < input.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.dueOn), start: formatDateVi(input.startOn) });
 }
 
 /**
@@ -238,7 +238,7 @@ function requireReason(reason: string | undefined | null, field = '--reason'): s
 }
 
 function notBeforeStart(t: Task, on: IsoDate, field: string) {
-  if (on < t.startOn) throw new UsageError('task.dateBeforeStart', { field, id: t.id, date: on, start: t.startOn });
+  if (on < t.startOn) throw new UsageError('task.dateBeforeStart', { field, id: t.id, date: formatDateVi(on), start: formatDateVi(t.startOn) });
 }
 
 function insertEvent(db: Db, audit: Audit, e: { taskId: number; kind: TaskEventKind; onDate: IsoDate; percent?: number | null; oldDue?: IsoDate | null; newDue?: IsoDate | null; text?: string | null }) {
@@ -277,7 +277,7 @@ export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDa
   const tasks = requireTasks(db, ids);
   for (const t of tasks) {
     if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
-    if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: t.doneOn });
+    if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
     notBeforeStart(t, input.on, '--on');
   }
   const note = optText(input.note);
@@ -311,8 +311,8 @@ export function extendTasks(db: Db, audit: Audit, ids: number[], input: { due: I
   const tasks = requireTasks(db, ids);
   for (const t of tasks) {
     if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
-    if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: input.due, start: t.startOn });
-    if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: input.due });
+    if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.due), start: formatDateVi(t.startOn) });
+    if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: formatDateVi(input.due) });
   }
   db.transaction(() => {
     for (const t of tasks) {
@@ -359,6 +359,7 @@ export interface OpenDueRow {
   meetingId: number | null;
   meetingTitle: string | null;
   meetingHeldOn: IsoDate | null;
+  conclusionOrd: number | null;
   documentId: number | null;
   documentCode: string | null;
 }
@@ -375,10 +376,11 @@ export interface OpenDueQuery {
 
 const OPEN_DUE_COLUMNS = `t.id, t.kind, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode, t.title,
        t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, t.percent,
-       t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn,
+       t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn, c.ord AS conclusionOrd,
        t.document_id AS documentId, d.code AS documentCode`;
 const OPEN_DUE_JOINS = `JOIN unit u ON u.id = t.unit_id
   LEFT JOIN meeting m ON m.id = t.meeting_id
+  LEFT JOIN conclusion c ON c.id = t.conclusion_id
   LEFT JOIN document d ON d.id = t.document_id`;
 const OPEN_DUE_FILTERS = `AND t.due_on >= coalesce(@dueFrom, '') AND t.due_on <= @dueTo
      AND t.start_on <= @asOf
@@ -468,7 +470,10 @@ WITH scope AS (
   UNION ALL
   SELECT t.unit_id, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.extensions, 1 AS carried
     FROM task t
-   WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') >= @from AND t.start_on < @from
+   WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') >= @from
+     -- unary + keeps the planner off task_start here: "started before" spans all history,
+     -- "closed since (or still open)" is small.
+     AND +t.start_on < @from
      AND (@kind IS NULL OR t.kind = @kind)
 ), judged AS (
   SELECT unit_id, carried, extensions, due_on,

@@ -75,7 +75,7 @@ function registerAdd(bt: Command, cli: Cli) {
     year ??= Number(startOn.slice(0, 4));
     if (Number(startOn.slice(0, 4)) !== year) throw new UsageError('breakthrough.startOutsideYear', { start: formatDateVi(startOn), year });
     const dueOn = dueFrom(env, opts, startOn);
-    if (dueOn && dueOn < startOn) throw new UsageError('task.dueBeforeStart', { due: dueOn, start: startOn });
+    if (dueOn && dueOn < startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(dueOn), start: formatDateVi(startOn) });
     const assessment = assessBreakthrough({ title: opts.title, target: opts.target ?? null, startOn, dueOn, year });
     if (assessment.generic && opts.strict) throw new UsageError('breakthrough.genericRefused', { reasons: reasonsText(env, assessment.reasons) });
     const db = env.db();

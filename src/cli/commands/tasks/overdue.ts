@@ -11,8 +11,9 @@ import { ExitCode } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { collect, parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
+import type { Translate } from '../../../i18n/index.js';
 
-export function buildOverdueReport(db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }): OverdueReport {
+export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }): OverdueReport {
   const toItem = (section: OverdueItem['section']) => (r: OpenDueRow): OverdueItem => {
     const left = daysBetween(q.asOf, r.dueOn);
     return {
@@ -33,8 +34,9 @@ export function buildOverdueReport(db: Db, q: { asOf: IsoDate; dueWithin: number
       meetingId: r.meetingId,
       meetingTitle: r.meetingTitle,
       meetingHeldOn: r.meetingHeldOn,
+      conclusionOrd: r.conclusionOrd,
       documentCode: r.documentCode,
-      source: sourceText(r),
+      source: sourceText(r, t),
     };
   };
   // Units in Vietnamese order; within a unit the most overdue (earliest due) first.
@@ -85,7 +87,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
     const dueWithin = env.int('--due-within', opts.dueWithin, 0, 3650) ?? null;
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
-    const report = buildOverdueReport(db, { asOf, dueWithin, unitIds, kind });
+    const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });
     const code = opts.failOnOverdue && report.overdue.length ? ExitCode.overdueFound : ExitCode.ok;
     if (opts.quietWhenEmpty && !report.overdue.length && !report.dueSoon.length) return code;
     // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
