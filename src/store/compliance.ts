@@ -35,18 +35,20 @@ export const SQL = {
      GROUP BY mu.unit_id`,
   // Overdue on the as-of day: open now and past due (the partial index of open tasks), plus tasks
   // closed only after that day (the index of closing dates); breakthroughs are judged on their own.
+  // The unary `+` keeps the planner off the kind, unit and start indexes, which would walk every
+  // task ever assigned to the units instead of only the open and the recently closed ones.
   overdue: `
     SELECT unit_id AS unitId, count(*) AS overdue FROM (
       SELECT unit_id FROM task
        WHERE done_on IS NULL AND cancelled_on IS NULL AND due_on < @asOf
-         AND start_on <= @asOf AND kind = 'task'
+         AND +start_on <= @asOf AND +kind = 'task'
       UNION ALL
       SELECT unit_id FROM task
        WHERE coalesce(done_on, cancelled_on, '9999-12-31') > @asOf
          AND coalesce(done_on, cancelled_on, '9999-12-31') < '9999-12-31'
-         AND due_on < @asOf AND start_on <= @asOf AND kind = 'task'
+         AND due_on < @asOf AND +start_on <= @asOf AND +kind = 'task'
     )
-     WHERE unit_id IN (SELECT value FROM json_each(@units))
+     WHERE +unit_id IN (SELECT value FROM json_each(@units))
      GROUP BY unit_id`,
   breakthroughs: `
     SELECT id, unit_id AS unitId, title, target, start_on AS startOn, due_on AS dueOn, year

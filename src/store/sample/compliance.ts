@@ -54,9 +54,9 @@ export function memberKey(unit: string, i: number): string {
   return `${unit}-${pad(i)}`;
 }
 
-/** A realistic, clearly composed name; unique within the unit. */
-function memberNames(g: MemberGenerator, unitIndex: number): string[] {
-  const used = new Set<string>();
+/** A realistic, clearly composed name; unique within the unit and never that of a real person of the sample. */
+function memberNames(g: MemberGenerator, unitIndex: number, reserved: Set<string>): string[] {
+  const used = new Set<string>(reserved);
   const out: string[] = [];
   for (let i = 0; i < g.perUnit; i++) {
     const sex = i % 2 === 0 ? 'male' : 'female';
@@ -102,8 +102,9 @@ export const loadCompliance: SampleLoader = (db, audit, data, refs) => {
   for (const d of data.planDeadlines ?? []) setPlanDeadline(db, audit, d.year, d.deadlineOn);
 
   for (const g of (data.members ?? []) as MemberGenerator[]) {
+    const reserved = new Set<string>(((data.people ?? []) as { fullName: string }[]).map((p) => p.fullName));
     g.units.forEach((unit, u) => {
-      memberNames(g, u).forEach((fullName, i) => {
+      memberNames(g, u, reserved).forEach((fullName, i) => {
         const id = addPerson(db, audit, { fullName, unitId: refs.unit(unit), isMember: true, note: 'Đảng viên minh họa', illustrative: g.illustrative !== false });
         refs.people.set(memberKey(unit, i + 1), id);
       });

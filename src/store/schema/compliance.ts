@@ -31,7 +31,6 @@ CREATE TABLE evaluation (
   UNIQUE (person_id, year)
 );
 CREATE INDEX evaluation_year ON evaluation(year, person_id);
-CREATE INDEX evaluation_person_used ON evaluation(person_id, year, plan_used, result);
 
 CREATE TABLE activity (
   id           INTEGER PRIMARY KEY,
@@ -43,7 +42,7 @@ CREATE TABLE activity (
   illustrative INTEGER NOT NULL DEFAULT 0,
   created_at   TEXT NOT NULL
 );
-CREATE INDEX activity_unit_date ON activity(unit_id, held_on);
 -- The compliance table groups a period's activities by unit, month and kind from this index alone.
-CREATE INDEX activity_date ON activity(held_on, unit_id, kind);
+CREATE INDEX activity_unit_date ON activity(unit_id, held_on, kind);
+CREATE INDEX activity_date ON activity(held_on);
 `;

@@ -279,7 +279,7 @@ export function criterionCell(env: Env, r: UnitReport, id: CriterionId): string 
       return `${mark} ${registered.length ? env.t('compliance.cell.generic') : env.t('compliance.cell.noBreakthrough')}`;
     }
     case 'tasks':
-      return `${mark} ${env.t('compliance.cell.overdue', { n: c.overdue as number })}`;
+      return `${mark} ${c.overdue}`;
     case 'plans':
       return `${mark} ${c.onTime}/${c.members} (${pct(env, c.percent)})`;
     case 'evaluation':
@@ -358,7 +358,8 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
   const t = env.t;
   const none = t('compliance.detail.none');
   const out: string[] = [];
-  const head = (id: CriterionId, text: string) => out.push('', `${t(`compliance.name.${id}`).toUpperCase()} — ${criterionCell(env, r, id)}${text ? ` ${text}` : ''}`);
+  const head = (id: CriterionId, qualifier: string, base = '') =>
+    out.push('', `${t(`compliance.name.${id}`).toUpperCase()}${qualifier ? ` ${qualifier}` : ''} — ${criterionCell(env, r, id)}${base ? ` ${base}` : ''}`);
   const c = r.criteria;
 
   out.push(t('compliance.detail.title', { unit: r.name, period: report.period.label, asOf: d(report.asOf) }));
@@ -368,7 +369,7 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
       : t('compliance.detail.verdictFail', { failing: r.failing.map((id) => t(`compliance.name.${id}`)).join(', ') }),
   );
 
-  head('attendance', c.attendance.status === 'na' ? '' : t('compliance.detail.attendanceBase'));
+  head('attendance', '', c.attendance.status === 'na' ? '' : t('compliance.detail.attendanceBase'));
   if (!lists.meetings.length) out.push(`  ${none}`);
   for (const m of lists.meetings)
     out.push(`  ${d(m.heldOn)}  ${m.title} — ${m.present ? t('compliance.detail.present') : t('compliance.detail.absent', { reason: m.absentReason ?? '' })}`);
@@ -387,12 +388,12 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
   for (const task of lists.overdueTasks)
     out.push(`  #${task.id} ${task.title} — ${t('compliance.detail.overdueBy', { due: d(task.dueOn), days: daysBetween(task.dueOn, report.asOf) })}`);
 
-  head('plans', t('compliance.detail.plansBase', { year: report.year, deadline: d(report.planDeadline) }));
+  head('plans', t('compliance.detail.plansQualifier', { year: report.year, deadline: d(report.planDeadline) }), t('compliance.detail.plansBase'));
   out.push(`  ${t('compliance.detail.withoutPlan', { n: lists.membersWithoutPlan.length })}: ${lists.membersWithoutPlan.map((m) => m.fullName).join(', ') || none}`);
   out.push(`  ${t('compliance.detail.latePlans', { n: lists.latePlans.length })}: ${lists.latePlans.map((m) => `${m.fullName} (${d(m.submittedOn)})`).join(', ') || none}`);
 
   if (report.evaluationYear !== null) {
-    head('evaluation', t('compliance.detail.year', { year: report.evaluationYear }));
+    head('evaluation', String(report.evaluationYear), t('compliance.detail.evaluationBase'));
     out.push(`  ${t('compliance.detail.planNotUsed', { n: lists.evaluationsWithoutPlan.length })}: ${lists.evaluationsWithoutPlan.map((e) => `${e.fullName} (${e.planUsed === null ? t('evaluation.unknown') : t('common.no')})`).join(', ') || none}`);
     out.push(`  ${t('compliance.detail.notEvaluated', { n: lists.membersNotEvaluated.length })}: ${lists.membersNotEvaluated.map((m) => m.fullName).join(', ') || none}`);
   }
