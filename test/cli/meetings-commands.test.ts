@@ -96,6 +96,17 @@ describe('meeting show on the source case', () => {
     expect(r.stdout).toContain('quý II năm 2017');
   });
 
+  it('neutralises control characters of stored text in human output', async () => {
+    const db = sampleDbPath();
+    const add = await run(['meeting', 'add', '--date', '01/07/2017', '--title', 'Giao ban \u001b[31mđỏ'], { db });
+    expect(add.code).toBe(0);
+    const r = await run(['meeting', 'show', '4'], { db, tty: true });
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('\\x1b[31mđỏ');
+    const md = await run(['meeting', 'minutes', '4'], { db });
+    expect(md.stdout).not.toContain('\u001b');
+  });
+
   it('a meeting that does not exist is exit 1', async () => {
     const db = sampleDbPath();
     const r = await run(['meeting', 'show', '99'], { db });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { addDuration, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { sanitizeForTerminal } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { resolveDocument } from '../../../store/documents.js';
 import type { Db } from '../../../store/db.js';
@@ -258,7 +259,7 @@ function registerShow(meeting: Command, cli: Cli) {
     const id = parseMeetingId(env, idArg);
     const asOf = env.today(opts.asOf);
     const m = requireMeeting(env.readDb(), id, { asOf });
-    return env.record(m, () => meetingText(env, m));
+    return env.record(m, () => sanitizeForTerminal(meetingText(env, m)));
   });
 }
 
@@ -325,7 +326,7 @@ function registerEdit(meeting: Command, cli: Cli) {
     editMeeting(db, env.audit(), id, patch, { force: opts.force });
     env.info(opts.force ? 'meeting.editedForced' : 'meeting.edited', { id });
     const m = requireMeeting(db, id, { asOf: env.today() });
-    return env.record(m, () => meetingText(env, m));
+    return env.record(m, () => sanitizeForTerminal(meetingText(env, m)));
   });
 }
 

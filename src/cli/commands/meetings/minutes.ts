@@ -1,6 +1,7 @@
 /** Writes the minutes of a meeting to stdout or to a file, in Markdown, plain text, Word or JSON. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sanitizeForTerminal } from '../../../domain/text.js';
 import { buildMinutes, renderMinutesMarkdown, renderMinutesText } from '../../../render/minutes.js';
 import type { MeetingDetail } from '../../../store/meetings.js';
 import type { Env } from '../../env.js';
@@ -13,8 +14,9 @@ export async function writeMinutes(env: Env, m: MeetingDetail, format: 'md' | 't
     const { renderMinutesDocx } = await import('../../../render/minutes-docx.js');
     content = await renderMinutesDocx(model, { title: `${model.title} — ${model.subtitle}`, creator: 'thuky' });
   } else if (format === 'json') content = JSON.stringify(model, null, 2) + '\n';
-  else if (format === 'txt') content = renderMinutesText(model);
-  else content = renderMinutesMarkdown(model);
+  // Control characters in stored text never reach a terminal or a text file.
+  else if (format === 'txt') content = sanitizeForTerminal(renderMinutesText(model));
+  else content = sanitizeForTerminal(renderMinutesMarkdown(model));
   if (!out) {
     env.print(String(content));
     return;
