@@ -387,17 +387,16 @@ function registerMinutes(meeting: Command, cli: Cli) {
       'thuky meeting minutes 1 --format docx --out bien-ban-17-06-2017.docx',
       'thuky meeting minutes 1 --format txt > bien-ban.txt',
     ])
-    .option('--out <file>', cli.t('cmd.meeting.opt.out'))
-    .option('--as-of <date>', cli.t('opt.asOf'));
+    .option('--out <file>', cli.t('cmd.meeting.opt.out'));
   cmd.addHelpText('after', `\n${cli.t('cmd.meeting.minutes.formats')}\n`);
-  cli.action<{ out?: string; asOf?: string }>(cmd, async (env, opts, idArg: string) => {
+  cli.action<{ out?: string }>(cmd, async (env, opts, idArg: string) => {
     const id = parseMeetingId(env, idArg);
     const raw = env.globals.json ? 'json' : (env.globals.format ?? 'md');
     const format = raw === 'text' ? 'txt' : raw;
     if (!['md', 'txt', 'docx', 'json'].includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: raw, accepted: 'md, txt, docx' });
     if (format === 'docx' && !opts.out) throw new UsageError('minutes.docxNeedsOut');
-    const asOf = env.today(opts.asOf);
-    const m = requireMeeting(env.readDb(), id, { asOf });
+    // The minutes record what was decided; task statuses (which change) are not part of them.
+    const m = requireMeeting(env.readDb(), id);
     const { writeMinutes } = await import('./minutes.js');
     await writeMinutes(env, m, format as 'md' | 'txt' | 'docx' | 'json', opts.out);
   });
