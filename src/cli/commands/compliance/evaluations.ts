@@ -46,9 +46,7 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     .option('--result <level>', `${cli.t('cmd.evaluate.opt.result')} (${RESULTS})`)
     .option('--score <n>', cli.t('cmd.evaluate.opt.score'))
     .option('--plan-used', cli.t('cmd.evaluate.opt.planUsed'))
-    .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'))
-    // The import sub-command has its own --year and --unit: stop reading ours at its name.
-    .enablePositionalOptions();
+    .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'));
   cli.action<{ person?: string; year?: string; unit?: string; result?: string; score?: string; planUsed?: boolean }>(evaluate, (env, opts) => {
     for (const [flag, value] of [['--person', opts.person], ['--year', opts.year], ['--result', opts.result]] as const)
       if (value === undefined) throw new UsageError('evaluation.missingOption', { option: flag });
@@ -70,12 +68,18 @@ export function registerEvaluations(program: Command, cli: Cli): void {
 
   const imp = cli
     .command(evaluate, 'import <file>', 'cmd.evaluate.import', ['thuky evaluate import danh-gia-2017.csv --year 2017 --unit "tan dinh" --dry-run'])
-    .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))
+    .option('--year <year>', cli.t('cmd.evaluate.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
     .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
     .option('--dry-run', cli.t('cmd.plan.opt.dryRun'));
   imp.addHelpText('after', `\n${cli.t('evaluation.importHelp')}\n`);
-  cli.action<{ year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => importEvaluations(env, file, opts));
+  cli.action<{ year?: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => {
+    // Commander hands --year and --unit written after "import" to `evaluate`, which knows them too.
+    const parent = evaluate.opts<{ year?: string; unit?: string }>();
+    const year = opts.year ?? parent.year;
+    if (year === undefined) throw new UsageError('evaluation.missingOption', { option: '--year' });
+    return importEvaluations(env, file, { ...opts, year, unit: opts.unit ?? parent.unit });
+  });
 
   const evaluation = cli.command(program, 'evaluation', 'cmd.evaluation', ['thuky evaluation list --year 2017']);
   const list = cli
