@@ -53,8 +53,9 @@ export function registerMeetings(program: Command, cli: Cli, parents: Parents): 
 // Shared parsing
 
 /** A meeting id typed by the user: a whole number, or a usage error. */
-export function parseMeetingId(env: Env, value: string): number {
-  return env.int('MEETING', value, 1, Number.MAX_SAFE_INTEGER)!;
+export function parseMeetingId(value: string): number {
+  if (!/^\d{1,15}$/.test(value.trim()) || Number(value) < 1) throw new UsageError('meeting.badId', { value });
+  return Number(value);
 }
 
 /** The meeting must exist (exit 1 otherwise); returns its date, used to pick units. */
@@ -192,7 +193,7 @@ function registerAttendance(meeting: Command, cli: Cli) {
     .option('--reason <text>', cli.t('cmd.meeting.opt.reason'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<{ unit: string; present?: boolean; absent?: boolean; reason?: string; force?: boolean }>(cmd, (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     if (opts.present && opts.absent) throw new UsageError('input.conflict', { a: '--present', b: '--absent' });
     if (!opts.present && !opts.absent) throw new UsageError('meeting.presentOrAbsent');
     if (opts.present && opts.reason) throw new UsageError('input.conflict', { a: '--present', b: '--reason' });
@@ -256,7 +257,7 @@ function registerShow(meeting: Command, cli: Cli) {
     .command(meeting, 'show <meeting>', 'cmd.meeting.show', ['thuky meeting show 1', 'thuky meeting show 1 --as-of 31/12/2017 --json'])
     .option('--as-of <date>', cli.t('opt.asOf'));
   cli.action<{ asOf?: string }>(cmd, (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     const asOf = env.today(opts.asOf);
     const m = requireMeeting(env.readDb(), id, { asOf });
     return env.record(m, () => sanitizeForTerminal(meetingText(env, m)));
@@ -296,7 +297,7 @@ function registerEdit(meeting: Command, cli: Cli) {
     .option('--note <text>', cli.t('opt.note'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<EditOpts>(cmd, (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     const heldOnPatch = opts.date !== undefined ? env.date('--date', opts.date) : undefined;
     if (opts.kind !== undefined) checkMeetingKind(opts.kind);
     const startTime = opts.start !== undefined ? checkTime('--start', opts.start) : undefined;
@@ -336,7 +337,7 @@ function registerEdit(meeting: Command, cli: Cli) {
 function registerClose(meeting: Command, cli: Cli) {
   const cmd = cli.command(meeting, 'close <meeting>', 'cmd.meeting.close', ['thuky meeting close 1']);
   cli.action(cmd, (env, _opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     const closedNow = closeMeeting(env.db(), env.audit(), id);
     env.info(closedNow ? 'meeting.closed' : 'meeting.alreadyClosed', { id });
   });
@@ -357,7 +358,7 @@ function registerConclude(meeting: Command, cli: Cli) {
     .option('--within <duration>', cli.t('cmd.meeting.opt.within'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<{ text: string; assign?: string[]; due?: string; within?: string; force?: boolean }>(cmd, (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     if (opts.due && opts.within) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
     if ((opts.due || opts.within) && !opts.assign?.length) throw new UsageError('conclusion.dueNeedsAssign');
     const dueInput = opts.due !== undefined ? env.date('--due', opts.due) : undefined;
@@ -390,7 +391,7 @@ function registerMinutes(meeting: Command, cli: Cli) {
     .option('--out <file>', cli.t('cmd.meeting.opt.out'));
   cmd.addHelpText('after', `\n${cli.t('cmd.meeting.minutes.formats')}\n`);
   cli.action<{ out?: string }>(cmd, async (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     const raw = env.globals.json ? 'json' : (env.globals.format ?? 'md');
     const format = raw === 'text' ? 'txt' : raw;
     if (!['md', 'txt', 'docx', 'json'].includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: raw, accepted: 'md, txt, docx' });
@@ -420,7 +421,7 @@ function registerSpeech(program: Command, cli: Cli) {
     .option('--summary-file <file>', cli.t('cmd.speech.opt.summaryFile'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<{ speaker?: string; unit?: string; kind: string; order?: string; summary?: string; summaryFile?: string; force?: boolean }>(add, (env, opts, idArg: string) => {
-    const id = parseMeetingId(env, idArg);
+    const id = parseMeetingId(idArg);
     const kind = checkSpeechKind(opts.kind);
     const order = env.int('--order', opts.order, 1, 100_000);
     if (opts.summary !== undefined && opts.summaryFile !== undefined) throw new UsageError('input.conflict', { a: '--summary', b: '--summary-file' });
@@ -442,7 +443,7 @@ function registerSpeech(program: Command, cli: Cli) {
     .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
     .option('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`);
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts, idArg?: string) => {
-    const meetingId = idArg !== undefined ? parseMeetingId(env, idArg) : undefined;
+    const meetingId = idArg !== undefined ? parseMeetingId(idArg) : undefined;
     const period = opts.period ? env.period('--period', opts.period) : undefined;
     const kind = opts.kind ? checkSpeechKind(opts.kind) : undefined;
     const format = env.format;
