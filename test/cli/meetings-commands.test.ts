@@ -214,6 +214,22 @@ describe('edit and close', () => {
     expect(snapshot(db)).toBe(again);
   });
 
+  it('a new date moves the default period with it; an explicit period stays', async () => {
+    const db = sampleDbPath();
+    expect((await runJson<Shown>(['meeting', 'edit', '3', '--date', '05/01/2018'], { db })).period).toBe('2018-Q1');
+    expect((await runJson<Shown>(['meeting', 'edit', '3', '--period', '2017'], { db })).period).toBe('2017');
+    expect((await runJson<Shown>(['meeting', 'edit', '3', '--date', '06/01/2018'], { db })).period).toBe('2017');
+  });
+
+  it('meeting list in a pipe is tab-separated with stable field names', async () => {
+    const db = sampleDbPath();
+    const r = await run(['meeting', 'list'], { db });
+    const [header, ...rows] = r.stdout.trim().split('\n');
+    expect(header.split('\t').slice(0, 4)).toEqual(['id', 'heldOn', 'kind', 'period']);
+    expect(rows).toHaveLength(3);
+    expect(rows[1].split('\t')[2]).toBe('giao-ban');
+  });
+
   it('edit replaces chairs, invites a unit and adds a document', async () => {
     const db = sampleDbPath();
     const m = await runJson<Shown>(['meeting', 'edit', '2', '--chair', 'hoang thi to nga', '--invite', 'Q1', '--doc', '04-NQ/TW'], { db });
