@@ -353,6 +353,11 @@ function monthLabel(env: Env, month: string): string {
   return env.lang === 'vi' ? `${m}/${y}` : month;
 }
 
+/** Long titles (a meeting's full topic) cut for the terminal; JSON keeps them whole. */
+function short(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: UnitDetailLists): string {
   const d = formatDateVi;
   const t = env.t;
@@ -372,7 +377,7 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
   head('attendance', '', c.attendance.status === 'na' ? '' : t('compliance.detail.attendanceBase'));
   if (!lists.meetings.length) out.push(`  ${none}`);
   for (const m of lists.meetings)
-    out.push(`  ${d(m.heldOn)}  ${m.title} — ${m.present ? t('compliance.detail.present') : t('compliance.detail.absent', { reason: m.absentReason ?? '' })}`);
+    out.push(`  ${d(m.heldOn)}  ${short(m.title)} — ${m.present ? t('compliance.detail.present') : t('compliance.detail.absent', { reason: m.absentReason ?? '' })}`);
 
   head('breakthrough', t('compliance.detail.year', { year: report.year }));
   const registered = c.breakthrough.registered as { id: number; title: string; target: string | null; dueOn: string | null; generic: boolean; reasons: string[] }[];
@@ -386,7 +391,7 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
   head('tasks', t('compliance.detail.asOf', { asOf: d(report.asOf) }));
   if (!lists.overdueTasks.length) out.push(`  ${none}`);
   for (const task of lists.overdueTasks)
-    out.push(`  #${task.id} ${task.title} — ${t('compliance.detail.overdueBy', { due: d(task.dueOn), days: daysBetween(task.dueOn, report.asOf) })}`);
+    out.push(`  #${task.id} ${short(task.title)} — ${t('compliance.detail.overdueBy', { due: d(task.dueOn), days: daysBetween(task.dueOn, report.asOf) })}`);
 
   head('plans', t('compliance.detail.plansQualifier', { year: report.year, deadline: d(report.planDeadline) }), t('compliance.detail.plansBase'));
   out.push(`  ${t('compliance.detail.withoutPlan', { n: lists.membersWithoutPlan.length })}: ${lists.membersWithoutPlan.map((m) => m.fullName).join(', ') || none}`);
