@@ -285,7 +285,16 @@ function meetingRow(db: Db, id: number): MeetingRow {
 
 /** Changing closed minutes needs force; a forced change is marked in the change log. */
 function checkOpen(row: MeetingRow, force: boolean | undefined): void {
-  if (row.closedAt && !force) throw new RuntimeError('meeting.closedNeedsForce', { id: row.id, closedAt: row.closedAt });
+  if (row.closedAt && !force) throw new RuntimeError('meeting.closedNeedsForce', { id: row.id, closedAt: localTimestamp(row.closedAt) });
+}
+
+/** An ISO instant as "dd/MM/yyyy HH:mm" in Asia/Ho_Chi_Minh, for messages. */
+export function localTimestamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 const forced = (row: MeetingRow, force?: boolean) => (row.closedAt && force ? { forced: true } : {});

@@ -1,7 +1,7 @@
 /** The human form of `meeting show`: every part of a meeting, in the order of the minutes. */
 import { formatDateVi } from '../../../domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../domain/periods.js';
-import type { MeetingDetail, PersonRef, Speech } from '../../../store/meetings.js';
+import { localTimestamp, type MeetingDetail, type PersonRef, type Speech } from '../../../store/meetings.js';
 import type { Env } from '../../env.js';
 
 export function meetingText(env: Env, m: MeetingDetail): string {
@@ -28,7 +28,7 @@ export function meetingText(env: Env, m: MeetingDetail): string {
     line('meeting.col.location', m.location),
     line('meeting.col.organizer', m.organizer?.name),
     line('meeting.col.recorder', m.recorder ? person(m.recorder) : ''),
-    line('meeting.col.status', m.closed ? t('meeting.status.closed', { at: m.closedAt }) : t('meeting.status.open')),
+    line('meeting.col.status', m.closed ? t('meeting.status.closed', { at: m.closedAt ? localTimestamp(m.closedAt) : '' }) : t('meeting.status.open')),
     ...(m.note ? [line('col.note', m.note)] : []),
     ...(m.illustrative ? [t('common.illustrative')] : []),
     '',
