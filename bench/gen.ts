@@ -57,6 +57,7 @@ function iso(day: number): string {
   }
   return s;
 }
+const iso0 = (day: number | null): string | null => (day === null ? null : iso(day));
 const weekday = (day: number): number => (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
 
 // ---- words ----
@@ -418,8 +419,8 @@ export function generate(opts: GenerateOptions): GenerateResult {
   phase('tasks', () => {
     const insTask = db.prepare(
       `INSERT INTO task (id, kind, group_id, unit_id, title, target, year, start_on, due_on, original_due_on, done_on, cancelled_on, cancel_reason,
-                         percent, meeting_id, conclusion_id, document_id, owner_id, note, illustrative, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0, ?)`,
+                         percent, extensions, meeting_id, conclusion_id, document_id, owner_id, note, illustrative, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 0, ?)`,
     );
     const insGroup = db.prepare(`INSERT INTO task_group (id, title, created_at) VALUES (?, ?, ?)`);
     const insEvent = db.prepare(
@@ -456,10 +457,11 @@ export function generate(opts: GenerateOptions): GenerateResult {
       }
       if (due !== null && rng.chance(0.04) && due - start > 20) originalDue = due - rng.int(10, Math.min(60, due - start));
       const percent = done !== null ? 100 : cancelled !== null ? 0 : rng.int(0, 9) * 10;
-      insTask.run(tid, kind, group, u.id, title, target, y, iso(start), due === null ? null : iso(due), originalDue === null ? null : iso(originalDue),
+      // As the app does: original_due_on is the due date given at creation; an extension moves due_on and counts.
+      insTask.run(tid, kind, group, u.id, title, target, y, iso(start), due === null ? null : iso(due), iso0(originalDue ?? due),
         done === null ? null : iso(done), cancelled === null ? null : iso(cancelled), cancelled === null ? null : 'Không còn phù hợp sau khi sắp xếp đơn vị',
-        percent, meetingId, conclusionId, meetingId === null && rng.chance(0.2) ? rng.pick(documentIds) : null, `${iso(start)}T02:00:00.000Z`);
-      event(tid, 'created', start, null, null, null, null);
+        percent, originalDue === null ? 0 : 1, meetingId, conclusionId, meetingId === null && rng.chance(0.2) ? rng.pick(documentIds) : null, `${iso(start)}T02:00:00.000Z`);
+      event(tid, 'created', start, null, null, iso0(originalDue ?? due), null);
       if (originalDue !== null) event(tid, 'extend', Math.min(originalDue, asOfDay), null, iso(originalDue), iso(due!), 'Gia hạn theo đề nghị của đơn vị');
       if (done !== null) event(tid, 'done', done, 100, null, null, null);
       else if (cancelled !== null) event(tid, 'cancel', cancelled, null, null, null, 'Không còn phù hợp sau khi sắp xếp đơn vị');

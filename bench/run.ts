@@ -135,10 +135,12 @@ class Runner {
   }
 }
 
-/** Whether `thuky <path…>` exists in the built binary: its --help names it on the Usage line. */
+/** Whether `thuky <path…>` exists in the built binary: its --help names it on the first (usage) line. */
 function commandExists(path: string[]): boolean {
   const r = spawnSync(NODE, [BIN, ...path, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return r.status === 0 && new RegExp(`^Usage: thuky ${path.join(' ')}( |$)`, 'm').test(r.stdout);
+  // The heading is translated ("Usage:", "Cách dùng:"); the command path after it is not.
+  const first = r.stdout.split('\n').find((l) => l.trim()) ?? '';
+  return r.status === 0 && new RegExp(`:\\s+thuky ${path.join(' ')}( |$)`).test(first);
 }
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -231,8 +233,8 @@ function writePlanCsv(dbPath: string, file: string, year: number, lines: number)
     .prepare(
       `SELECT u.code AS unit, min(p.full_name) AS name
          FROM person p JOIN unit u ON u.id = p.unit_id
-        WHERE p.is_member = 1 AND u.kind IN ('ward','commune')
-        GROUP BY p.unit_id, p.name_folded HAVING count(*) = 1
+        WHERE u.kind IN ('ward','commune')
+        GROUP BY p.unit_id, p.name_folded HAVING count(*) = 1 AND max(p.is_member) = 1
         ORDER BY min(p.id) LIMIT ?`,
     )
     .all(lines) as { unit: string; name: string }[];
