@@ -455,63 +455,71 @@ export interface CountsQuery {
   warnUntil: IsoDate;
 }
 
+// The SQL form of classifyTask (domain/tasks.ts), as integer flags summed per unit; a test checks
+// that both agree on the sample. Done and cancelled never both hold (CHECK on task).
+const OPEN_ON = `coalesce(t.cancelled_on > @asOf, 1) AND coalesce(t.done_on > @asOf, 1)`;
+const DONE_ON = `t.done_on <= @asOf`;
+const DUE_IN_PERIOD = `t.due_on >= @from AND t.due_on <= @until`;
+const COUNT_COLUMNS = `
+       count(*) AS n,
+       sum(CASE WHEN ${DONE_ON} AND t.done_on <= t.due_on THEN 1 ELSE 0 END) AS doneOnTime,
+       sum(CASE WHEN ${DONE_ON} AND t.done_on > t.due_on THEN 1 ELSE 0 END) AS doneLate,
+       sum(CASE WHEN ${DONE_ON} AND t.due_on IS NULL THEN 1 ELSE 0 END) AS doneNoDeadline,
+       sum(CASE WHEN ${OPEN_ON} AND t.due_on >= @asOf THEN 1 ELSE 0 END) AS inProgress,
+       sum(CASE WHEN ${OPEN_ON} AND t.due_on >= @asOf AND t.due_on <= @warnUntil THEN 1 ELSE 0 END) AS dueSoon,
+       sum(CASE WHEN ${OPEN_ON} AND t.due_on < @asOf THEN 1 ELSE 0 END) AS overdue,
+       sum(CASE WHEN ${OPEN_ON} AND t.due_on IS NULL THEN 1 ELSE 0 END) AS noDeadline,
+       sum(CASE WHEN t.cancelled_on <= @asOf THEN 1 ELSE 0 END) AS cancelled,
+       sum(CASE WHEN t.extensions > 0 THEN 1 ELSE 0 END) AS extended,
+       sum(CASE WHEN coalesce(t.cancelled_on > @asOf, 1) AND ${DUE_IN_PERIOD} THEN 1 ELSE 0 END) AS dueInPeriod,
+       sum(CASE WHEN ${DONE_ON} AND t.done_on <= t.due_on AND ${DUE_IN_PERIOD} THEN 1 ELSE 0 END) AS dueInPeriodDoneOnTime`;
+
 /**
- * Per-unit counts for a period, in one set-based query. The CASE expressions are the SQL form of
- * classifyTask (domain/tasks.ts); a test checks that both agree on the sample.
- * Scope: tasks assigned in [from, min(to, asOf)] (index task_start) plus tasks assigned before
- * `from` and still open then (index task_closed).
+ * Per-unit counts for a period, set-based, in two index searches that each cover what they read:
+ * tasks assigned in [from, min(to, asOf)] (task_start), and tasks assigned before `from` and still
+ * open then, i.e. carried over (task_closed). One row per unit and branch; taskCountsByUnit adds
+ * them up.
  */
 export const COUNTS_SQL = `
-WITH scope AS (
-  SELECT t.unit_id, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.extensions, 0 AS carried
-    FROM task t
-   WHERE t.start_on >= @from AND t.start_on <= @until
-     AND (@kind IS NULL OR t.kind = @kind)
-  UNION ALL
-  SELECT t.unit_id, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.extensions, 1 AS carried
-    FROM task t
-   WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') >= @from
-     -- unary + keeps the planner off task_start here: "started before" spans all history,
-     -- "closed since (or still open)" is small.
-     AND +t.start_on < @from
-     AND (@kind IS NULL OR t.kind = @kind)
-), judged AS (
-  SELECT unit_id, carried, extensions, due_on,
-         CASE
-           WHEN cancelled_on IS NOT NULL AND cancelled_on <= @asOf THEN 'cancelled'
-           WHEN done_on IS NOT NULL AND done_on <= @asOf THEN
-             CASE WHEN due_on IS NULL THEN 'done_no_deadline' WHEN done_on <= due_on THEN 'done_on_time' ELSE 'done_late' END
-           WHEN due_on IS NULL THEN 'no_deadline'
-           WHEN due_on < @asOf THEN 'overdue'
-           WHEN due_on <= @warnUntil THEN 'due_soon'
-           ELSE 'in_progress'
-         END AS status
-    FROM scope
-)
-SELECT unit_id AS unitId,
-       sum(carried = 0) AS assigned,
-       sum(carried = 1) AS carriedOver,
-       count(*) AS total,
-       sum(status = 'done_on_time') AS doneOnTime,
-       sum(status = 'done_late') AS doneLate,
-       sum(status = 'done_no_deadline') AS doneNoDeadline,
-       sum(status IN ('in_progress', 'due_soon')) AS inProgress,
-       sum(status = 'due_soon') AS dueSoon,
-       sum(status = 'overdue') AS overdue,
-       sum(status = 'no_deadline') AS noDeadline,
-       sum(status = 'cancelled') AS cancelled,
-       sum(extensions > 0) AS extended,
-       sum(status <> 'cancelled' AND due_on >= @from AND due_on <= @until) AS dueInPeriod,
-       sum(status = 'done_on_time' AND due_on >= @from AND due_on <= @until) AS dueInPeriodDoneOnTime
-  FROM judged
- GROUP BY unit_id`;
+SELECT t.unit_id AS unitId, 0 AS carried, ${COUNT_COLUMNS}
+  FROM task t
+ WHERE t.start_on >= @from AND t.start_on <= @until
+   AND (@kind IS NULL OR t.kind = @kind)
+ GROUP BY +t.unit_id
+UNION ALL
+SELECT t.unit_id AS unitId, 1 AS carried, ${COUNT_COLUMNS}
+  FROM task t
+ WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') >= @from
+   -- unary + keeps the planner off task_start here: "started before" spans all history,
+   -- "closed since (or still open)" is small.
+   AND +t.start_on < @from
+   AND (@kind IS NULL OR t.kind = @kind)
+ -- + here too: grouping must not tempt the planner into walking task_unit_start end to end.
+ GROUP BY +t.unit_id`;
 
 export function countsParams(q: CountsQuery) {
   return { from: q.from, until: q.to < q.asOf ? q.to : q.asOf, asOf: q.asOf, kind: q.kind ?? null, warnUntil: q.warnUntil };
 }
 
+type CountRow = Omit<UnitTaskCounts, 'assigned' | 'carriedOver' | 'total'> & { carried: 0 | 1; n: number };
+const SUMMED = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'inProgress', 'dueSoon', 'overdue', 'noDeadline', 'cancelled', 'extended', 'dueInPeriod', 'dueInPeriodDoneOnTime'] as const;
+
 export function taskCountsByUnit(db: Db, q: CountsQuery): UnitTaskCounts[] {
-  return db.prepare(COUNTS_SQL).all(countsParams(q)) as UnitTaskCounts[];
+  const rows = db.prepare(COUNTS_SQL).all(countsParams(q)) as CountRow[];
+  const byUnit = new Map<number, UnitTaskCounts>();
+  for (const r of rows) {
+    let c = byUnit.get(r.unitId);
+    if (!c) {
+      c = { unitId: r.unitId, assigned: 0, carriedOver: 0, total: 0 } as UnitTaskCounts;
+      for (const k of SUMMED) c[k] = 0;
+      byUnit.set(r.unitId, c);
+    }
+    if (r.carried) c.carriedOver += r.n;
+    else c.assigned += r.n;
+    c.total += r.n;
+    for (const k of SUMMED) c[k] += r[k];
+  }
+  return [...byUnit.values()];
 }
 
 export interface BreakthroughFilter {

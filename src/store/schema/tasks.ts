@@ -37,9 +37,10 @@ CREATE TABLE task (
 CREATE INDEX task_open_due ON task(due_on, unit_id) WHERE done_on IS NULL AND cancelled_on IS NULL;
 -- Tasks closed after a day (or still open, keyed 9999-12-31): what was open on a past as-of date,
 -- and what a period carries over from earlier years.
-CREATE INDEX task_closed ON task(coalesce(done_on, cancelled_on, '9999-12-31'), start_on);
+CREATE INDEX task_closed ON task(coalesce(done_on, cancelled_on, '9999-12-31'), start_on, kind, unit_id, due_on, done_on, cancelled_on, extensions);
 CREATE INDEX task_unit_start ON task(unit_id, start_on);
-CREATE INDEX task_start ON task(start_on);
+-- Per-unit counts of a period read only this index (it covers every column they need).
+CREATE INDEX task_start ON task(start_on, kind, unit_id, due_on, done_on, cancelled_on, extensions);
 CREATE INDEX task_meeting ON task(meeting_id);
 CREATE INDEX task_group_idx ON task(group_id);
 CREATE INDEX task_kind_year ON task(kind, year, unit_id);
