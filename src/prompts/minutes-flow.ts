@@ -13,7 +13,8 @@ import type { Lang, Translate } from '../i18n/index.js';
 import type { Db } from '../store/db.js';
 import { getDocument, listDocuments } from '../store/documents.js';
 import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
-import { getPerson, listPeople } from '../store/people.js';
+import { getPerson, listPeople, type Person } from '../store/people.js';
+import { meetingParticipation } from '../store/drafts.js';
 import { getUnit, listUnits, type Unit } from '../store/units.js';
 import type { Choice, Prompter } from './prompter.js';
 
@@ -70,6 +71,14 @@ export interface FlowDeps {
 
 const SHOWN = 30;
 
+// Counted once per database handle: a session asks many person questions.
+const participationCache = new WeakMap<Db, Map<number, number>>();
+function participation(db: Db): Map<number, number> {
+  let m = participationCache.get(db);
+  if (!m) participationCache.set(db, (m = meetingParticipation(db)));
+  return m;
+}
+
 const isPick = (v: unknown, tag: 'id' | 'ref' | 'new' | 'done' | 'none'): boolean => !!v && typeof v === 'object' && tag in (v as object);
 
 /** Every word typed appears in the folded text ("hai" finds "Huỳnh Thanh Hải", "hai huynh" too). */
@@ -77,6 +86,26 @@ export function matchesWords(text: string, term: string): boolean {
   const words = fold(term).split(' ').filter(Boolean);
   const f = fold(text);
   return words.every((w) => f.includes(w));
+}
+
+/**
+ * How well a name answers what was typed: whole words first ("hai" → "Hải" before "Thái"),
+ * then beginnings of words, then letters inside a word.
+ */
+export function matchScore(name: string, term: string): number {
+  const nameWords = fold(name).split(' ');
+  return fold(term)
+    .split(' ')
+    .filter(Boolean)
+    .reduce((sum, w) => sum + (nameWords.includes(w) ? 2 : nameWords.some((n) => n.startsWith(w)) ? 1 : 0), 0);
+}
+
+/** Stable sort by score, best first. */
+function ranked<T>(items: T[], score: (item: T) => number): T[] {
+  return items
+    .map((item, i) => ({ item, i, s: score(item) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .map((x) => x.item);
 }
 
 /** Choices of a person search: matches, people added in this session, then "add", "done"/"none". */
@@ -90,8 +119,20 @@ export function personChoices(
   const words = fold(term).split(' ').filter(Boolean);
   const longest = [...words].sort((a, b) => b.length - a.length)[0];
   const exclude = new Set((opts.exclude ?? []).map(String));
-  const found = listPeople(db, { search: longest, active: true, limit: longest ? 2000 : SHOWN })
-    .filter((p) => !exclude.has(String(p.id)) && (!words.length || matchesWords(p.fullName, term)))
+  const seen = participation(db);
+  let matching: Person[];
+  if (words.length) matching = listPeople(db, { search: longest, active: true, limit: 2000 }).filter((p) => matchesWords(p.fullName, term));
+  else {
+    // Nothing typed yet: the people of earlier meetings first, then the start of the list.
+    const regulars = [...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, SHOWN).map(([id]) => getPerson(db, id)).filter((p): p is Person => !!p && p.active);
+    const ids = new Set(regulars.map((p) => p.id));
+    matching = [...regulars, ...listPeople(db, { active: true, limit: SHOWN }).filter((p) => !ids.has(p.id))];
+  }
+  // Whole-word matches first; among equals, the people who took part in meetings most often.
+  const found = ranked(
+    matching.filter((p) => !exclude.has(String(p.id))),
+    (p) => matchScore(p.fullName, term) * 10_000 + Math.min(seen.get(p.id) ?? 0, 9_999),
+  )
     .slice(0, SHOWN)
     .map<Choice<Pick>>((p) => ({
       value: { id: p.id },
@@ -120,7 +161,7 @@ export function unitChoices(units: Unit[], term: string, first: number[] = [], e
   const words = fold(term).split(' ').filter(Boolean);
   const match = (u: Unit) => !words.length || matchesWords(u.name, term) || (!!u.code && words.length === 1 && fold(u.code) === words[0]);
   const firstSet = new Set(first);
-  const hits = units.filter(match);
+  const hits = ranked(units.filter(match), (u) => matchScore(u.name, term));
   const ordered = [...hits.filter((u) => firstSet.has(u.id)), ...hits.filter((u) => !firstSet.has(u.id))];
   return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...extra];
 }
@@ -319,6 +360,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     const invited = await ask<number[]>('units', () => {
       const wards = (u: Unit) => u.kind === 'ward' || u.kind === 'commune';
       const ordered = [...unitsOnDate.filter(wards), ...unitsOnDate.filter((u) => !wards(u))];
+      if (!ordered.length) return Promise.resolve([]);
       return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: wards(u) })) });
     });
     const invitedUnits = invited.map((id) => unitsOnDate.find((u) => u.id === id) ?? getUnit(db, id)).filter((u): u is Unit => !!u);
@@ -386,7 +428,9 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       const k = `conclusion.${i}`;
       const text = await ask<string>(`${k}.text`, async () => cleanText(await p.input({ message: t('record.q.conclusion', { n: i + 1 }) })));
       if (!text) break;
-      const unitIds = await ask<number[]>(`${k}.units`, () => p.checkbox<number>({ message: t('record.q.assign'), choices: assignable.map((u) => ({ value: u.id, name: u.name })) }));
+      const unitIds = await ask<number[]>(`${k}.units`, () =>
+        assignable.length ? p.checkbox<number>({ message: t('record.q.assign'), choices: assignable.map((u) => ({ value: u.id, name: u.name })) }) : Promise.resolve([]),
+      );
       if (unitIds.length)
         await ask<IsoDate | null>(`${k}.due`, async () => {
           const v = await p.input({ message: t('record.q.due'), validate: check((x) => parseDue(x, heldOn), 'record.err.due') });

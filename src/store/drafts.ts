@@ -67,3 +67,20 @@ export function deleteDraft(db: Db, audit: Audit, id: number, action: 'discard' 
     return true;
   })();
 }
+
+/**
+ * How often each person took part in recorded meetings (chair, guest, recorder, speaker): the
+ * question flows put the people a secretary records every quarter before their namesakes.
+ */
+export function meetingParticipation(db: Db): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT person_id AS id, count(*) AS n FROM (
+         SELECT person_id FROM meeting_person
+         UNION ALL SELECT recorder_id FROM meeting WHERE recorder_id IS NOT NULL
+         UNION ALL SELECT speaker_id FROM speech WHERE speaker_id IS NOT NULL)
+       GROUP BY person_id`,
+    )
+    .all() as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}

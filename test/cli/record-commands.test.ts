@@ -140,6 +140,48 @@ describe('meeting record', () => {
     handle.close();
   });
 
+  it('works on an empty database: the chair is added inline, there are no units to invite', async () => {
+    const db = tempDbPath();
+    const prompter = new ScriptedPrompter([
+      { ask: 'Date', answer: '15/12/2017' },
+      { ask: 'Kind', answer: 'hoi-nghi' },
+      { ask: 'Title', answer: 'Hội nghị chi bộ' },
+      { ask: 'Period' },
+      { ask: 'Place' },
+      { ask: 'Start time' },
+      { ask: 'Chair 1', answer: 'Nguyễn Văn An' },
+      { ask: 'Full name' },
+      { ask: 'Unit of the new person', answer: '' },
+      { ask: 'Position', answer: 'Bí thư chi bộ' },
+      { ask: 'Chair 2', answer: '' },
+      { ask: 'Guest 1', answer: '' },
+      { ask: 'Recorder', answer: 'an', pick: (c) => c.find((x) => x.name.includes('(new)')) },
+      { ask: 'Document 1', answer: '' },
+      { ask: 'Speech 1', answer: 'person' },
+      { ask: 'Speaker', answer: 'an', pick: (c) => c.find((x) => x.name.includes('(new)')) },
+      { ask: 'Kind', answer: 'phat-bieu' },
+      { ask: 'Summary', answer: 'Khai mạc' },
+      { ask: 'Speech 2', answer: 'done' },
+      { ask: 'Conclusion 1', answer: 'Giao chi ủy chuẩn bị đại hội' },
+      { ask: 'Conclusion 2', answer: '' },
+      { ask: 'End time' },
+      { ask: 'Review', answer: 'save' },
+    ]);
+    const out = await run(['meeting', 'record', '--json'], { db, prompter });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(prompter.remaining).toBe(0);
+    const { meetingId } = JSON.parse(out.stdout);
+    const handle = openDatabase(db, { create: false });
+    const m = getMeeting(handle, meetingId)!;
+    handle.close();
+    expect(m.chairs.map((c) => c.fullName)).toEqual(['Nguyễn Văn An']);
+    expect(m.recorder?.id).toBe(m.chairs[0].id);
+    expect(m.units).toEqual([]);
+    expect(m.speeches.map((s) => s.speakerId)).toEqual([m.chairs[0].id]);
+    expect(counts(db)).toMatchObject({ meetings: 1, people: 1, tasks: 0, drafts: 0 });
+  });
+
   it('"later" keeps the draft and exits 0; "discard" asks and removes it', async () => {
     const db = sampleDbPath();
     const { steps } = script(db);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import search from '@inquirer/search';
 import { translator } from '../../src/i18n/index.js';
-import { collectMinutes, parseDue, personChoices, runMinutesFlow, unitChoices, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, unitChoices, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
@@ -135,6 +135,8 @@ describe('search over people and units', () => {
     expect(names('đinh thi')[0]).toMatch(/^Đinh Thị Thảo Trang/);
     expect(names('dinh')[0]).toMatch(/^Đinh Thị Thảo Trang/);
     expect(names('zzz')).toEqual(['+ Add a new person: zzz']);
+    // Whole words before letters inside a word: the Hải namesakes come before anyone named Thái.
+    expect(matchScore('Nguyễn Văn Thái', 'hai')).toBeLessThan(matchScore('Huỳnh Thanh Hải', 'hai'));
     const withDone = personChoices(db, t, {}, '', { done: true });
     expect(withDone[0].value).toEqual({ done: true });
     expect(personChoices(db, t, {}, 'hai', { exclude: [resolvePerson(db, 'huynh thanh hai').id] }).map((c) => c.name)).not.toContainEqual(expect.stringMatching(/Huỳnh/));
