@@ -68,7 +68,7 @@ export const SQL = {
     SELECT p.unit_id AS unitId, count(*) AS members, count(e.person_id) AS evaluated,
            coalesce(sum(e.plan_used = 1), 0) AS planUsed
       FROM person p
-      LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = @year
+      LEFT JOIN evaluation e INDEXED BY evaluation_person_used ON e.person_id = p.id AND e.year = @year
      WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
      GROUP BY p.unit_id`,
   activities: `

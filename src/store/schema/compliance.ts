@@ -31,6 +31,8 @@ CREATE TABLE evaluation (
   UNIQUE (person_id, year)
 );
 CREATE INDEX evaluation_year ON evaluation(year, person_id);
+-- Covering lookup of a member's evaluation for the compliance table (the UNIQUE index would read the row).
+CREATE INDEX evaluation_person_used ON evaluation(person_id, year, plan_used);
 
 CREATE TABLE activity (
   id           INTEGER PRIMARY KEY,
