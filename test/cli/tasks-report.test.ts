@@ -72,8 +72,8 @@ describe('thuky report tasks', () => {
     expect(out.stdout).toContain('THEO DÕI THỰC HIỆN NHIỆM VỤ năm 2017, tính đến ngày 31/12/2017');
     expect(out.stdout).toContain('Tổng cộng');
     expect(out.stdout).toContain('Tồn đọng kỳ trước');
-    expect(out.stdout).toMatch(/\(1\) Tỷ lệ đúng hạn \(1\): số nhiệm vụ hoàn thành đúng hạn trên tổng số nhiệm vụ đến hạn trong kỳ/);
-    expect(out.stdout).toMatch(/\(2\) Tỷ lệ hoàn thành \(2\): .*không tính nhiệm vụ đã hủy/);
+    expect(out.stdout).toMatch(/\(1\) Tỷ lệ đúng hạn: số nhiệm vụ hoàn thành đúng hạn trên tổng số nhiệm vụ đến hạn trong kỳ/);
+    expect(out.stdout).toMatch(/\(2\) Tỷ lệ hoàn thành: .*không tính nhiệm vụ đã hủy/);
     const csv = await run(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017', '--format', 'csv'], { db });
     const lines = csv.stdout.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(12); // header, 10 wards, total

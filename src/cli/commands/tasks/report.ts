@@ -135,8 +135,8 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     if (human)
       env.print(
         [
-          `(1) ${env.t('report.tasks.col.onTimeRate')}: ${report.bases.onTimeRate}`,
-          `(2) ${env.t('report.tasks.col.completionRate')}: ${report.bases.completionRate}`,
+          `(1) ${env.t('report.tasks.rateName.onTime')}: ${report.bases.onTimeRate}`,
+          `(2) ${env.t('report.tasks.rateName.completion')}: ${report.bases.completionRate}`,
           `${env.t('report.tasks.col.inProgress')}: ${report.bases.inProgress}`,
           `${env.t('report.tasks.col.carriedOver')}: ${env.t('report.tasks.base.carriedOver', { from: formatDateVi(period.from) })}`,
         ].join('\n'),
