@@ -243,4 +243,29 @@ describe('meeting record in a real terminal (tmux)', () => {
     // The draft is gone once saved.
     expect(json(['meeting', 'drafts', '--json', '--db', db])).toEqual([]);
   });
+
+  it('a closed terminal leaves the draft; --resume asks the next question; the draft can be discarded', async () => {
+    const s3 = 'closed';
+    start(s3, ['minutes']);
+    await answer(s3, 'Date of the meeting', null, 'Enter');
+    await answer(s3, 'Kind of meeting', null, 'Enter');
+    await answer(s3, 'Title', 'Hội nghị bị ngắt', 'Enter');
+    await waitFor(s3, '? Period');
+    // Closing the window: the terminal hangs up on the process.
+    tmux('kill-session', '-t', s3);
+    const [draft] = json(['meeting', 'drafts', '--json', '--db', db]) as { id: number; title: string; answers: number }[];
+    expect(draft).toMatchObject({ title: 'Hội nghị bị ngắt', answers: 3 });
+
+    const s4 = 'reopened';
+    const rc4 = start(s4, ['meeting', 'record', '--resume', String(draft.id)]);
+    const shown = await waitFor(s4, '? Period');
+    expect(shown).not.toContain('? Title');
+    keys(s4, 'C-c');
+    expect(await waitForFile(rc4)).toBe('130');
+
+    const refused = runBin(['meeting', 'drafts', '--discard', String(draft.id), '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(runBin(['meeting', 'drafts', '--discard', String(draft.id), '--yes', '--db', db]).code).toBe(0);
+    expect(json(['meeting', 'drafts', '--json', '--db', db])).toEqual([]);
+  });
 });
