@@ -130,6 +130,17 @@ describe('meeting add, attendance, conclude', () => {
     expect(shown).toMatchObject({ startTime: '08:30', endTime: '11:00' });
   });
 
+  it('list options take several values after one flag or the flag repeated', async () => {
+    const db = sampleDbPath();
+    const m = await runJson<Shown>(
+      ['meeting', 'add', '--date', '01/08/2017', '--title', 'Họp', '--chair', 'huynh thanh hai', 'hoang thi to nga', '--chair', 'ho thi vinh', '--invite', 'BN', 'CK', '--invite', 'NCT', '--doc', '05-CT/TW', '02-ĐA/TU'],
+      { db },
+    );
+    expect(m.chairs).toHaveLength(3);
+    expect(m.units.map((u) => u.code)).toEqual(['BN', 'CK', 'NCT']);
+    expect(m.documents.map((d) => d.code)).toEqual(['05-CT/TW', '02-ĐA/TU']);
+  });
+
   it('all-wards in 2025 means the four new wards', async () => {
     const db = sampleDbPath();
     const m = await runJson<Shown>(['meeting', 'add', '--date', '15/08/2025', '--title', 'Giao ban', '--invite', 'all-wards'], { db });

@@ -33,7 +33,6 @@ import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
 import { meetingText } from './show.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const ALL_WARDS = 'all-wards';
 
 export function registerMeetings(program: Command, cli: Cli, parents: Parents): void {
@@ -120,8 +119,8 @@ function registerAdd(meeting: Command, cli: Cli) {
   const kinds = MEETING_KINDS.join('|');
   const cmd = cli
     .command(meeting, 'add', 'cmd.meeting.add', [
-      'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" --chair "hoang thi to nga" --guest "pham ngoc hoi" --invite all-wards --doc 05-CT/TW --doc 02-ĐA/TU',
-      'thuky meeting add --date 15/09/2017 --title "Giao ban quý III" --start 08:00 --end 11:00 --location "Hội trường Quận ủy" --invite BN --invite CK --json',
+      'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" "hoang thi to nga" --guest "pham ngoc hoi" --invite all-wards --doc 05-CT/TW 02-ĐA/TU',
+      'thuky meeting add --date 15/09/2017 --title "Giao ban quý III" --start 08:00 --end 11:00 --location "Hội trường Quận ủy" --invite BN CK --json',
     ])
     .requiredOption('--date <date>', cli.t('cmd.meeting.opt.date'))
     .requiredOption('--title <text>', cli.t('cmd.meeting.opt.title'))
@@ -130,12 +129,12 @@ function registerAdd(meeting: Command, cli: Cli) {
     .option('--location <text>', cli.t('cmd.meeting.opt.location'))
     .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
     .option('--end <HH:mm>', cli.t('cmd.meeting.opt.end'))
-    .option('--chair <person>', cli.t('cmd.meeting.opt.chair'), collect)
-    .option('--guest <person>', cli.t('cmd.meeting.opt.guest'), collect)
+    .option('--chair <person...>', cli.t('cmd.meeting.opt.chair'))
+    .option('--guest <person...>', cli.t('cmd.meeting.opt.guest'))
     .option('--recorder <person>', cli.t('cmd.meeting.opt.recorder'))
     .option('--organizer <unit>', cli.t('cmd.meeting.opt.organizer'))
-    .option('--invite <unit>', cli.t('cmd.meeting.opt.invite'), collect)
-    .option('--doc <code>', cli.t('cmd.meeting.opt.doc'), collect)
+    .option('--invite <unit...>', cli.t('cmd.meeting.opt.invite'))
+    .option('--doc <code...>', cli.t('cmd.meeting.opt.doc'))
     .option('--note <text>', cli.t('opt.note'));
   cli.action<AddOpts>(cmd, (env, opts) => {
     const heldOn = env.date('--date', opts.date);
@@ -286,14 +285,14 @@ function registerEdit(meeting: Command, cli: Cli) {
     .option('--location <text>', cli.t('cmd.meeting.opt.location'))
     .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
     .option('--end <HH:mm>', cli.t('cmd.meeting.opt.end'))
-    .option('--chair <person>', cli.t('cmd.meeting.opt.chairReplace'), collect)
-    .option('--guest <person>', cli.t('cmd.meeting.opt.guestReplace'), collect)
+    .option('--chair <person...>', cli.t('cmd.meeting.opt.chairReplace'))
+    .option('--guest <person...>', cli.t('cmd.meeting.opt.guestReplace'))
     .option('--recorder <person>', cli.t('cmd.meeting.opt.recorder'))
     .option('--organizer <unit>', cli.t('cmd.meeting.opt.organizer'))
-    .option('--invite <unit>', cli.t('cmd.meeting.opt.inviteMore'), collect)
-    .option('--uninvite <unit>', cli.t('cmd.meeting.opt.uninvite'), collect)
-    .option('--doc <code>', cli.t('cmd.meeting.opt.docAdd'), collect)
-    .option('--remove-doc <code>', cli.t('cmd.meeting.opt.docRemove'), collect)
+    .option('--invite <unit...>', cli.t('cmd.meeting.opt.inviteMore'))
+    .option('--uninvite <unit...>', cli.t('cmd.meeting.opt.uninvite'))
+    .option('--doc <code...>', cli.t('cmd.meeting.opt.docAdd'))
+    .option('--remove-doc <code...>', cli.t('cmd.meeting.opt.docRemove'))
     .option('--note <text>', cli.t('opt.note'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<EditOpts>(cmd, (env, opts, idArg: string) => {
@@ -350,10 +349,10 @@ function registerConclude(meeting: Command, cli: Cli) {
   const cmd = cli
     .command(meeting, 'conclude <meeting>', 'cmd.meeting.conclude', [
       'thuky meeting conclude 1 --text "Mỗi phường đăng ký khâu đột phá cụ thể, có thời hạn" --assign all-wards --within 30d',
-      'thuky meeting conclude 2 --text "Báo cáo kết quả kế hoạch cá nhân" --assign "cau kho" --assign NCT --due 31/10/2017',
+      'thuky meeting conclude 2 --text "Báo cáo kết quả kế hoạch cá nhân" --assign "cau kho" NCT --due 31/10/2017',
     ])
     .requiredOption('--text <text>', cli.t('cmd.meeting.opt.text'))
-    .option('--assign <unit>', cli.t('cmd.meeting.opt.assign'), collect)
+    .option('--assign <unit...>', cli.t('cmd.meeting.opt.assign'))
     .option('--due <date>', cli.t('cmd.meeting.opt.due'))
     .option('--within <duration>', cli.t('cmd.meeting.opt.within'))
     .option('--force', cli.t('cmd.meeting.opt.force'));
