@@ -154,6 +154,8 @@ export interface UnitFacts {
     kinds: Record<string, number>;
   };
   speeches: number;
+  /** Why a criterion with no base (null above) is not judged, when it is not the usual reason. */
+  notJudged?: Partial<Record<CriterionId, string>>;
 }
 
 export type CriterionStatus = 'pass' | 'fail' | 'na' | 'off';
@@ -219,7 +221,7 @@ export function judgeUnit(facts: UnitFacts, rules: Rules): UnitJudgement {
     criteria.plans = off('plans')
       ? result('off', p?.onTime ?? null, p?.members ?? null)
       : !p
-        ? result('na', null, null, ['before_deadline'])
+        ? result('na', null, null, [facts.notJudged?.plans ?? 'before_deadline'])
         : p.members === 0
           ? result('na', 0, 0, ['no_members'])
           : meets(p.onTime, p.members, rules.plans.minPercent)
@@ -232,7 +234,7 @@ export function judgeUnit(facts: UnitFacts, rules: Rules): UnitJudgement {
     criteria.evaluation = off('evaluation')
       ? result('off', e?.planUsed ?? null, e?.evaluated ?? null)
       : !e
-        ? result('na', null, null, ['no_year_end'])
+        ? result('na', null, null, [facts.notJudged?.evaluation ?? 'no_year_end'])
         : e.evaluated === 0
           ? result('fail', 0, 0, ['not_evaluated'])
           : meets(e.planUsed, e.evaluated, rules.evaluation.minPercent)

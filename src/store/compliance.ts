@@ -23,6 +23,24 @@ export interface ComplianceScope {
   year: number;
   /** The year-end evaluation judged, when the period holds a year end that has passed. */
   evaluationYear: number | null;
+  /**
+   * When each unit existed (units merge and split): a unit is judged only on the part of the period
+   * it existed, so the wards dissolved on 30/06/2025 are not asked for activities in August.
+   */
+  lifetimes?: Map<number, { validFrom: IsoDate | null; validTo: IsoDate | null }>;
+}
+
+/** The part of [from, until] during which the unit existed, or null when it did not exist then. */
+function lifetimeWindow(scope: ComplianceScope, unitId: number): { from: IsoDate; until: IsoDate } | null {
+  const life = scope.lifetimes?.get(unitId);
+  const from = life?.validFrom && life.validFrom > scope.from ? life.validFrom : scope.from;
+  const until = life?.validTo && life.validTo < scope.until ? life.validTo : scope.until;
+  return from <= until ? { from, until } : null;
+}
+
+function existedOn(scope: ComplianceScope, unitId: number, day: IsoDate): boolean {
+  const life = scope.lifetimes?.get(unitId);
+  return (!life?.validFrom || life.validFrom <= day) && (!life?.validTo || life.validTo >= day);
 }
 
 /** The SQL of the hot queries, exported so that tests can assert their query plans. */
@@ -64,11 +82,13 @@ export const SQL = {
       LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf
      WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
      GROUP BY p.unit_id`,
+  // `+e.year` lets the planner take the covering index (person_id, year, plan_used) over the UNIQUE one,
+  // which would read every evaluation row.
   evaluation: `
     SELECT p.unit_id AS unitId, count(*) AS members, count(e.person_id) AS evaluated,
            coalesce(sum(e.plan_used = 1), 0) AS planUsed
       FROM person p
-      LEFT JOIN evaluation e INDEXED BY evaluation_person_used ON e.person_id = p.id AND e.year = @year
+      LEFT JOIN evaluation e ON e.person_id = p.id AND +e.year = @year
      WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
      GROUP BY p.unit_id`,
   activities: `
@@ -125,12 +145,24 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
     for (const id of scope.unitIds) get(id).plans = { members: 0, submitted: 0, onTime: 0 };
     for (const r of db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, units }) as { unitId: number; members: number; submitted: number; onTime: number }[])
       get(r.unitId).plans = { members: r.members, submitted: r.submitted, onTime: r.onTime };
+    // A unit that did not exist on the deadline had no plans to collect by it.
+    for (const id of scope.unitIds)
+      if (!existedOn(scope, id, deadline)) {
+        get(id).plans = null;
+        get(id).notJudged = { ...get(id).notJudged, plans: 'outside_lifetime' };
+      }
   }
 
   if (scope.evaluationYear !== null) {
     for (const id of scope.unitIds) get(id).evaluation = { members: 0, evaluated: 0, planUsed: 0 };
     for (const r of db.prepare(SQL.evaluation).all({ year: scope.evaluationYear, units }) as { unitId: number; members: number; evaluated: number; planUsed: number }[])
       get(r.unitId).evaluation = { members: r.members, evaluated: r.evaluated, planUsed: r.planUsed };
+    // A unit dissolved before the year end is not evaluated as such.
+    for (const id of scope.unitIds)
+      if (!existedOn(scope, id, `${scope.evaluationYear}-12-31`)) {
+        get(id).evaluation = null;
+        get(id).notJudged = { ...get(id).notJudged, evaluation: 'outside_lifetime' };
+      }
   }
 
   const activityRows = db.prepare(SQL.activities).all({ from: scope.from, until: scope.until, units }) as { unitId: number; month: string; kind: string; n: number }[];
@@ -141,7 +173,8 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
     const rows = byUnit.get(id) ?? [];
     const perMonth = new Map<string, number>();
     for (const r of rows) perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + r.n);
-    const judged = judgedMonths(scope.from, scope.until, scope.asOf, (m) => perMonth.has(m));
+    const window = lifetimeWindow(scope, id);
+    const judged = window ? judgedMonths(window.from, window.until, scope.asOf, (m) => perMonth.has(m)) : [];
     months.set(id, judged);
     const f = get(id).propaganda;
     for (const m of judged) f.months[m] = perMonth.get(m) ?? 0;

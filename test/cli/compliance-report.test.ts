@@ -106,6 +106,18 @@ describe('report compliance on the 2017 sample', () => {
     expect(r.units.map((u) => u.code).sort()).toEqual(['BT-2025', 'COL-2025', 'SG', 'TD-2025']);
   });
 
+  it('2025 judges the old wards until 30/06 and the new ones from 01/07, each on its own months', async () => {
+    const r = await runJson<Report & { units: (UnitRow & { label: string })[] }>(['report', 'compliance', '--year', '2025', '--as-of', '31/12/2025'], { db });
+    const u = byCode(r) as Record<string, UnitRow & { label: string }>;
+    expect(Object.keys(u)).toHaveLength(14);
+    expect(u.BT.label).toBe('Phường Bến Thành (đến 30/06/2025)');
+    expect(u['BT-2025'].label).toBe('Phường Bến Thành (từ 01/07/2025)');
+    expect(u.BT.criteria.propaganda.base).toBe(6);
+    expect(u['BT-2025'].criteria.propaganda.base).toBe(6);
+    expect(u.BT.criteria.evaluation).toMatchObject({ status: 'na', reasons: ['outside_lifetime'] });
+    expect(u['BT-2025'].criteria.plans).toMatchObject({ status: 'na', reasons: ['outside_lifetime'] });
+  });
+
   it('--unit limits the rows', async () => {
     const r = await runJson<Report>([...YEAR, '--unit', 'ben thanh', '--unit', 'PNL'], { db });
     expect(r.units.map((u) => u.code)).toEqual(['BT', 'PNL']);

@@ -114,6 +114,10 @@ export interface UnitReport {
   unitId: number;
   code: string | null;
   name: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  /** The name, with the unit's dates when it began or ended within the period (two Phường Bến Thành in 2025). */
+  label: string;
   kind: UnitKind;
   passed: boolean;
   verdict: 'dat' | 'chua-dat';
@@ -145,14 +149,28 @@ interface Prepared {
   judgements: Map<number, UnitJudgement>;
 }
 
-function scopeOf(period: Period, asOf: IsoDate, unitIds: number[]): ComplianceScope {
+function unitLabel(env: Env, u: Unit, period: Period): string {
+  if (u.validTo && u.validTo < period.to) return env.t('compliance.unit.until', { name: u.name, date: formatDateVi(u.validTo) });
+  if (u.validFrom && u.validFrom > period.from) return env.t('compliance.unit.from', { name: u.name, date: formatDateVi(u.validFrom) });
+  return u.name;
+}
+
+function scopeOf(period: Period, asOf: IsoDate, units: Unit[]): ComplianceScope {
   const until = asOf < period.to ? asOf : period.to;
   const ends = yearEndsIn({ ...period, to: until });
-  return { unitIds, from: period.from, until, asOf, year: Number(until.slice(0, 4)), evaluationYear: ends.length ? ends[ends.length - 1] : null };
+  return {
+    unitIds: units.map((u) => u.id),
+    from: period.from,
+    until,
+    asOf,
+    year: Number(until.slice(0, 4)),
+    evaluationYear: ends.length ? ends[ends.length - 1] : null,
+    lifetimes: new Map(units.map((u) => [u.id, { validFrom: u.validFrom, validTo: u.validTo }])),
+  };
 }
 
 export function buildComplianceReport(env: Env, db: Db, period: Period, asOf: IsoDate, units: Unit[], rules: Rules, rulesFile: string | null, kinds: UnitKind[]): Prepared {
-  const scope = scopeOf(period, asOf, units.map((u) => u.id));
+  const scope = scopeOf(period, asOf, units);
   const { facts, planDeadline } = gatherFacts(db, scope);
   const judgements = new Map<number, UnitJudgement>();
   const reports: UnitReport[] = units.map((u) => {
@@ -164,6 +182,9 @@ export function buildComplianceReport(env: Env, db: Db, period: Period, asOf: Is
       unitId: u.id,
       code: u.code,
       name: u.name,
+      validFrom: u.validFrom,
+      validTo: u.validTo,
+      label: unitLabel(env, u, period),
       kind: u.kind,
       passed: j.passed,
       verdict: j.passed ? 'dat' : 'chua-dat',
@@ -301,7 +322,7 @@ function tableColumns(env: Env, report: ComplianceReport): Column<UnitReport>[] 
   });
   const shown = CRITERIA.filter((id) => id !== 'evaluation' || report.evaluationYear !== null);
   return [
-    { key: 'name', label: 'col.unit' },
+    { key: 'name', label: 'col.unit', display: (r) => r.label },
     ...shown.map(criterionColumn),
     { key: 'speeches', label: 'compliance.col.speeches', type: 'number' },
     { key: 'verdict', label: 'compliance.col.verdict', display: (r) => env.t(`compliance.verdict.${r.verdict}`), tone: (r) => (r.passed ? 'green' : 'red') },
@@ -367,7 +388,7 @@ function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: Un
     out.push('', `${t(`compliance.name.${id}`).toUpperCase()}${qualifier ? ` ${qualifier}` : ''} — ${criterionCell(env, r, id)}${base ? ` ${base}` : ''}`);
   const c = r.criteria;
 
-  out.push(t('compliance.detail.title', { unit: r.name, period: report.period.label, asOf: d(report.asOf) }));
+  out.push(t('compliance.detail.title', { unit: r.label, period: report.period.label, asOf: d(report.asOf) }));
   out.push(
     r.passed
       ? t('compliance.detail.verdictPass')
