@@ -38,7 +38,7 @@ describe('bin/thuky.js overdue and tasks', () => {
 
     const report = runBin(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017', '--db', db, '--format', 'text']);
     expect(report.code).toBe(0);
-    expect(report.stdout).toContain('Tỷ lệ đúng hạn (1)');
+    expect(report.stdout).toContain('(1) Tỷ lệ đúng hạn: ');
 
     const bad = runBin(['task', 'add', 'X', '--unit', 'BN', '--within', 'banana', '--db', db]);
     expect(bad.code).toBe(2);
