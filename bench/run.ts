@@ -5,11 +5,11 @@
  * and writes bench/results.md.
  *
  *   npm run bench -- --scale city --db /tmp/city.db [--runs 7] [--warmup 1] [--out bench/results.md]
- *                    [--only overdue-json,help] [--no-taskwarrior] [--profile] [--no-write]
+ *                    [--only overdue-json,help] [--no-taskwarrior] [--profile[=id,id]] [--no-write] [--no-snapshot]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,8 @@ function findRoot(): string {
   throw new Error('cannot find the thuky project folder');
 }
 const ROOT = findRoot();
-const BIN = join(ROOT, 'bin', 'thuky.js');
+/** The binary measured: by default a snapshot of bin/ and dist/ taken at start, so that a rebuild by someone else mid-run cannot break or change it. */
+let BIN = join(ROOT, 'bin', 'thuky.js');
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -143,6 +144,26 @@ function commandExists(path: string[]): boolean {
   return r.status === 0 && new RegExp(`:\\s+thuky ${path.join(' ')}( |$)`).test(first);
 }
 
+/** Copies bin/, dist/ and package.json (node_modules and data/ linked) and checks that the copy runs. */
+async function snapshot(dir: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    try {
+      cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+      cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+      copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+      if (existsSync(join(ROOT, 'data'))) symlinkSync(join(ROOT, 'data'), join(dir, 'data'));
+      if (spawnSync(NODE, [join(dir, 'bin', 'thuky.js'), '--version']).status === 0) return dir;
+    } catch {
+      /* dist/ was being rebuilt: try again */
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return undefined;
+}
+
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The overdue query the sqlite3 shell runs: the same rows `thuky overdue` lists. */
@@ -233,7 +254,7 @@ function writePlanCsv(dbPath: string, file: string, year: number, lines: number)
     .prepare(
       `SELECT u.code AS unit, min(p.full_name) AS name
          FROM person p JOIN unit u ON u.id = p.unit_id
-        WHERE u.kind IN ('ward','commune')
+        WHERE u.kind IN ('ward','commune') AND p.active = 1
         GROUP BY p.unit_id, p.name_folded HAVING count(*) = 1 AND max(p.is_member) = 1
         ORDER BY min(p.id) LIMIT ?`,
     )
@@ -249,10 +270,73 @@ function writePlanCsv(dbPath: string, file: string, year: number, lines: number)
   return rows.length;
 }
 
-/** Summarises a V8 CPU profile: self time by function and by file. */
+/** A decoded source map: maps a (line, column) of the bundle to its source file and line. */
+class SourceMap {
+  private readonly lines: number[][][] = [];
+  private readonly sources: string[];
+  private readonly names: string[];
+
+  constructor(file: string) {
+    const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; names: string[]; mappings: string };
+    this.sources = map.sources.map((s) => s.replace(/^(\.\.\/)+/, ''));
+    this.names = map.names;
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    let src = 0;
+    let srcLine = 0;
+    let srcCol = 0;
+    let name = 0;
+    for (const line of map.mappings.split(';')) {
+      const segs: number[][] = [];
+      let col = 0;
+      for (const seg of line.split(',')) {
+        if (!seg) continue;
+        const vals: number[] = [];
+        let v = 0;
+        let shift = 0;
+        for (const ch of seg) {
+          const d = B64.indexOf(ch);
+          v += (d & 31) << shift;
+          if (d & 32) shift += 5;
+          else {
+            vals.push(v & 1 ? -(v >>> 1) : v >>> 1);
+            v = 0;
+            shift = 0;
+          }
+        }
+        col += vals[0];
+        if (vals.length >= 4) {
+          src += vals[1];
+          srcLine += vals[2];
+          srcCol += vals[3];
+          if (vals.length >= 5) name += vals[4];
+          segs.push([col, src, srcLine, vals.length >= 5 ? name : -1]);
+        }
+      }
+      this.lines.push(segs);
+    }
+  }
+
+  /** "name src/file.ts:line" for a 0-based position in the bundle. */
+  lookup(line: number, column: number): { file: string; line: number; name?: string } | undefined {
+    const segs = this.lines[line];
+    if (!segs?.length) return undefined;
+    let lo = 0;
+    let hi = segs.length - 1;
+    if (segs[0][0] > column) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid][0] <= column) lo = mid;
+      else hi = mid - 1;
+    }
+    const [, src, srcLine, name] = segs[lo];
+    return { file: this.sources[src], line: srcLine + 1, name: name >= 0 ? this.names[name] : undefined };
+  }
+}
+
+/** Summarises a V8 CPU profile: self time by function and by file, bundle positions mapped back to src/ through the source map. */
 function summariseProfile(file: string, top = 12): string[] {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
     samples: number[];
     timeDeltas: number[];
   };
@@ -260,12 +344,23 @@ function summariseProfile(file: string, top = 12): string[] {
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
   let total = 0;
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapOf = (path: string) => {
+    if (!maps.has(path)) maps.set(path, existsSync(`${path}.map`) ? new SourceMap(`${path}.map`) : undefined);
+    return maps.get(path);
+  };
   prof.samples.forEach((id, i) => {
     const dt = (prof.timeDeltas[i] ?? 0) / 1000;
     total += dt;
     const n = byId.get(id)!;
-    const url = n.callFrame.url.replace(`file://${ROOT}/`, '').replace(/^file:\/\//, '');
-    const fn = `${n.callFrame.functionName || '(anonymous)'}${url ? ` ${url}:${n.callFrame.lineNumber + 1}` : ''}`;
+    let url = n.callFrame.url.replace(/^file:\/\//, '');
+    let fn = `${n.callFrame.functionName || '(anonymous)'}${url ? ` ${url.replace(`${ROOT}/`, '')}:${n.callFrame.lineNumber + 1}` : ''}`;
+    const map = url.endsWith('.cjs') || url.endsWith('.js') ? mapOf(url) : undefined;
+    const pos = map?.lookup(n.callFrame.lineNumber, n.callFrame.columnNumber);
+    if (pos) {
+      url = pos.file;
+      fn = `${pos.name ?? n.callFrame.functionName ?? '(anonymous)'} ${pos.file}:${pos.line}`;
+    } else url = url.replace(`${ROOT}/`, '');
     self.set(fn, (self.get(fn) ?? 0) + dt);
     const f = url || n.callFrame.functionName;
     byFile.set(f, (byFile.get(f) ?? 0) + dt);
@@ -357,6 +452,14 @@ export async function main(argv: string[]): Promise<number> {
   const warmup = Number(args.warmup ?? 1);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const runner = new Runner();
+  if (!args['no-snapshot']) {
+    const app = await snapshot(join(runner.work, 'app'));
+    if (!app) {
+      process.stderr.write('could not take a working snapshot of bin/ and dist/: run npm run build\n');
+      return 2;
+    }
+    BIN = join(app, 'bin', 'thuky.js');
+  }
   const year = meta.year;
   const asOf = ddmmyyyy(meta.asOf);
   const only = args.only ? new Set(args.only.split(',')) : null;
