@@ -278,6 +278,23 @@ export function parseDue(value: string, heldOn: IsoDate): IsoDate | null {
   return due;
 }
 
+/** The committee holding the meeting: the unit of the first chair (as `meeting add` decides it). */
+function organizerOf(db: Db, answers: Answers, chair: PersonRef | null): number | null {
+  if (chair === null) return null;
+  if (typeof chair === 'number') return getPerson(db, chair)?.unitId ?? null;
+  return (answers[`${chair}.unit`] as number | null | undefined) ?? null;
+}
+
+/**
+ * The wards (and communes) to preselect: those that exist on the day under the organizing committee,
+ * or all of them when it has none (as `meeting add --invite all-wards`).
+ */
+export function wardsToInvite(unitsOnDate: Unit[], organizerId: number | null): number[] {
+  const wards = unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
+  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
+  return (under.length ? under : wards).map((w) => w.id);
+}
+
 /** Runs the session on the answers given so far (empty for a new session). */
 export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<FlowOutcome> {
   const { db, prompter: p, t, today } = deps;
@@ -352,16 +369,16 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
 
     // 2. People.
     const unitsOnDate = listUnits(db, { at: heldOn });
-    await askPeople('chair', (n) => t('record.q.chair', { n }), 1, unitsOnDate);
+    const chairs = await askPeople('chair', (n) => t('record.q.chair', { n }), 1, unitsOnDate);
     await askPeople('guest', (n) => t('record.q.guest', { n }), 0, unitsOnDate);
     await askPerson('recorder', t('record.q.recorder'), { none: true }, unitsOnDate);
 
     // 3. Units and documents.
     const invited = await ask<number[]>('units', () => {
-      const wards = (u: Unit) => u.kind === 'ward' || u.kind === 'commune';
-      const ordered = [...unitsOnDate.filter(wards), ...unitsOnDate.filter((u) => !wards(u))];
+      const preselected = new Set(wardsToInvite(unitsOnDate, organizerOf(db, answers, chairs[0] ?? null)));
+      const ordered = [...unitsOnDate.filter((u) => preselected.has(u.id)), ...unitsOnDate.filter((u) => !preselected.has(u.id))];
       if (!ordered.length) return Promise.resolve([]);
-      return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: wards(u) })) });
+      return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: preselected.has(u.id) })) });
     });
     const invitedUnits = invited.map((id) => unitsOnDate.find((u) => u.id === id) ?? getUnit(db, id)).filter((u): u is Unit => !!u);
     if (invited.length) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import search from '@inquirer/search';
 import { translator } from '../../src/i18n/index.js';
-import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, unitChoices, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
@@ -181,6 +181,16 @@ describe('search over people and units', () => {
     expect(getScreen()).toContain('+ Add a new person: Trần Văn Mới');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ new: 'Trần Văn Mới' });
+  });
+});
+
+describe('wards preselected for invitation', () => {
+  it('are the wards of the day under the committee of the first chair, else every ward of the day', () => {
+    const db = openSample();
+    const names = (ids: number[]) => ids.map((id) => listUnits(db).find((u) => u.id === id)!.code).sort();
+    const q1 = resolveUnit(db, 'Q1').id;
+    expect(names(wardsToInvite(listUnits(db, { at: '2017-06-17' }), q1))).toEqual(['BN', 'BT', 'CG', 'CK', 'COL', 'DK', 'NCT', 'NTB', 'PNL', 'TD']);
+    expect(names(wardsToInvite(listUnits(db, { at: '2025-09-01' }), null))).toEqual(['BT-2025', 'COL-2025', 'SG', 'TD-2025']);
   });
 });
 
