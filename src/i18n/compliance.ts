@@ -413,7 +413,7 @@ const part: CataloguePart = {
     'compliance.cell.specific': 'specific',
     'compliance.cell.generic': 'generic',
     'compliance.cell.noBreakthrough': 'none registered',
-    'compliance.cell.propaganda': '{covered}/{months} months, {kinds} kinds',
+    'compliance.cell.propaganda': '{covered}/{months} months, {kinds} kind(s)',
     'compliance.cell.storytellingOnly': '(storytelling only)',
     'compliance.bt.no_measurable_target': 'no measurable target',
     'compliance.bt.slogan_only': 'slogan only ("tăng cường", "đẩy mạnh"… with nothing concrete)',
