@@ -51,7 +51,7 @@ const part: CataloguePart = {
     'cmd.breakthrough.opt.unitKind': 'loại đơn vị cần kiểm tra (mặc định ward)',
 
     'cmd.overdue.desc': 'nhiệm vụ quá hạn theo từng đơn vị (dùng được trong cron)',
-    'cmd.overdue.opt.dueWithin': 'thêm phần "sắp đến hạn" trong N ngày tới',
+    'cmd.overdue.opt.dueWithin': 'thêm phần "sắp đến hạn" trong N ngày tới (hoặc 2w, 1m, 10 ngày)',
     'cmd.overdue.opt.quiet': 'không in gì khi không có việc quá hạn (cron sẽ không gửi thư)',
     'cmd.overdue.opt.fail': 'trả mã thoát 3 khi có việc quá hạn',
 
@@ -229,7 +229,7 @@ const part: CataloguePart = {
     'cmd.breakthrough.opt.unitKind': 'kind of unit to check (default ward)',
 
     'cmd.overdue.desc': 'overdue tasks, unit by unit (fit for cron)',
-    'cmd.overdue.opt.dueWithin': 'add a "due soon" section for the next N days',
+    'cmd.overdue.opt.dueWithin': 'add a "due soon" section for the next N days (or 2w, 1m, 10 ngày)',
     'cmd.overdue.opt.quiet': 'print nothing when nothing is overdue (cron then sends no mail)',
     'cmd.overdue.opt.fail': 'exit with code 3 when something is overdue',
 

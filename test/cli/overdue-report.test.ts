@@ -99,6 +99,9 @@ describe('thuky overdue on the sample', () => {
     // Due on the as-of day itself is due soon, not overdue.
     expect(r.dueSoon.some((i) => i.dueOn === '2017-12-31')).toBe(true);
     expect(r.overdue.some((i) => i.dueOn === '2017-12-31')).toBe(false);
+    const week = await runJson<Report>(['overdue', '--as-of', '31/12/2017', '--due-within', '1w'], { db });
+    expect(week.dueWithin).toBe(7);
+    expect(week.dueSoon).toEqual(r.dueSoon);
     const text = await run(['overdue', '--as-of', '31/12/2017', '--due-within', '7', '--format', 'text'], { db });
     expect(text.stdout).toContain('SẮP ĐẾN HẠN (trong 7 ngày tới)');
     expect(text.stdout).toContain('nhiệm vụ sắp đến hạn trong 7 ngày tới');
@@ -108,6 +111,11 @@ describe('thuky overdue on the sample', () => {
     const db = sampleDbPath();
     const r = await runJson<Report>(['overdue', '--as-of', '31/12/2017', '--unit', 'nguyen cu trinh'], { db });
     expect(r.overdue.map((i) => i.unitName)).toEqual(['Phường Nguyễn Cư Trinh', 'Phường Nguyễn Cư Trinh']);
+    // Several units after one flag, or the flag repeated.
+    const two = await runJson<Report>(['overdue', '--as-of', '31/12/2017', '--unit', 'CK', 'NCT', '--unit', 'BN'], { db });
+    expect(two.counts).toMatchObject({ overdue: 5, overdueUnits: 2 });
+    const one = await runJson<Report>(['overdue', '--as-of', '31/12/2017', '--unit', 'BN', 'BT'], { db });
+    expect(one.overdue).toEqual([]);
     const bt = await runJson<Report>(['overdue', '--as-of', '31/12/2017', '--kind', 'breakthrough'], { db });
     expect(bt.overdue).toEqual([]);
     const bad = await run(['overdue', '--kind', 'meeting'], { db });

@@ -203,7 +203,9 @@ describe('task list', () => {
     expect(overdue).toHaveLength(5);
     expect(new Set(overdue.map((t) => t.unitCode))).toEqual(new Set(['CK', 'NCT']));
     expect(overdue.every((t) => t.daysOverdue! > 0 && t.daysLeft! < 0)).toBe(true);
-    const carried = await runJson<TaskJson[]>(['task', 'list', '--status', 'carried_over', '--as-of', '31/12/2017'], { db });
+    const two = await runJson<TaskJson[]>(['task', 'list', '--status', 'overdue', 'cancelled', '--unit', 'CK', 'TD', '--as-of', '31/12/2017'], { db });
+    expect(two.map((t) => `${t.unitCode} ${t.status}`).sort()).toEqual(['CK overdue', 'CK overdue', 'CK overdue', 'TD cancelled']);
+    const carried = await runJson<TaskJson[]>(['task', 'list', '--status', 'carried-over', '--as-of', '31/12/2017'], { db });
     expect(carried.map((t) => t.unitCode)).toEqual(['CK']);
     const statuses = new Set((await runJson<TaskJson[]>(['task', 'list', '--as-of', '31/12/2017'], { db })).map((t) => t.status));
     expect(statuses).toEqual(new Set(['in_progress', 'due_soon', 'overdue', 'done_on_time', 'done_late', 'no_deadline', 'done_no_deadline', 'cancelled']));

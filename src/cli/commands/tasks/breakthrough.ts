@@ -12,7 +12,7 @@ import { listUnits, resolveUnit, UNIT_KINDS, type UnitKind } from '../../../stor
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { collect, dueFrom, statusTone, viewTask, warnDays, type TaskView } from './shared.js';
+import { dueFrom, statusTone, viewTask, warnDays, type TaskView } from './shared.js';
 
 interface BreakthroughView extends TaskView {
   generic: boolean;
@@ -119,7 +119,7 @@ function registerList(bt: Command, cli: Cli) {
   const cmd = cli
     .command(bt, 'list', 'cmd.breakthrough.list', ['thuky breakthrough list --year 2017', 'thuky breakthrough list --year 2017 --generic --json'])
     .option('--year <year>', cli.t('cmd.breakthrough.opt.year'))
-    .option('--unit <unit>', cli.t('cmd.task.opt.unitFilter'), collect)
+    .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
     .option('--generic', cli.t('cmd.breakthrough.opt.generic'))
     .option('--as-of <date>', cli.t('opt.asOf'));
   cli.action<{ year?: string; unit?: string[]; generic?: boolean; asOf?: string }>(cmd, (env, opts) => {

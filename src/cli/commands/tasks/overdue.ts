@@ -1,15 +1,16 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import type { Command } from 'commander';
-import { addDays, daysBetween, type IsoDate } from '../../../domain/dates.js';
+import { addDays, addDuration, daysBetween, parseDuration, type IsoDate } from '../../../domain/dates.js';
 import { compareVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { openTasksDue, type OpenDueRow } from '../../../store/tasks.js';
 import { resolveUnit } from '../../../store/units.js';
-import { ExitCode } from '../../errors.js';
+import type { Env } from '../../env.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { collect, parseKind } from './shared.js';
+import { parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 import type { Translate } from '../../../i18n/index.js';
 
@@ -58,6 +59,14 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
   };
 }
 
+/** "7" (days) or a time limit like "2w", "1m", "10 ngày". */
+function dueWithinDays(env: Env, asOf: IsoDate, value: string): number {
+  if (/^\s*\d+\s*$/.test(value)) return env.int('--due-within', value.trim(), 0, 3650)!;
+  const d = parseDuration(value);
+  if (!d) throw new UsageError('input.badDuration', { field: '--due-within', value });
+  return daysBetween(asOf, addDuration(asOf, d));
+}
+
 interface OverdueOpts {
   asOf?: string;
   unit?: string[];
@@ -76,7 +85,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
       'thuky overdue --fail-on-overdue --json',
     ])
     .option('--as-of <date>', cli.t('opt.asOf'))
-    .option('--unit <unit>', cli.t('cmd.task.opt.unitFilter'), collect)
+    .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
     .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
     .option('--due-within <days>', cli.t('cmd.overdue.opt.dueWithin'))
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
@@ -84,7 +93,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);
     const kind = parseKind(opts.kind);
-    const dueWithin = env.int('--due-within', opts.dueWithin, 0, 3650) ?? null;
+    const dueWithin = opts.dueWithin === undefined ? null : dueWithinDays(env, asOf, opts.dueWithin);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
     const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });

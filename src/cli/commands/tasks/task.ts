@@ -121,8 +121,8 @@ function registerList(task: Command, cli: Cli) {
       'thuky task list --unit "cau kho" --as-of 31/12/2017',
       'thuky task list --status overdue --status due_soon --as-of 31/12/2017 --json',
     ])
-    .option('--unit <unit>', cli.t('cmd.task.opt.unitFilter'), collect)
-    .option('--status <status>', `${cli.t('cmd.task.opt.status')} (${STATUS_FILTERS.join(', ')})`, collect)
+    .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
+    .option('--status <status...>', `${cli.t('cmd.task.opt.status')} (${STATUS_FILTERS.join(', ')})`)
     .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
     .option('--meeting <id>', cli.t('cmd.task.opt.meeting'))
     .option('--group <id>', cli.t('cmd.task.opt.group'))
