@@ -196,6 +196,19 @@ describe('following a task up', () => {
   });
 });
 
+describe('stored text on a terminal', () => {
+  it('neutralises control characters in task show and overdue text', async () => {
+    const db = sampleDbPath();
+    const [t] = await runJson<TaskJson[]>(['task', 'add', 'Báo cáo \x1b[31mđỏ\x1b[0m', '--unit', 'BN', '--start', '01/07/2017', '--due', '10/07/2017', '--note', 'ghi\x07chú'], { db });
+    const shown = await run(['task', 'show', String(t.id), '--as-of', '31/12/2017'], { db, tty: true });
+    expect(shown.stdout).not.toContain('\x1b[31m');
+    expect(shown.stdout).toContain('\\x1b[31mđỏ');
+    expect(shown.stdout).toContain('ghi\\x07chú');
+    const text = await run(['overdue', '--as-of', '31/12/2017', '--format', 'text'], { db });
+    expect(text.stdout).not.toContain('\x1b');
+  });
+});
+
 describe('task list', () => {
   it('filters by status on an as-of date: only Cầu Kho and Nguyễn Cư Trinh are overdue at the end of 2017', async () => {
     const db = sampleDbPath();

@@ -1,7 +1,7 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
 import type { Command } from 'commander';
 import { formatDateVi } from '../../../domain/dates.js';
-import { cleanText } from '../../../domain/text.js';
+import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
 import {
@@ -202,6 +202,7 @@ export function taskText(env: Env, v: TaskView, events: TaskEvent[], groupSize: 
     ...events.map((e) => `  ${formatDateVi(e.onDate)}  ${eventText(env, e)}`),
   ]
     .filter((l): l is string => l !== null)
+    .map(sanitizeForTerminal)
     .join('\n');
 }
 
