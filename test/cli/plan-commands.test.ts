@@ -158,7 +158,7 @@ describe('plan import', () => {
   it('English headers with --unit; unknown people with --create-people', async () => {
     const db = sampleDbPath();
     const bn = members.filter((m) => m.unitName === 'Phường Bến Nghé');
-    const lines = ['full name,submitted,content', ...bn.map((m) => `${m.fullName},2018-03-01,x`), 'Trần Thị Mới,2018-03-02,y'];
+    const lines = ['full name,submitted,content', ...bn.map((m) => `${m.fullName},2018-03-01 00:00:00,x`), 'Trần Thị Mới,2018-03-02,y'];
     const refused = await run(['plan', 'import', csvFile(lines), '--year', '2018', '--unit', 'ben nghe'], { db });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/dòng 22: .*Trần Thị Mới.*--create-people/);

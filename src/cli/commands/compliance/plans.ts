@@ -246,7 +246,8 @@ export function matchPeople(
 
 /** A date of an import line: dd/MM/yyyy or yyyy-MM-dd; a problem otherwise. */
 export function lineDate(env: Env, rec: CsvRecord, field: string, label: string, problems: CsvProblem[]): IsoDate | null | undefined {
-  const raw = (rec.values[field] ?? '').trim();
+  // Excel writes a date-time cell as "15/03/2018 00:00" or "2018-03-15 00:00:00": the time is dropped.
+  const raw = (rec.values[field] ?? '').trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
   if (!raw) return null;
   try {
     return parseDateInput(raw, env.today());

@@ -224,7 +224,6 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   const kinds = parseKinds(opts.kind);
   const rules = opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES);
   const format = env.format;
-  if (format === 'text' && !opts.detail) throw new UsageError('input.badChoice', { field: '--format', value: format, accepted: 'table, json, csv, tsv, md' });
   const db = env.readDb();
   const until = asOf < period.to ? asOf : period.to;
 
@@ -260,7 +259,8 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
     case 'md':
       return env.print(`### ${title}\n\n${toMarkdown(header, cells)}\n${footer.map((l) => `- ${l}`).join('\n')}\n`);
     case 'tsv':
-      return env.list(rows, columns, 'tsv');
+    case 'text':
+      return env.list(rows, columns, format);
     default: {
       env.print(title);
       await env.list(rows, columns, 'table');
