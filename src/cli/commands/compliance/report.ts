@@ -54,7 +54,7 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--from <date>', cli.t('cmd.report.compliance.opt.from'))
     .option('--to <date>', cli.t('cmd.report.compliance.opt.to'))
     .option('--as-of <date>', cli.t('opt.asOf'))
-    .option('--kind <kind>', `${cli.t('cmd.report.compliance.opt.kind')} (${UNIT_KINDS.join(', ')})`, collect)
+    .option('--kind <kind>', cli.t('cmd.report.compliance.opt.kind', { kinds: UNIT_KINDS.join(', ') }), collect)
     .option('--unit <unit>', cli.t('cmd.report.compliance.opt.unit'), collect)
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'));
