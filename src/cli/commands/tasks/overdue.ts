@@ -108,17 +108,14 @@ export function registerOverdue(program: Command, cli: Cli): void {
     } else {
       const rows = [...report.overdue, ...report.dueSoon];
       const tableView = format === 'table';
+      const groupHeads = new Set(rows.filter((r, i) => i === 0 || rows[i - 1].unitId !== r.unitId || rows[i - 1].section !== r.section));
       const columns: Column<OverdueItem>[] = [
         { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow') },
         {
           key: 'unitName',
           label: 'col.unit',
           // On a terminal a unit is named once, at the head of its group.
-          display: (r) => {
-            if (!tableView) return r.unitName;
-            const i = rows.indexOf(r);
-            return i > 0 && rows[i - 1].unitId === r.unitId && rows[i - 1].section === r.section ? '' : r.unitName;
-          },
+          display: (r) => (!tableView || groupHeads.has(r) ? r.unitName : ''),
         },
         { key: 'id', label: 'col.id', type: 'number' },
         { key: 'title', label: 'task.col.title' },
