@@ -1,5 +1,4 @@
 /** thuky report compliance: per unit, which criteria pass over a period, and why not. */
-import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import {
   CRITERIA,
