@@ -22,11 +22,12 @@ const part: CataloguePart = {
     'record.saved': 'Đã lưu hội nghị số {id}: {speeches} ý kiến phát biểu, {conclusions} kết luận, {tasks} nhiệm vụ.',
     'record.howToPrint': 'In biên bản: thuky meeting minutes {id} --format docx --out bien-ban-{id}.docx (hoặc --format md)',
     'record.newMark': '(mới)',
+    'record.editorFailed': 'Không mở được trình soạn thảo ({detail}); hãy gõ tóm tắt trên một dòng. Đặt biến EDITOR để dùng trình soạn thảo khác.',
 
     'record.q.date': 'Ngày họp',
     'record.q.kind': 'Loại hội nghị',
     'record.q.title': 'Tên / nội dung hội nghị',
-    'record.q.period': 'Kỳ ({label})',
+    'record.q.period': 'Kỳ',
     'record.q.location': 'Địa điểm (có thể bỏ trống)',
     'record.q.start': 'Giờ bắt đầu, HH:mm (có thể bỏ trống)',
     'record.q.chair': 'Chủ trì thứ {n} — gõ tên để tìm (không cần dấu)',
@@ -109,6 +110,7 @@ const part: CataloguePart = {
     'record.key.submit': 'xác nhận',
     'record.key.all': 'chọn tất cả',
     'record.key.invert': 'đảo chọn',
+    'record.key.editor': 'Nhấn {key} để mở trình soạn thảo.',
 
     'record.col.updatedAt': 'Sửa lần cuối',
     'record.col.createdAt': 'Bắt đầu',
@@ -139,11 +141,12 @@ const part: CataloguePart = {
     'record.saved': 'Meeting {id} saved: {speeches} speeches, {conclusions} conclusions, {tasks} tasks.',
     'record.howToPrint': 'Print the minutes: thuky meeting minutes {id} --format docx --out bien-ban-{id}.docx (or --format md)',
     'record.newMark': '(new)',
+    'record.editorFailed': 'The editor could not be started ({detail}); type the summary on one line. Set EDITOR to use another editor.',
 
     'record.q.date': 'Date of the meeting',
     'record.q.kind': 'Kind of meeting',
     'record.q.title': 'Title / subject',
-    'record.q.period': 'Period ({label})',
+    'record.q.period': 'Period',
     'record.q.location': 'Place (may be left empty)',
     'record.q.start': 'Start time, HH:mm (may be left empty)',
     'record.q.chair': 'Chair {n} — type a name to search (accents optional)',
@@ -226,6 +229,7 @@ const part: CataloguePart = {
     'record.key.submit': 'submit',
     'record.key.all': 'all',
     'record.key.invert': 'invert',
+    'record.key.editor': 'Press {key} to open the editor.',
 
     'record.col.updatedAt': 'Last changed',
     'record.col.createdAt': 'Started',

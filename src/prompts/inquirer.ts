@@ -3,6 +3,8 @@
  * ask questions, so that every other command starts without loading it.
  */
 import { checkbox, confirm, editor, input, search, select } from '@inquirer/prompts';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Translate } from '../i18n/index.js';
 import type { Prompter } from './prompter.js';
 
@@ -38,7 +40,41 @@ export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
     checkbox: (q) => checkbox({ message: q.message, choices: q.choices, pageSize: 15, theme }, context),
     search: (q) => search({ message: q.message, source: (term) => q.source(term ?? ''), pageSize: 10, theme }, context),
     confirm: (q) => confirm({ message: q.message, default: q.default }, context),
-    editor: (q) => editor({ message: q.message, default: q.default, validate: q.validate, waitForUserInput: false }, context),
+    editor: async (q) => {
+      // Inquirer shows a missing editor as an error and asks again forever; the flow falls back to one line instead.
+      const command = editorCommand(process.env);
+      if (!onPath(command, process.env)) throw new Error(`${command}: not found`);
+      return editor(
+        {
+          message: q.message,
+          default: q.default,
+          validate: q.validate,
+          waitForUserInput: false,
+          theme: t ? { style: { waitingMessage: (key: string) => t('record.key.editor', { key }) } } : undefined,
+        },
+        context,
+      );
+    },
     say: (text) => void out.write(`${text}\n`),
   };
+}
+
+/** The editor @inquirer/external-editor will start: $VISUAL, else $EDITOR, else vim. */
+export function editorCommand(env: Record<string, string | undefined>): string {
+  const line = (env.VISUAL || env.EDITOR || 'vim').trim();
+  return line.split(/\s+/)[0];
+}
+
+/** Whether a command can be started: an executable path, or a name found on $PATH. */
+export function onPath(command: string, env: Record<string, string | undefined>): boolean {
+  const executable = (file: string) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (command.includes('/')) return executable(command);
+  return (env.PATH ?? '').split(delimiter).some((dir) => dir && executable(join(dir, command)));
 }

@@ -16,7 +16,7 @@ import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
 import { getUnit, listUnits, type Unit } from '../store/units.js';
-import type { Choice, Prompter } from './prompter.js';
+import { isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
 type RecordMeetingKind = MeetingKind;
 type RecordSpeechKind = SpeechKind;
@@ -67,6 +67,8 @@ export interface FlowDeps {
   today: IsoDate;
   /** Called after every answer with the whole map (the draft is written here). */
   persist: (answers: Answers) => void;
+  /** The answers come from a draft: show what they hold first. */
+  resumed?: boolean;
 }
 
 const SHOWN = 30;
@@ -346,6 +348,9 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     }
   }
 
+  // Back from an interruption: what is already recorded, before the next question.
+  if (deps.resumed && Object.keys(answers).length) p.say(renderMinutesSummary(db, t, deps.lang, collectMinutes(answers, today)));
+
   for (;;) {
     // 1. The header.
     const heldOn = await ask<IsoDate>('heldOn', async () => {
@@ -358,7 +363,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     await ask('title', async () => cleanText(await p.input({ message: t('record.q.title'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })));
     await ask('period', async () => {
       const q = quarterOf(heldOn);
-      const v = await p.input({ message: t('record.q.period', { label: periodLabel(q, deps.lang) }), default: q.code, validate: check((x) => parsePeriod(x, heldOn), 'record.err.period') });
+      const v = await p.input({ message: t('record.q.period'), default: periodLabel(q, deps.lang), validate: check((x) => parsePeriod(x, heldOn), 'record.err.period') });
       return parsePeriod(v, heldOn).code;
     });
     await ask('location', async () => cleanText(await p.input({ message: t('record.q.location') })) || null);
@@ -434,9 +439,16 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       );
       const line = await ask<string>(`${k}.summary`, async () => cleanText(await p.input({ message: t('record.q.summary') })));
       if (!line)
-        await ask(`${k}.summaryEditor`, async () =>
-          (await p.editor({ message: t('record.q.summaryEditor'), validate: (v) => (v.trim() ? true : t('record.err.required')) })).normalize('NFC').trim(),
-        );
+        await ask(`${k}.summaryEditor`, async () => {
+          try {
+            return (await p.editor({ message: t('record.q.summaryEditor'), validate: (v) => (v.trim() ? true : t('record.err.required')) })).normalize('NFC').trim();
+          } catch (err) {
+            if (isPromptInterrupt(err)) throw err;
+            // No editor could be started ($VISUAL/$EDITOR missing or broken): the summary is typed on one line instead.
+            p.say(t('record.editorFailed', { detail: (err as Error).message }));
+            return cleanText(await p.input({ message: t('record.q.summaryEditor'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) }));
+          }
+        });
     }
 
     // 5. Conclusions.

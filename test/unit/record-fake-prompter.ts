@@ -6,7 +6,7 @@ import type { CheckboxQuestion, Choice, ConfirmQuestion, EditorQuestion, InputQu
 
 /**
  * One expected question: a part of its message, and the answer.
- * - input/editor: a string (undefined = press Enter on the default)
+ * - input/editor: a string (undefined = press Enter on the default); an Error makes the editor fail
  * - search: the text typed; the first choice offered is taken (or `pick` chooses among them)
  * - select: the value; checkbox: the values (or 'default' for the preselected ones); confirm: a boolean
  */
@@ -75,6 +75,7 @@ export class ScriptedPrompter implements Prompter {
 
   async editor(q: EditorQuestion): Promise<string> {
     const step = this.next(q.message);
+    if (step.answer instanceof Error) throw step.answer;
     const value = String(step.answer ?? q.default ?? '');
     const ok = q.validate ? q.validate(value) : true;
     if (ok !== true) throw new Error(`editor text refused: ${ok}`);

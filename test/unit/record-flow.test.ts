@@ -85,6 +85,30 @@ describe('minutes session flow', () => {
     expect(outcome.minutes.speeches[1]).toMatchObject({ speaker: 'recorder', unitId: ids(db).BN });
   });
 
+  it('falls back to a one-line summary when no editor can be started', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const i = script.findIndex((s) => s.answer === 'Dòng một.\nDòng hai.\n');
+    script.splice(i, 1, { ask: 'Summary', answer: new Error('spawn vim ENOENT') }, { ask: 'Summary', answer: 'Ý kiến chỉ đạo' });
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.said.join('\n')).toContain('spawn vim ENOENT');
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.speeches[1].summary).toBe('Ý kiến chỉ đạo');
+  });
+
+  it('on resume, first shows what the draft already holds', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const cut = script.findIndex((s) => s.ask === 'Speech 3');
+    const first = session(db, new ScriptedPrompter(script.slice(0, cut)));
+    await expect(runMinutesFlow(first.deps, {})).rejects.toMatchObject({ name: 'ExitPromptError' });
+    const prompter = new ScriptedPrompter(script.slice(cut));
+    await runMinutesFlow({ ...session(db, prompter).deps, resumed: true }, first.saved[first.saved.length - 1]);
+    expect(prompter.said[0]).toContain('Speeches (2)');
+    expect(prompter.said[0]).toContain('Giao ban quý III năm 2017');
+  });
+
   it('reopens the speech loop from the review and keeps everything after it', async () => {
     const db = openSample();
     const script = fullScript(db);

@@ -3,7 +3,7 @@
  * (`meeting drafts`). The prompts are loaded only inside these actions.
  */
 import type { Command } from 'commander';
-import { formatDateVi } from '../../../domain/dates.js';
+import { formatDateVi, todayInHoChiMinh } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
 import { deleteDraft, getDraft, listDrafts, type Draft } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
@@ -47,7 +47,13 @@ function draftRow(d: Draft<MinutesDraftData>): DraftListRow {
 
 function listMinutesDrafts(env: Env): Promise<void> {
   const rows = listDrafts<MinutesDraftData>(env.readDb(), DRAFT_KIND).map(draftRow);
-  const stamp = (iso: string) => (env.lang === 'vi' ? `${formatDateVi(iso.slice(0, 10))} ${iso.slice(11, 16)}` : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
+  // Stored in UTC; shown as the office's clock reads it.
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const stamp = (iso: string) => {
+    const at = new Date(iso);
+    const day = todayInHoChiMinh(at);
+    return `${env.lang === 'vi' ? formatDateVi(day) : day} ${clock.format(at)}`;
+  };
   const columns: Column<DraftListRow>[] = [
     { key: 'id', label: 'col.id', type: 'number' },
     { key: 'updatedAt', label: 'record.col.updatedAt', display: (r) => (env.format === 'table' ? stamp(r.updatedAt) : r.updatedAt) },
