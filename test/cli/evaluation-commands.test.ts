@@ -45,6 +45,13 @@ describe('evaluate', () => {
     expect(list).toEqual([expect.objectContaining({ personId: m.id, result: 'xuat-sac', planUsed: false, score: 86.5 })]);
   });
 
+  it('warns when the plan is said to be used but there is none', async () => {
+    const db = sampleDbPath();
+    const r = await run(['evaluate', '--person', String(members[2].id), '--year', '2019', '--result', 'tot', '--plan-used'], { db });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('chưa có kế hoạch cá nhân năm 2019');
+  });
+
   it('warns when it is not said whether the plan was used', async () => {
     const db = sampleDbPath();
     const r = await run(['evaluate', '--person', String(members[1].id), '--year', '2018', '--result', 'hoan-thanh'], { db });

@@ -63,6 +63,7 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     const { evaluation, created } = setEvaluation(db, env.audit(), { personId: person.id, year, result, score, planUsed: opts.planUsed });
     env.info(created ? 'evaluation.added' : 'evaluation.updated', { name: person.fullName, year, result: env.t(`evaluation.result.${result}`) });
     if (evaluation.planUsed === null) env.warn('evaluation.planUsedUnknown');
+    else if (evaluation.planUsed && !evaluation.hasPlan) env.warn('evaluation.usedWithoutPlan', { name: person.fullName, year });
     if (env.format === 'json') env.print(JSON.stringify(evaluation, null, 2));
   });
 
