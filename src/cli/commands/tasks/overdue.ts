@@ -1,7 +1,7 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import type { Command } from 'commander';
 import { addDays, addDuration, daysBetween, parseDuration, type IsoDate } from '../../../domain/dates.js';
-import { compareVi } from '../../../domain/text.js';
+import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
@@ -40,11 +40,17 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
       source: sourceText(r, t),
     };
   };
-  // Units in Vietnamese order; within a unit the most overdue (earliest due) first.
-  const order = (a: OverdueItem, b: OverdueItem) => compareVi(a.unitName, b.unitName) || a.unitId - b.unitId || a.dueOn.localeCompare(b.dueOn) || a.id - b.id;
-  const overdue = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: addDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind }).map(toItem('overdue')).sort(order);
-  const dueSoon =
-    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind }).map(toItem('due_soon')).sort(order);
+  const overdueRows = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: addDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind });
+  const dueSoonRows =
+    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind });
+  // Units in Vietnamese order (collated once per unit, not per comparison); within a unit the
+  // most overdue (earliest due) first.
+  const units = new Map<number, string>();
+  for (const r of [...overdueRows, ...dueSoonRows]) units.set(r.unitId, r.unitName);
+  const rank = new Map(sortVi([...units], ([id, name]) => `${name}\u0000${id}`).map(([id], i) => [id, i]));
+  const order = (a: OverdueItem, b: OverdueItem) => rank.get(a.unitId)! - rank.get(b.unitId)! || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id);
+  const overdue = overdueRows.map(toItem('overdue')).sort(order);
+  const dueSoon = dueSoonRows.map(toItem('due_soon')).sort(order);
   return {
     asOf: q.asOf,
     dueWithin: q.dueWithin,
