@@ -6,6 +6,7 @@
  *
  *   npm run bench -- --scale city --db /tmp/city.db [--runs 7] [--warmup 1] [--out bench/results.md]
  *                    [--only overdue-json,help] [--no-taskwarrior] [--profile[=id,id]] [--no-write] [--no-snapshot]
+ *                    [--slow 20] (seconds: slower commands are timed once) [--timeout 300] (seconds: killed)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -54,7 +55,7 @@ interface Cmd {
   report?: boolean;
   /** For a thuky command: the command path checked with --help before measuring. */
   path?: string[];
-  status: 'ok' | 'missing' | 'error' | 'skipped';
+  status: 'ok' | 'missing' | 'error' | 'skipped' | 'once';
   note?: string;
   samples: Sample[];
   /** Rows of output, where the runner can count them (to show both sides did the same work). */
@@ -76,7 +77,7 @@ const median = (xs: number[]) => {
 };
 
 function stats(c: Cmd): Stats | undefined {
-  if (c.status !== 'ok' || !c.samples.length) return undefined;
+  if ((c.status !== 'ok' && c.status !== 'once') || !c.samples.length) return undefined;
   const ms = c.samples.map((s) => s.ms);
   const rss = c.samples.map((s) => s.rssKb).filter((x): x is number => x !== null);
   return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), rssMb: rss.length ? Math.max(...rss) / 1024 : null };
@@ -113,13 +114,15 @@ class Runner {
   }
 
   /** One timed run: the wall time of the whole process, and its peak RSS from /usr/bin/time. */
+  timeoutMs = 300_000;
+
   once(c: Cmd): Sample & { stdout: string; stderr: string } {
     const out = openSync(this.outFile, 'w');
     const err = openSync(this.errFile, 'w');
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: this.work, LANG: 'C.UTF-8', NO_COLOR: '1', ...c.env };
     const [file, args] = TIME ? [TIME, ['-f', '%M', '-o', this.rssFile, c.file, ...c.args]] : [c.file, c.args];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(file, args, { stdio: ['ignore', out, err], env, cwd: this.work });
+    const r = spawnSync(file, args, { stdio: ['ignore', out, err], env, cwd: this.work, timeout: this.timeoutMs, killSignal: 'SIGKILL' });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     closeSync(out);
     closeSync(err);
@@ -128,7 +131,7 @@ class Runner {
       const last = readFileSync(this.rssFile, 'utf8').trim().split('\n').pop() ?? '';
       rssKb = /^\d+$/.test(last) ? Number(last) : null;
     }
-    return { ms, rssKb, code: r.status ?? -1, stdout: readFileSync(this.outFile, 'utf8'), stderr: readFileSync(this.errFile, 'utf8') };
+    return { ms, rssKb, code: r.status ?? (r.signal ? -9 : -1), stdout: readFileSync(this.outFile, 'utf8'), stderr: readFileSync(this.errFile, 'utf8') };
   }
 
   cleanup() {
@@ -449,9 +452,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const runs = Number(args.runs ?? 7);
+  const slowMs = Number(args.slow ?? 20) * 1000;
   const warmup = Number(args.warmup ?? 1);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const runner = new Runner();
+  runner.timeoutMs = Number(args.timeout ?? 300) * 1000;
   if (!args['no-snapshot']) {
     const app = await snapshot(join(runner.work, 'app'));
     if (!app) {
@@ -547,13 +552,21 @@ export async function main(argv: string[]): Promise<number> {
       const ok = (c.okCodes ?? [0]).includes(s.code);
       if (!ok) {
         c.status = 'error';
-        c.note = `exit ${s.code}: ${(s.stderr || s.stdout).trim().split('\n').slice(0, 2).join(' / ').slice(0, 300)}`;
+        c.note =
+          s.code === -9
+            ? `killed after ${(runner.timeoutMs / 1000).toFixed(0)} s (--timeout)`
+            : `exit ${s.code}: ${(s.stderr || s.stdout).trim().split('\n').slice(0, 2).join(' / ').slice(0, 300)}`;
         log(`  ${c.id}: ${c.note}`);
         continue;
       }
       if (c.countRows && c.rows === undefined) c.rows = c.countRows(s.stdout);
       if (c.id === 'overdue-text' && c.rows === undefined) c.rows = lines(s.stdout);
-      if (round >= warmup) c.samples.push(s);
+      // A command far over any budget is timed once (its warm-up run), not repeated for minutes.
+      if (round >= warmup || s.ms > slowMs) c.samples.push(s);
+      if (s.ms > slowMs && c.group === 'thuky') {
+        c.status = 'once';
+        c.note = `${c.note ? `${c.note}; ` : ''}timed once: over ${(slowMs / 1000).toFixed(0)} s, not repeated`;
+      }
     }
     log(`  round ${round + 1}/${warmup + runs}${round < warmup ? ' (warm-up)' : ''} done`);
   }
@@ -632,7 +645,7 @@ export async function main(argv: string[]): Promise<number> {
     const missed = new Set(budgets.filter((b) => b.eval()?.met === false && b.cmd).map((b) => b.cmd!));
     if (args.profile !== 'true') for (const id of args.profile.split(',')) missed.add(id);
     for (const id of missed) {
-      const c = cmds.find((x) => x.id === id && x.group === 'thuky' && x.status === 'ok');
+      const c = cmds.find((x) => x.id === id && x.group === 'thuky' && (x.status === 'ok' || x.status === 'once'));
       if (!c) continue;
       const dir = join(runner.work, `prof-${id}`);
       c.beforeEach?.();
