@@ -119,6 +119,7 @@ const part: CataloguePart = {
     'record.col.answers': 'Số câu đã trả lời',
     'record.col.speeches': 'Phát biểu',
     'record.col.conclusions': 'Kết luận',
+    'record.col.nextQuestion': 'Câu hỏi tiếp theo',
   },
   en: {
     'cmd.meeting.record.desc': 'record a meeting question by question while it happens (every answer is kept in a draft)',
@@ -238,6 +239,7 @@ const part: CataloguePart = {
     'record.col.answers': 'Answers',
     'record.col.speeches': 'Speeches',
     'record.col.conclusions': 'Conclusions',
+    'record.col.nextQuestion': 'Next question',
   },
 };
 export default part;

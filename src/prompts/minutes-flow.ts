@@ -558,3 +558,28 @@ export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: Collec
   ];
   return lines.join('\n');
 }
+
+/** Stops a dry run of the flow at its first question. */
+class NextQuestion extends Error {
+  constructor(readonly question: string) {
+    super(question);
+  }
+}
+
+/**
+ * The question a draft would ask next, found by running the flow on a copy of its answers with a
+ * prompter that stops at the first question. Short form: the message up to its first hint.
+ */
+export function nextQuestion(db: Db, t: Translate, lang: Lang, today: IsoDate, answers: Answers): Promise<string | null> {
+  const stop = (q: { message: string }): never => {
+    throw new NextQuestion(q.message.split(/ — | \(/)[0]);
+  };
+  const probe: Prompter = { input: stop, select: stop, checkbox: stop, search: stop, confirm: stop, editor: stop, say: () => {} };
+  return runMinutesFlow({ db, prompter: probe, t, lang, today, persist: () => {} }, structuredClone(answers)).then(
+    () => null,
+    (err: unknown) => {
+      if (err instanceof NextQuestion) return err.question;
+      throw err;
+    },
+  );
+}

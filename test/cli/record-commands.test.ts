@@ -99,7 +99,10 @@ describe('meeting record', () => {
     const list = await run(['meeting', 'drafts', '--json'], { db, tty: false });
     expect(list.code).toBe(0);
     const drafts = JSON.parse(list.stdout);
-    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: cut })]);
+    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: cut, nextQuestion: 'Speech 3' })]);
+    const table = await run(['meeting', 'drafts'], { db, tty: true });
+    expect(table.stdout).toContain('Speech 3');
+    expect(table.stdout).toMatch(/20\/09\/2017|2017-09-20/);
 
     // A second interruption, before any new answer, keeps the draft as it was.
     const idle = await run(['meeting', 'record', '--resume'], { db, prompter: new ScriptedPrompter([]) });

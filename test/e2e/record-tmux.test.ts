@@ -253,8 +253,8 @@ describe('meeting record in a real terminal (tmux)', () => {
     await waitFor(s3, '? Period');
     // Closing the window: the terminal hangs up on the process.
     tmux('kill-session', '-t', s3);
-    const [draft] = json(['meeting', 'drafts', '--json', '--db', db]) as { id: number; title: string; answers: number }[];
-    expect(draft).toMatchObject({ title: 'Hội nghị bị ngắt', answers: 3 });
+    const [draft] = json(['meeting', 'drafts', '--json', '--lang', 'en', '--db', db]) as { id: number; title: string; answers: number; nextQuestion: string }[];
+    expect(draft).toMatchObject({ title: 'Hội nghị bị ngắt', answers: 3, nextQuestion: 'Period' });
 
     const s4 = 'reopened';
     const rc4 = start(s4, ['meeting', 'record', '--resume', String(draft.id)]);

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { formatDateVi, todayInHoChiMinh } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
-import { deleteDraft, getDraft, listDrafts, type Draft } from '../../../store/drafts.js';
+import { nextQuestion } from '../../../prompts/minutes-flow.js';
+import { deleteDraft, getDraft, listDrafts } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -39,14 +40,16 @@ export function registerRecord(program: Command, cli: Cli, parents: Parents): vo
   cli.action<{ discard?: string }>(drafts, (env, opts) => (opts.discard !== undefined ? discardDraft(env, opts.discard) : listMinutesDrafts(env)));
 }
 
-type DraftListRow = ReturnType<typeof draftSummary> & { id: number; createdAt: string; updatedAt: string };
+type DraftListRow = ReturnType<typeof draftSummary> & { id: number; createdAt: string; updatedAt: string; nextQuestion: string | null };
 
-function draftRow(d: Draft<MinutesDraftData>): DraftListRow {
-  return { id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data) };
-}
-
-function listMinutesDrafts(env: Env): Promise<void> {
-  const rows = listDrafts<MinutesDraftData>(env.readDb(), DRAFT_KIND).map(draftRow);
+async function listMinutesDrafts(env: Env): Promise<void> {
+  const db = env.readDb();
+  const today = env.today();
+  const rows: DraftListRow[] = [];
+  for (const d of listDrafts<MinutesDraftData>(db, DRAFT_KIND)) {
+    const next = await nextQuestion(db, env.t, env.lang, today, d.data.answers ?? {});
+    rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next });
+  }
   // Stored in UTC; shown as the office's clock reads it.
   const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const stamp = (iso: string) => {
@@ -62,10 +65,11 @@ function listMinutesDrafts(env: Env): Promise<void> {
     { key: 'answers', label: 'record.col.answers', type: 'number' },
     { key: 'speeches', label: 'record.col.speeches', type: 'number' },
     { key: 'conclusions', label: 'record.col.conclusions', type: 'number' },
+    { key: 'nextQuestion', label: 'record.col.nextQuestion' },
     { key: 'createdAt', label: 'record.col.createdAt', display: (r) => (env.format === 'table' ? stamp(r.createdAt) : r.createdAt) },
   ];
   if (!rows.length && env.format !== 'json') env.info('record.noDrafts');
-  return env.list(rows, columns);
+  await env.list(rows, columns);
 }
 
 async function discardDraft(env: Env, value: string): Promise<number> {
