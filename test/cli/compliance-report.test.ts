@@ -124,6 +124,16 @@ describe('report compliance on the 2017 sample', () => {
   });
 });
 
+describe('the sample members', () => {
+  it('are 20 illustrative party members per 2017 ward, and leave the real people of the case findable by a short name', async () => {
+    const people = await runJson<{ unitName: string; isMember: boolean; illustrative: boolean; note: string | null }[]>(['person', 'list', '--members'], { db });
+    const illustrative = people.filter((p) => p.note === 'Đảng viên minh họa');
+    expect(illustrative).toHaveLength(200);
+    expect(illustrative.every((p) => p.illustrative && p.isMember)).toBe(true);
+    for (const q of ['hai', 'vinh', 'to nga', 'trang', 'hoi']) expect((await run(['person', 'show', q], { db })).code, q).toBe(0);
+  });
+});
+
 describe('formats', () => {
   it('on a terminal: a table with marks, verdicts and the footer of thresholds and bases', async () => {
     const r = await run(YEAR, { db, tty: true });
