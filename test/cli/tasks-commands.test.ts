@@ -92,6 +92,9 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     ['no id and no group', ['task', 'done'], /chưa nêu nhiệm vụ/],
     ['task done before the task began', ['task', 'done', 'OPEN', '--on', '01/01/2017'], /--on: ngày 01\/01\/2017 trước ngày giao nhiệm vụ \d+ \(17\/06\/2017\)/],
     ['an unknown --status', ['task', 'list', '--status', 'late'], /--status: "late" không hợp lệ/],
+    ['a --group that is not a number', ['task', 'list', '--group', 'x'], /--group: "x" không hợp lệ/],
+    ['a --meeting that is not a number', ['task', 'add', 'X', '--unit', 'BN', '--due', '+30d', '--meeting', 'gb'], /--meeting: "gb" không hợp lệ/],
+    ['a meeting that does not exist (exit 1 below)', ['task', 'add', 'X', '--unit', 'BN', '--due', '+30d', '--meeting', '99'], /không có hội nghị mã số 99/],
   ];
   it.each(cases)('%s', async (_name, argv, message) => {
     const db = sampleDbPath();
@@ -100,7 +103,7 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     const before = snapshot(db);
     const out = await run(argv.map((a) => (a === 'OPEN' ? open : a)), { db });
     expect(out.stderr).toMatch(message);
-    expect(out.code).toBe(2);
+    expect(out.code).toBe(argv.includes('99') ? 1 : 2);
     expect(out.stdout).toBe('');
     expect(snapshot(db)).toBe(before);
   });

@@ -142,9 +142,10 @@ export function meetingExists(db: Db, id: number): void {
   if (!db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(id)) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
 }
 
-export function parseMeetingId(value: string | undefined): number | undefined {
+/** An id given to an option (--meeting, --group): a whole number. */
+export function parseIdOption(field: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError('task.badMeetingId', { value });
+  if (!/^\d+$/.test(value.trim())) throw new UsageError('task.badIdOption', { field, value });
   return Number(value);
 }
 

@@ -31,7 +31,7 @@ import {
   matchesStatus,
   meetingExists,
   parseKind,
-  parseMeetingId,
+  parseIdOption,
   parseStatuses,
   STATUS_FILTERS,
   taskColumns,
@@ -82,7 +82,7 @@ function registerAdd(task: Command, cli: Cli) {
     if (!opts.allWards && !opts.unit?.length) throw new UsageError('task.noUnit');
     const startOn = opts.start ? env.date('--start', opts.start) : env.today();
     const dueOn = dueFrom(env, opts, startOn);
-    const meetingId = parseMeetingId(opts.meeting);
+    const meetingId = parseIdOption('--meeting', opts.meeting);
     // Every check that needs no database runs before the file is opened (or created).
     validateNewTasks({ title, unitIds: [0], startOn, dueOn });
     const db = env.db();
@@ -136,8 +136,8 @@ function registerList(task: Command, cli: Cli) {
     const warn = warnDays(env, opts.warnDays);
     const statuses = parseStatuses(opts.status);
     const kind = parseKind(opts.kind);
-    const meetingId = parseMeetingId(opts.meeting);
-    const groupId = opts.group === undefined ? undefined : parseMeetingId(opts.group);
+    const meetingId = parseIdOption('--meeting', opts.meeting);
+    const groupId = parseIdOption('--group', opts.group);
     const year = env.year('--year', opts.year);
     const dueBefore = env.optionalDate('--due-before', opts.dueBefore, asOf);
     const dueAfter = env.optionalDate('--due-after', opts.dueAfter, asOf);
