@@ -1,6 +1,6 @@
 /** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
 import type { IsoDate } from '../../../domain/dates.js';
-import { addDuration, formatDateVi } from '../../../domain/dates.js';
+import { addDuration } from '../../../domain/dates.js';
 import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
 import type { Column, Tone } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
@@ -149,4 +149,3 @@ export function parseIdOption(field: string, value: string | undefined): number 
   return Number(value);
 }
 
-export const dateVi = formatDateVi;

@@ -83,7 +83,8 @@ function registerAdd(task: Command, cli: Cli) {
     const startOn = opts.start ? env.date('--start', opts.start) : env.today();
     const dueOn = dueFrom(env, opts, startOn);
     const meetingId = parseIdOption('--meeting', opts.meeting);
-    // Every check that needs no database runs before the file is opened (or created).
+    // Every check that needs no database runs before the file is opened (or created); the units
+    // are checked once they are resolved.
     validateNewTasks({ title, unitIds: [0], startOn, dueOn });
     const db = env.db();
     const unitIds = opts.allWards
@@ -246,7 +247,7 @@ function registerChanges(task: Command, cli: Cli) {
     checkIdSyntax(ids, opts.group);
     const db = env.db();
     const tasks = recordProgress(db, env.audit(), taskIdsFrom(db, ids, opts.group), { percent, on, note: opts.note ?? null });
-    return done(env, tasks, 'task.progressed');
+    return reportChange(env, tasks, 'task.progressed');
   });
 
   const doneCmd = withIds(
@@ -256,7 +257,7 @@ function registerChanges(task: Command, cli: Cli) {
     const on = onDate(env, opts);
     checkIdSyntax(ids, opts.group);
     const db = env.db();
-    return done(env, markDone(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, note: opts.note ?? null }), 'task.doneMsg');
+    return reportChange(env, markDone(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, note: opts.note ?? null }), 'task.doneMsg');
   });
 
   const reopen = withIds(cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', ['thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"'])).option(
@@ -268,7 +269,7 @@ function registerChanges(task: Command, cli: Cli) {
     const on = onDate(env, opts);
     checkIdSyntax(ids, opts.group);
     const db = env.db();
-    return done(env, reopenTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.reopened');
+    return reportChange(env, reopenTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.reopened');
   });
 
   const extend = withIds(
@@ -283,7 +284,7 @@ function registerChanges(task: Command, cli: Cli) {
     const due = env.date('--due', opts.due, on);
     checkIdSyntax(ids, opts.group);
     const db = env.db();
-    return done(env, extendTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { due, reason: opts.reason!, on }), 'task.extended');
+    return reportChange(env, extendTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { due, reason: opts.reason!, on }), 'task.extended');
   });
 
   const cancel = withIds(cli.command(task, 'cancel [ids...]', 'cmd.task.cancel', ['thuky task cancel 12 --reason "Giao trùng với kế hoạch của Quận ủy"'])).option(
@@ -295,7 +296,7 @@ function registerChanges(task: Command, cli: Cli) {
     const on = onDate(env, opts);
     checkIdSyntax(ids, opts.group);
     const db = env.db();
-    return done(env, cancelTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.cancelledMsg');
+    return reportChange(env, cancelTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.cancelledMsg');
   });
 }
 
@@ -307,7 +308,8 @@ function requireReasonOpt(reason: string | undefined) {
   if (!reason || !cleanText(reason)) throw new UsageError('task.reasonRequired', { field: '--reason' });
 }
 
-async function done(env: Env, tasks: Task[], key: string) {
+/** The confirmation on stderr; the changed tasks as JSON or in the format asked for. */
+async function reportChange(env: Env, tasks: Task[], key: string) {
   const asOf = env.today();
   const views = tasks.map((t) => viewTask(env, t, asOf, warnDays(env, undefined)));
   env.info(key, { count: tasks.length, ids: tasks.map((t) => t.id).join(', ') });
