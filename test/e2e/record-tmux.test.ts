@@ -10,7 +10,7 @@ import { BIN, ROOT, runBin, sampleDbPath, tempDir } from '../helpers.js';
 
 const TMUX = process.env.TMUX_BIN ?? 'tmux';
 const SOCKET = `thuky-record-${process.pid}-${Date.now()}`;
-const WAIT_MS = 20_000;
+const WAIT_MS = 30_000;
 
 function tmux(...args: string[]): string {
   return execFileSync(TMUX, ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', stdio: 'pipe' });
@@ -95,8 +95,10 @@ async function cursorTo(session: string, question: string, key: 'Up' | 'Down', l
   await waitFor(session, line);
   const under = new RegExp(`❯\\s?${escape(line)}`);
   for (let i = 0; i < 15 && !under.test(screen(session)); i++) {
+    const before = screen(session);
     keys(session, key);
-    await sleep(150);
+    // One key, one redraw: wait for it before the next key, so that a slow machine cannot overshoot.
+    for (const until = Date.now() + 5_000; Date.now() < until && screen(session) === before; ) await sleep(50);
   }
   await waitFor(session, under);
 }
@@ -143,7 +145,9 @@ describe('meeting record in a real terminal (tmux)', () => {
     return rc;
   }
 
-  it('records three speeches and a conclusion for two wards, survives Ctrl-C, resumes and saves', async () => {
+  // Generous bounds: every wait polls and ends as soon as the terminal shows what is expected; they only
+  // matter on a machine busy with the rest of the suite.
+  it('records three speeches and a conclusion for two wards, survives Ctrl-C, resumes and saves', { timeout: 180_000 }, async () => {
     // ---- first sitting: the header, people, units, two speeches; then Ctrl-C.
     const s1 = 'first';
     const rc1 = start(s1, ['meeting', 'record']);
@@ -244,7 +248,8 @@ describe('meeting record in a real terminal (tmux)', () => {
     expect(json(['meeting', 'drafts', '--json', '--db', db])).toEqual([]);
   });
 
-  it('a closed terminal leaves the draft; --resume asks the next question; the draft can be discarded', async () => {
+  it('a closed terminal leaves the draft; --resume asks the next question; the draft can be discarded', { timeout: 120_000 }, async () => {
+    db = sampleDbPath();
     const s3 = 'closed';
     start(s3, ['minutes']);
     await answer(s3, 'Date of the meeting', null, 'Enter');
