@@ -18,9 +18,6 @@ import { meetingParticipation } from '../store/drafts.js';
 import { getUnit, listUnits, type Unit } from '../store/units.js';
 import { isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
-type RecordMeetingKind = MeetingKind;
-type RecordSpeechKind = SpeechKind;
-
 /** Answers by question key; JSON, as stored in the draft. */
 export type Answers = Record<string, unknown>;
 
@@ -40,7 +37,7 @@ export interface NewPerson {
 /** The answers gathered into the shape of a meeting (new people still as refs). */
 export interface CollectedMinutes {
   heldOn: IsoDate;
-  kind: RecordMeetingKind;
+  kind: MeetingKind;
   title: string;
   period: string;
   location: string | null;
@@ -53,7 +50,7 @@ export interface CollectedMinutes {
   units: number[];
   absent: { unitId: number; reason: string }[];
   documents: number[];
-  speeches: { speaker: PersonRef | null; unitId: number | null; kind: RecordSpeechKind; summary: string }[];
+  speeches: { speaker: PersonRef | null; unitId: number | null; kind: SpeechKind; summary: string }[];
   conclusions: { text: string; unitIds: number[]; dueOn: IsoDate | null }[];
 }
 
@@ -201,18 +198,17 @@ export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinut
     if (typeof ref === 'string' && !known.has(ref)) return null;
     return ref;
   };
-  const loop = <T>(prefix: string, each: (i: number) => T | null | 'stop'): T[] => {
+  /** The items of a loop of questions, up to its "done" answer (or its first unanswered one). */
+  const loop = <T>(each: (i: number) => T | null | 'stop'): T[] => {
     const out: T[] = [];
-    for (let i = 0; i < 10_000; i++) {
+    for (let i = 0; ; i++) {
       const item = each(i);
-      if (item === 'stop') break;
+      if (item === 'stop') return out;
       if (item !== null) out.push(item);
     }
-    void prefix;
-    return out;
   };
   const picks = (prefix: string): PersonRef[] =>
-    loop(prefix, (i) => {
+    loop((i) => {
       const pick = a[`${prefix}.${i}`] as Pick | undefined;
       if (!pick || 'done' in pick) return 'stop';
       return personFrom(`${prefix}.${i}`);
@@ -222,7 +218,7 @@ export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinut
   const heldOn = (a.heldOn as IsoDate | undefined) ?? today;
   return {
     heldOn,
-    kind: (a.kind as RecordMeetingKind | undefined) ?? 'giao-ban',
+    kind: (a.kind as MeetingKind | undefined) ?? 'giao-ban',
     title: (a.title as string | undefined) ?? '',
     period: (a.period as string | undefined) ?? quarterOf(heldOn).code,
     location: (a.location as string | null | undefined) ?? null,
@@ -234,15 +230,15 @@ export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinut
     newPeople: people,
     units,
     absent: absentIds.map((unitId) => ({ unitId, reason: a[`absent.${unitId}`] as string })),
-    documents: loop('doc', (i) => {
+    documents: loop((i) => {
       const pick = a[`doc.${i}`] as Pick | undefined;
       if (!pick || !('id' in pick)) return 'stop';
       return pick.id;
     }),
-    speeches: loop('speech', (i) => {
+    speeches: loop((i) => {
       const mode = a[`speech.${i}.mode`];
       if (mode === undefined || mode === 'done') return 'stop';
-      const kind = a[`speech.${i}.kind`] as RecordSpeechKind | undefined;
+      const kind = a[`speech.${i}.kind`] as SpeechKind | undefined;
       const line = a[`speech.${i}.summary`] as string | undefined;
       const summary = line ? line : (a[`speech.${i}.summaryEditor`] as string | undefined);
       if (!kind || !summary) return null;
@@ -256,7 +252,7 @@ export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinut
       if (!pick || !('id' in pick)) return null;
       return { speaker: null, unitId: pick.id, kind, summary };
     }),
-    conclusions: loop('conclusion', (i) => {
+    conclusions: loop((i) => {
       const text = a[`conclusion.${i}.text`];
       if (text === undefined || text === '') return 'stop';
       const unitIds = a[`conclusion.${i}.units`] as number[] | undefined;
@@ -358,7 +354,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       return parseDateInput(v, today);
     });
     await ask('kind', () =>
-      p.select<RecordMeetingKind>({ message: t('record.q.kind'), choices: MEETING_KINDS.map((k) => ({ value: k, name: t(`record.kind.${k}`) })), default: 'giao-ban' }),
+      p.select<MeetingKind>({ message: t('record.q.kind'), choices: MEETING_KINDS.map((k) => ({ value: k, name: t(`record.kind.${k}`) })), default: 'giao-ban' }),
     );
     await ask('title', async () => cleanText(await p.input({ message: t('record.q.title'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })));
     await ask('period', async () => {
@@ -435,7 +431,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
           p.search<Pick>({ message: t('record.q.speechUnit'), source: (term) => unitChoices(unitsOnDate, term, invited) }),
         );
       await ask(`${k}.kind`, () =>
-        p.select<RecordSpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: 'tham-luan' }),
+        p.select<SpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: 'tham-luan' }),
       );
       const line = await ask<string>(`${k}.summary`, async () => cleanText(await p.input({ message: t('record.q.summary') })));
       if (!line)
