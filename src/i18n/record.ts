@@ -116,7 +116,7 @@ const part: CataloguePart = {
     'record.col.createdAt': 'Bắt đầu',
     'record.col.heldOn': 'Ngày họp',
     'record.col.title': 'Nội dung',
-    'record.col.answers': 'Số câu đã trả lời',
+    'record.col.answers': 'Đã trả lời',
     'record.col.speeches': 'Phát biểu',
     'record.col.conclusions': 'Kết luận',
     'record.col.nextQuestion': 'Câu hỏi tiếp theo',
