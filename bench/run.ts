@@ -14,7 +14,7 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, op
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../src/store/db.js';
+import { memoryDatabase, openDatabase } from '../src/store/db.js';
 import { parseArgs, readMeta, type BenchMeta } from './gen.js';
 
 /** The project folder: the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
@@ -337,7 +337,7 @@ class SourceMap {
 }
 
 /** Summarises a V8 CPU profile: self time by function and by file, bundle positions mapped back to src/ through the source map. */
-function summariseProfile(file: string, top = 12): string[] {
+export function summariseProfile(file: string, top = 12): string[] {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as {
     nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
     samples: number[];
@@ -449,6 +449,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.scale && args.scale !== meta.scale) {
     process.stderr.write(`${dbPath} holds the ${meta.scale} scale, not ${args.scale}\n`);
+    return 2;
+  }
+  // A database generated before a schema change would measure yesterday's indexes: say so.
+  const schemaDrift = (() => {
+    const shape = (db: ReturnType<typeof memoryDatabase>) =>
+      new Map((db.prepare(`SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL`).all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
+    const fresh = memoryDatabase();
+    const file = openDatabase(dbPath, { readonly: true });
+    const a = shape(fresh);
+    const b = shape(file);
+    fresh.close();
+    file.close();
+    return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort();
+  })();
+  if (schemaDrift.length && !args['allow-drift']) {
+    process.stderr.write(`${dbPath} differs from the current schema in: ${schemaDrift.join(', ')}\nregenerate it with npm run bench:gen (or pass --allow-drift)\n`);
     return 2;
   }
   const runs = Number(args.runs ?? 7);
