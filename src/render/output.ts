@@ -93,7 +93,8 @@ function mdField(value: string): string {
 export function toMarkdown(header: string[], rows: string[][], align: ('left' | 'right')[] = []): string {
   const line = (cells: string[]) => `| ${cells.map(mdField).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+  // A blank line after the table, so that a footer printed next is not read as one more row.
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n\n';
 }
 
 /** Applies a tone with chalk, loaded only when colour is on. */

@@ -48,6 +48,8 @@ describe('one output layer', () => {
     const md = await renderTable([{ id: 1, name: 'a|b', due: null, note: '' }], columns, { ...opts, format: 'md' });
     expect(md).toContain('| Mã số | Tên | Ngày | Ghi chú |\n|---:|---|---|---|');
     expect(md).toContain('a\\|b');
+    // A footer printed after the table must not become one more row of it.
+    expect(md.endsWith('|\n\n')).toBe(true);
   });
 
   it('a table without colour has no escape codes; with colour it may', async () => {

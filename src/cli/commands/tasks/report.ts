@@ -139,7 +139,9 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
           `(2) ${env.t('report.tasks.rateName.completion')}: ${report.bases.completionRate}`,
           `${env.t('report.tasks.col.inProgress')}: ${report.bases.inProgress}`,
           `${env.t('report.tasks.col.carriedOver')}: ${env.t('report.tasks.base.carriedOver', { from: formatDateVi(period.from) })}`,
-        ].join('\n'),
+        ]
+          .map((line) => (env.format === 'md' ? `- ${line}` : line))
+          .join('\n'),
       );
   });
 }
