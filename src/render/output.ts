@@ -5,7 +5,6 @@
 import { formatDateVi } from '../domain/dates.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { OutStream } from '../cli/context.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text'];

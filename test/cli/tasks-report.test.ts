@@ -1,28 +1,11 @@
 // thuky report tasks and thuky breakthrough …, in-process on the sample.
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import type { UnitTaskCounts } from '../../src/store/tasks.js';
 import { run, runJson, sampleDbPath } from '../helpers.js';
 
-interface Row {
-  unitId: number;
-  unitName: string | null;
-  assigned: number;
-  carriedOver: number;
-  total: number;
-  doneOnTime: number;
-  doneLate: number;
-  doneNoDeadline: number;
-  inProgress: number;
-  dueSoon: number;
-  overdue: number;
-  noDeadline: number;
-  cancelled: number;
-  extended: number;
-  dueInPeriod: number;
-  dueInPeriodDoneOnTime: number;
-  onTimeRate: number | null;
-  completionRate: number | null;
-}
+/** The JSON row: the store's counts plus the unit's name and the two rates. */
+type Row = UnitTaskCounts & { unitName: string | null; onTimeRate: number | null; completionRate: number | null };
 interface Report {
   period: { code: string; from: string; to: string };
   asOf: string;

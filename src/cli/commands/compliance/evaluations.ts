@@ -15,8 +15,8 @@ import { listUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem } from './csv.js';
-import { matchPeople, PERSON_FIELDS, type MatchedLine } from './plans.js';
+import { failWithProblems, type CsvField } from './csv.js';
+import { PERSON_FIELDS, readImportLines, type ImportOptions, type MatchedLine } from './plans.js';
 
 const RESULTS = EVALUATION_RESULTS.join('|');
 
@@ -145,20 +145,8 @@ const EVALUATION_FIELDS: CsvField[] = [
   { key: 'planUsed', aliases: ['Sử dụng kế hoạch', 'có sử dụng kế hoạch', 'plan used', 'kế hoạch cá nhân', 'sử dụng kế hoạch cá nhân'], required: false },
 ];
 
-async function importEvaluations(env: Env, file: string, opts: { year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }): Promise<void> {
-  const year = env.year('--year', opts.year)!;
-  const { records, columns } = await readCsv(file, EVALUATION_FIELDS);
-  const db = env.db();
-  const unit = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }) : undefined;
-  if (!unit && !columns.includes('unit')) throw new UsageError('compliance.import.needUnit', { file });
-  const progress = await progressBar(env, records.length, env.t('compliance.import.progress'));
-  const problems: CsvProblem[] = [];
-  let matched: MatchedLine[];
-  try {
-    matched = matchPeople(env, records, { year, unit, createPeople: opts.createPeople, hasUnitColumn: columns.includes('unit') }, problems, progress.tick);
-  } finally {
-    progress.stop();
-  }
+async function importEvaluations(env: Env, file: string, opts: ImportOptions): Promise<void> {
+  const { year, records, db, problems, matched } = await readImportLines(env, file, EVALUATION_FIELDS, opts);
   const existing = personIdsEvaluated(db, year, matched.filter((m) => m.personId !== null).map((m) => m.personId!));
   const rows: (MatchedLine & { result: EvaluationResult; score: number | null; planUsed: boolean | null })[] = [];
   const matchedLines = new Set(matched.map((m) => m.record.line));

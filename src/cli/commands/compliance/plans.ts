@@ -258,9 +258,21 @@ export function lineDate(env: Env, rec: CsvRecord, field: string, label: string,
   }
 }
 
-async function importPlans(env: Env, file: string, opts: { year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }): Promise<void> {
+export interface ImportOptions {
+  year: string;
+  unit?: string;
+  createPeople?: boolean;
+  dryRun?: boolean;
+}
+
+/**
+ * The first half of every per-person CSV import (plans, evaluations): read the file, resolve the
+ * unit, match each line to a person with a progress bar. Problems are collected, not thrown, so
+ * that the caller can add its own and report them all at once.
+ */
+export async function readImportLines(env: Env, file: string, fields: CsvField[], opts: ImportOptions) {
   const year = env.year('--year', opts.year)!;
-  const { records, columns } = await readCsv(file, PLAN_FIELDS);
+  const { records, columns } = await readCsv(file, fields);
   const db = env.db();
   const unit = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }) : undefined;
   if (!unit && !columns.includes('unit')) throw new UsageError('compliance.import.needUnit', { file });
@@ -272,6 +284,11 @@ async function importPlans(env: Env, file: string, opts: { year: string; unit?: 
   } finally {
     progress.stop();
   }
+  return { year, records, db, unit, problems, matched };
+}
+
+async function importPlans(env: Env, file: string, opts: ImportOptions): Promise<void> {
+  const { year, records, db, problems, matched } = await readImportLines(env, file, PLAN_FIELDS, opts);
   const existing = personIdsWithPlan(db, year, matched.filter((m) => m.personId !== null).map((m) => m.personId!));
   const rows: (MatchedLine & { submittedOn: IsoDate; content: string | null })[] = [];
   for (const m of matched) {

@@ -27,7 +27,6 @@ import {
 } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
 import { listUnits, resolveUnit } from '../../../store/units.js';
-import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';

@@ -1,5 +1,4 @@
 /** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
-import type { Command } from 'commander';
 import { addDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearPeriod, type Period } from '../../../domain/periods.js';
 import type { TaskKind } from '../../../domain/tasks.js';
