@@ -357,13 +357,13 @@ export function summariseProfile(file: string, top = 12): string[] {
     total += dt;
     const n = byId.get(id)!;
     let url = n.callFrame.url.replace(/^file:\/\//, '');
-    let fn = `${n.callFrame.functionName || '(anonymous)'}${url ? ` ${url.replace(`${ROOT}/`, '')}:${n.callFrame.lineNumber + 1}` : ''}`;
+    let fn = `${n.callFrame.functionName || '(anonymous)'}${url ? ` ${url.replace(`${ROOT}/`, '').replace(`${dirname(dirname(BIN))}/`, '')}:${n.callFrame.lineNumber + 1}` : ''}`;
     const map = url.endsWith('.cjs') || url.endsWith('.js') ? mapOf(url) : undefined;
     const pos = map?.lookup(n.callFrame.lineNumber, n.callFrame.columnNumber);
     if (pos) {
       url = pos.file;
       fn = `${pos.name ?? n.callFrame.functionName ?? '(anonymous)'} ${pos.file}:${pos.line}`;
-    } else url = url.replace(`${ROOT}/`, '');
+    } else url = url.replace(`${ROOT}/`, '').replace(`${dirname(dirname(BIN))}/`, '');
     self.set(fn, (self.get(fn) ?? 0) + dt);
     const f = url || n.callFrame.functionName;
     byFile.set(f, (byFile.get(f) ?? 0) + dt);
