@@ -1,13 +1,44 @@
-// Bundles the CLI into one CommonJS file, dist/thuky.cjs: start-up then reads one file instead of
-// hundreds of modules, and skips the ES module loader (measured ~10 ms faster than an ESM bundle).
-// Packages that only some commands need (prompts, Word export, CSV parsing, progress bars, colour,
-// tables) stay outside the bundle and are loaded with import() by the commands that use them.
+// Builds dist/:
+// - thuky.cjs: the CLI as one minified CommonJS file. Start-up then reads one file instead of
+//   hundreds of modules and skips the ES module loader. Packages that only some commands need
+//   (prompts, Word export, CSV parsing, progress bars, colour, tables) stay outside the bundle and
+//   are loaded with import() by the commands that use them.
+// - i18n/vi.json, i18n/en.json: the message catalogue, one file per language, so that a run reads
+//   only the language it speaks.
+// - thuky.cjs.cache: V8's code cache of the bundle (see bin/thuky.js).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'csv-parse', 'chalk', 'cli-table3'];
+const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'csv-parse', 'chalk', 'cli-table3'];
+const dist = new URL('../dist/', import.meta.url);
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(new URL('i18n/', dist), { recursive: true });
+
+// The catalogue, evaluated once here and written as JSON.
+await build({ entryPoints: ['src/i18n/catalogue.ts'], outfile: 'dist/catalogue.tmp.cjs', bundle: true, format: 'cjs', platform: 'node', logLevel: 'warning' });
+const catalogue = createRequire(import.meta.url)('../dist/catalogue.tmp.cjs');
+for (const lang of ['vi', 'en']) writeFileSync(new URL(`i18n/${lang}.json`, dist), JSON.stringify(catalogue.loadCatalogue(lang)));
+rmSync(new URL('catalogue.tmp.cjs', dist));
+
+/** In the bundle, the catalogue module becomes a reader of dist/i18n/<lang>.json. */
+const catalogueFromJson = {
+  name: 'catalogue-from-json',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/catalogue\.js$/ }, () => ({ path: 'catalogue', namespace: 'thuky-catalogue' }));
+    b.onLoad({ filter: /.*/, namespace: 'thuky-catalogue' }, () => ({
+      loader: 'js',
+      contents: `
+        const { readFileSync } = require('node:fs');
+        const { join } = require('node:path');
+        exports.loadCatalogue = (lang) => JSON.parse(readFileSync(join(__dirname, 'i18n', lang + '.json'), 'utf8'));
+      `,
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/thuky.cjs',
@@ -16,11 +47,28 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3', ...LAZY_PACKAGES],
+  plugins: [catalogueFromJson],
   // Source files use import.meta.url to find their package; in the CommonJS bundle it is the bundle's own URL.
   define: { 'import.meta.url': '__thukyUrl' },
-  banner: { js: "const __thukyUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __thukyUrl = require('node:url').pathToFileURL(__filename).href;",
+      // import() of the lazy packages goes through bin/thuky.js (see below), else straight to Node.
+      'const __thukyImport = globalThis.__thukyImport ?? ((specifier) => import(specifier));',
+    ].join('\n'),
+  },
   legalComments: 'none',
   minify: true,
-  sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// A script compiled from V8's code cache loses its import() callback (Node 20), so the bundle's
+// import() of the lazy packages is routed through __thukyImport, which bin/thuky.js provides from
+// a module Node loaded itself.
+const bundlePath = new URL('thuky.cjs', dist);
+const lazy = new RegExp(`\\bimport\\((["'])((?:${LAZY_PACKAGES.map((p) => p.replace('*', '[^"\']+').replace('/', '\\/')).join('|')})(?:\\/[^"']*)?)\\1\\)`, 'g');
+writeFileSync(bundlePath, readFileSync(bundlePath, 'utf8').replace(lazy, '__thukyImport($1$2$1)'));
+
+// V8's code cache, made by running the CLI once (its help declares every command).
+// bin/thuky.js uses it when present and valid; V8 ignores a stale one.
+execFileSync(process.execPath, ['bin/thuky.js', '--help'], { env: { ...process.env, THUKY_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });

@@ -1,9 +1,5 @@
 /** Message catalogues: Vietnamese by default, English on request. One part per feature. */
-import core from './core.js';
-import tasks from './tasks.js';
-import meetings from './meetings.js';
-import compliance from './compliance.js';
-import record from './record.js';
+import { loadCatalogue } from './catalogue.js';
 
 export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number | undefined | null>;
@@ -14,18 +10,10 @@ export interface CataloguePart {
 }
 export type Translate = (key: string, params?: Params) => string;
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance };
-
-function merge(lang: Lang): Messages {
-  const out: Messages = {};
-  for (const part of Object.values(catalogueParts)) Object.assign(out, part[lang]);
-  return out;
-}
-
 const cache: Partial<Record<Lang, Messages>> = {};
 
 export function messages(lang: Lang): Messages {
-  return (cache[lang] ??= merge(lang));
+  return (cache[lang] ??= loadCatalogue(lang));
 }
 
 export function interpolate(template: string, params: Params = {}): string {
@@ -37,9 +25,8 @@ export function interpolate(template: string, params: Params = {}): string {
 
 export function translator(lang: Lang): Translate {
   const table = messages(lang);
-  const fallback = lang === 'vi' ? null : messages('vi');
   return (key, params) => {
-    const template = table[key] ?? fallback?.[key];
+    const template = table[key] ?? (lang === 'vi' ? undefined : messages('vi')[key]);
     return template === undefined ? key : interpolate(template, params);
   };
 }

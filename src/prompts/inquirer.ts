@@ -2,7 +2,6 @@
  * The real Prompter, on @inquirer/prompts. Imported only with `await import()` by the commands that
  * ask questions, so that every other command starts without loading it.
  */
-import { checkbox, confirm, editor, input, search, select } from '@inquirer/prompts';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Translate } from '../i18n/index.js';
@@ -24,7 +23,10 @@ const HINTS: Record<string, string> = {
   invert: 'record.key.invert',
 };
 
-export function inquirerPrompter(opts: InquirerOptions = {}): Prompter {
+export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prompter> {
+  // import(), not a static import: the package is ES-module only, and the CommonJS bundle must
+  // not require() it (Node.js before 20.19 cannot).
+  const { checkbox, confirm, editor, input, search, select } = await import('@inquirer/prompts');
   const context = { input: opts.input, output: opts.output, clearPromptOnDone: false };
   const t = opts.t;
   const theme = {

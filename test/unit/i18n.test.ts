@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueParts, interpolate, translator } from '../../src/i18n/index.js';
+import { catalogueParts } from '../../src/i18n/catalogue.js';
+import { interpolate, translator } from '../../src/i18n/index.js';
 
 describe('message catalogues', () => {
   it.each(Object.entries(catalogueParts))('part %s has the same keys in Vietnamese and English', (_name, part) => {

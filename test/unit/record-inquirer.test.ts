@@ -30,7 +30,7 @@ describe('minutes flow on @inquirer/prompts', () => {
   it('asks with the real prompts: search without accents, preselected wards, checkbox, validation', async () => {
     const db = openSample();
     const said: string[] = [];
-    const prompter = { ...inquirerPrompter({ t }), say: (s: string) => void said.push(s) };
+    const prompter = { ...(await inquirerPrompter({ t })), say: (s: string) => void said.push(s) };
     let saved: Answers = {};
     const outcome = runMinutesFlow({ db, prompter, t, lang: 'en', today: '2017-09-20', persist: (a) => void (saved = { ...a }) }, {});
 

@@ -79,7 +79,7 @@ async function discardDraft(env: Env, value: string): Promise<number> {
   if (!draft || draft.kind !== DRAFT_KIND) throw new NotFoundError('record.draftNotFound', { id });
   if (!env.globals.yes) {
     if (!env.ctx.stdinIsTTY || !env.ctx.stdout.isTTY) throw new UsageError('record.discardNeedsYes', { id });
-    const prompter = env.ctx.prompter ?? (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t });
+    const prompter = env.ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
     const s = draftSummary(draft.data);
     const ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
     if (!ok) {

@@ -45,7 +45,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     else saveDraft(db, draftId, data, env.audit().at);
   };
 
-  const prompter: Prompter = ctx.prompter ?? (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t });
+  const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
     outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined }, answers);

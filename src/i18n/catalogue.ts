@@ -1,0 +1,18 @@
+/**
+ * Every message, one part per feature. The built CLI does not bundle this module: the build writes
+ * one JSON file per language (dist/i18n/vi.json, en.json) and the CLI reads only the one it speaks.
+ */
+import type { CataloguePart, Lang, Messages } from './index.js';
+import core from './core.js';
+import tasks from './tasks.js';
+import meetings from './meetings.js';
+import record from './record.js';
+import compliance from './compliance.js';
+
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance };
+
+export function loadCatalogue(lang: Lang): Messages {
+  const out: Messages = {};
+  for (const part of Object.values(catalogueParts)) Object.assign(out, part[lang]);
+  return out;
+}
