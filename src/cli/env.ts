@@ -25,6 +25,8 @@ export class Env {
   readonly t: Translate;
   readonly dbPath: string;
   private handle: Db | undefined;
+  /** "Today" of this run, worked out once (bulk imports ask for it per line). */
+  private todayCache: IsoDate | undefined;
 
   constructor(
     readonly ctx: Ctx,
@@ -78,10 +80,12 @@ export class Env {
 
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
   today(asOf?: string): IsoDate {
-    const base = todayInHoChiMinh(this.ctx.now());
-    const fromEnv = this.ctx.env.THUKY_TODAY;
-    const envDay = fromEnv ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
-    return asOf ? this.parseDateWith('--as-of', asOf, envDay) : envDay;
+    if (this.todayCache === undefined) {
+      const base = todayInHoChiMinh(this.ctx.now());
+      const fromEnv = this.ctx.env.THUKY_TODAY;
+      this.todayCache = fromEnv ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
+    }
+    return asOf ? this.parseDateWith('--as-of', asOf, this.todayCache) : this.todayCache;
   }
 
   /** Parses a date typed by the user; a bad one is a usage error naming the field. */
