@@ -197,10 +197,14 @@ export interface TaskFilter {
   dueAfter?: IsoDate;
   /** Only tasks assigned on or before this day. */
   startedBy?: IsoDate;
+  /** Only tasks whose status on `status.asOf` is one of these (any, when empty). */
+  status?: { wanted: readonly string[]; asOf: IsoDate; warnUntil: IsoDate };
 }
 
-/** Tasks matching the stored fields; status filters are applied by the caller (status is derived). */
+/** Tasks matching the stored fields and, when asked, the derived status on a day. */
 export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
+  const wanted = filter.status?.wanted.filter((w) => STATUS_SQL[w]) ?? [];
+  const statusWhere = wanted.length ? `AND ((${wanted.map((w) => STATUS_SQL[w]).join(') OR (')}))` : '';
   const rows = db
     .prepare(
       `${SELECT_TASK}
@@ -212,6 +216,7 @@ export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
           AND (@dueBefore IS NULL OR t.due_on <= @dueBefore)
           AND (@dueAfter IS NULL OR t.due_on >= @dueAfter)
           AND (@startedBy IS NULL OR t.start_on <= @startedBy)
+          ${statusWhere}
         ORDER BY t.due_on IS NULL, t.due_on, t.id`,
     )
     .all({
@@ -223,6 +228,7 @@ export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
       dueBefore: filter.dueBefore ?? null,
       dueAfter: filter.dueAfter ?? null,
       startedBy: filter.startedBy ?? null,
+      ...(wanted.length ? { asOf: filter.status!.asOf, warnUntil: filter.status!.warnUntil } : {}),
     }) as TaskRow[];
   return rows.map(toTask);
 }
@@ -460,6 +466,24 @@ export interface CountsQuery {
 const OPEN_ON = `coalesce(t.cancelled_on > @asOf, 1) AND coalesce(t.done_on > @asOf, 1)`;
 const DONE_ON = `t.done_on <= @asOf`;
 const DUE_IN_PERIOD = `t.due_on >= @from AND t.due_on <= @until`;
+
+// The SQL form of classifyTask (domain/tasks.ts) for each status a listing can ask for, so that
+// "--status overdue" reads the overdue tasks, not every task. Fixed fragments, chosen by key: the
+// values all travel as bound parameters. Uses OPEN_ON and DONE_ON of the counts below.
+const STATUS_SQL: Record<string, string> = {
+  cancelled: `t.cancelled_on <= @asOf`,
+  done_on_time: `${DONE_ON} AND t.done_on <= t.due_on`,
+  done_late: `${DONE_ON} AND t.done_on > t.due_on`,
+  done_no_deadline: `${DONE_ON} AND t.due_on IS NULL`,
+  done: DONE_ON,
+  no_deadline: `${OPEN_ON} AND t.due_on IS NULL`,
+  overdue: `${OPEN_ON} AND t.due_on < @asOf`,
+  due_soon: `${OPEN_ON} AND t.due_on >= @asOf AND t.due_on <= @warnUntil`,
+  in_progress: `${OPEN_ON} AND t.due_on > @warnUntil`,
+  open: OPEN_ON,
+  carried_over: `${OPEN_ON} AND t.year < CAST(substr(@asOf, 1, 4) AS INTEGER)`,
+};
+
 const COUNT_COLUMNS = `
        count(*) AS n,
        sum(CASE WHEN ${DONE_ON} AND t.done_on <= t.due_on THEN 1 ELSE 0 END) AS doneOnTime,

@@ -1,6 +1,6 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
 import type { Command } from 'commander';
-import { formatDateVi } from '../../../domain/dates.js';
+import { addDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
@@ -144,7 +144,8 @@ function registerList(task: Command, cli: Cli) {
     const dueAfter = env.optionalDate('--due-after', opts.dueAfter, asOf);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
-    const rows = listTasks(db, { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf })
+    const status = { wanted: statuses, asOf, warnUntil: addDays(asOf, warn) };
+    const rows = listTasks(db, { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, status })
       .map((t) => viewTask(env, t, asOf, warn))
       .filter((v) => matchesStatus(v, statuses));
     return env.list(rows, taskColumns(env));
