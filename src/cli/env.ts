@@ -21,6 +21,11 @@ export interface GlobalOptions {
   yes?: boolean;
 }
 
+/** "17/06/2017", "2017-06-17": dates that do not depend on today ("+30d", "hôm nay" do). */
+function isAbsoluteDate(value: string): boolean {
+  return /^\s*\d/.test(value);
+}
+
 export class Env {
   readonly t: Translate;
   readonly dbPath: string;
@@ -80,6 +85,8 @@ export class Env {
 
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
   today(asOf?: string): IsoDate {
+    // A date written out in full needs no "today"; working it out costs a time-zone lookup.
+    if (asOf && isAbsoluteDate(asOf)) return this.parseDateWith('--as-of', asOf, '1970-01-01');
     if (this.todayCache === undefined) {
       const base = todayInHoChiMinh(this.ctx.now());
       const fromEnv = this.ctx.env.THUKY_TODAY;
@@ -90,7 +97,7 @@ export class Env {
 
   /** Parses a date typed by the user; a bad one is a usage error naming the field. */
   date(field: string, value: string, today?: IsoDate): IsoDate {
-    return this.parseDateWith(field, value, today ?? this.today());
+    return this.parseDateWith(field, value, today ?? (isAbsoluteDate(value) ? '1970-01-01' : this.today()));
   }
 
   private parseDateWith(field: string, value: string, today: IsoDate): IsoDate {
@@ -144,6 +151,11 @@ export class Env {
     this.ctx.stdout.write(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`);
   }
 
+  /** JSON to stdout: indented on a terminal, compact in a pipe (smaller and faster for scripts). */
+  json(value: unknown): void {
+    this.print(JSON.stringify(value, null, this.ctx.stdout.isTTY ? 2 : undefined));
+  }
+
   /** Messages to stderr. */
   info(key: string, params?: Record<string, string | number | null | undefined>): void {
     this.ctx.stderr.write(`${this.t(key, params)}\n`);
@@ -155,12 +167,12 @@ export class Env {
 
   /** A listing: the same rows in every format. */
   async list<R>(rows: R[], columns: Column<R>[], format: Format = this.format): Promise<void> {
-    this.print(await renderTable(rows, columns, { format, lang: this.lang, t: this.t, color: this.color }));
+    this.print(await renderTable(rows, columns, { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY }));
   }
 
   /** A single record: JSON as it is; otherwise the human text the command builds. */
   async record(value: unknown, human: () => string | Promise<string>): Promise<void> {
-    if (this.format === 'json') this.print(JSON.stringify(value, null, 2));
+    if (this.format === 'json') this.json(value);
     else this.print(await human());
   }
 }

@@ -5,7 +5,6 @@
 
 import { addDays as dfAddDays } from 'date-fns/addDays';
 import { addMonths as dfAddMonths } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 export type IsoDate = string;
 
@@ -113,7 +112,16 @@ export function addDuration(date: IsoDate, duration: Duration): IsoDate {
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return differenceInCalendarDays(toLocal(b), toLocal(a));
+  // Reports compute this for every row: day numbers from the ISO text, no Date objects kept.
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+function dayNumber(date: IsoDate): number {
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7);
+  const d = +date.slice(8, 10);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
 const TODAY_WORDS = new Set(['today', 'hom nay', 'hôm nay', 'nay']);

@@ -32,6 +32,8 @@ export interface RenderOptions {
   lang: Lang;
   t: Translate;
   color: boolean;
+  /** Indent JSON (on a terminal). */
+  pretty?: boolean;
 }
 
 function humanDate(value: string, lang: Lang): string {
@@ -105,7 +107,7 @@ export async function paint(text: string, tone: Tone): Promise<string> {
 
 export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: RenderOptions): Promise<string> {
   const { lang, t } = opts;
-  if (opts.format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (opts.format === 'json') return JSON.stringify(rows, null, opts.pretty ? 2 : undefined) + '\n';
   const header = columns.map((c) => t(c.label));
   const cells = rows.map((row) => columns.map((c) => cellText(row, c, lang, t)));
   switch (opts.format) {

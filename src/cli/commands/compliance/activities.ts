@@ -37,7 +37,7 @@ export function registerActivities(program: Command, cli: Cli): void {
     const unit = resolveUnit(db, opts.unit, { at: heldOn });
     const id = addActivity(db, env.audit(), { unitId: unit.id, heldOn, kind, title: opts.title, participants });
     env.info('activity.added', { id, unit: unit.name, date: formatDateVi(heldOn), kind: env.t(`activity.kind.${kind}`) });
-    if (env.format === 'json') env.print(JSON.stringify(getActivity(db, id), null, 2));
+    if (env.format === 'json') env.json(getActivity(db, id));
   });
 
   const list = cli

@@ -64,7 +64,7 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     env.info(created ? 'evaluation.added' : 'evaluation.updated', { name: person.fullName, year, result: env.t(`evaluation.result.${result}`) });
     if (evaluation.planUsed === null) env.warn('evaluation.planUsedUnknown');
     else if (evaluation.planUsed && !evaluation.hasPlan) env.warn('evaluation.usedWithoutPlan', { name: person.fullName, year });
-    if (env.format === 'json') env.print(JSON.stringify(evaluation, null, 2));
+    if (env.format === 'json') env.json(evaluation);
   });
 
   const imp = cli
@@ -175,7 +175,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
   const summary = { file, year, evaluations: rows.length, ...counts, peopleCreated: toCreate, dryRun: !!opts.dryRun };
   if (opts.dryRun) {
     env.info('compliance.import.dryRun', { file, count: rows.length, people: toCreate });
-    if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+    if (env.format === 'json') env.json(summary);
     return;
   }
   const audit = env.audit();
@@ -190,5 +190,5 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
     addEvaluations(db, audit, inputs);
   })();
   env.info('evaluation.imported', { file, count: rows.length, year, people: toCreate });
-  if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+  if (env.format === 'json') env.json(summary);
 }

@@ -45,7 +45,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     addPlan(db, env.audit(), { personId: person.id, personName: person.fullName, year, submittedOn, content: opts.content ?? null });
     const created = findPlan(db, person.id, year)!;
     env.info('plan.added', { name: person.fullName, year, date: formatDateVi(submittedOn), status: env.t(`plan.status.${created.status}`) });
-    if (env.format === 'json') env.print(JSON.stringify(created, null, 2));
+    if (env.format === 'json') env.json(created);
   });
 
   const edit = cli
@@ -103,7 +103,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     if (Number(date.slice(0, 4)) < year) throw new UsageError('plan.deadlineBeforeYear', { date: formatDateVi(date), year });
     const d = setPlanDeadline(env.db(), env.audit(), year, date);
     env.info('plan.deadlineChanged', { year, date: formatDateVi(d.deadlineOn) });
-    if (env.format === 'json') env.print(JSON.stringify(d, null, 2));
+    if (env.format === 'json') env.json(d);
   });
 
   const imp = cli
@@ -307,7 +307,7 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
   const summary = { file, year, plans: rows.length, onTime, late: rows.length - onTime, peopleCreated: toCreate, dryRun: !!opts.dryRun };
   if (opts.dryRun) {
     env.info('compliance.import.dryRun', { file, count: rows.length, people: toCreate });
-    if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+    if (env.format === 'json') env.json(summary);
     return;
   }
   const audit = env.audit();
@@ -319,5 +319,5 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
     addPlans(db, audit, inputs);
   })();
   env.info('plan.imported', { file, count: rows.length, year, onTime, people: toCreate });
-  if (env.format === 'json') env.print(JSON.stringify(summary, null, 2));
+  if (env.format === 'json') env.json(summary);
 }

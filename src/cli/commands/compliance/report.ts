@@ -245,7 +245,7 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   }
   const { report } = buildComplianceReport(env, db, period, asOf, units, rules, opts.rules ?? null, kinds);
 
-  if (format === 'json') return env.print(JSON.stringify(report, null, 2));
+  if (format === 'json') return env.json(report);
   const columns = tableColumns(env, report);
   const rows = report.units;
   const header = columns.map((c) => env.t(c.label));

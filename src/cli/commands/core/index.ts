@@ -175,7 +175,7 @@ function registerUnits(program: Command, cli: Cli) {
     const id = addUnit(db, env.audit(), { name, code: opts.code ?? null, kind, parentId, validFrom, validTo, successorIds, note: opts.note ?? null });
     const created = listUnits(db).find((u) => u.id === id)!;
     env.info('unit.added', { id, name: created.name });
-    if (env.format === 'json') env.print(JSON.stringify(created, null, 2));
+    if (env.format === 'json') env.json(created);
   });
 
   const list = cli
@@ -271,7 +271,7 @@ function registerPeople(program: Command, cli: Cli) {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : null;
     const id = addPerson(db, env.audit(), { fullName, unitId, positions: opts.position ?? [], isMember: !opts.notMember, note: opts.note ?? null });
     env.info('person.added', { id, name: cleanText(fullName) });
-    if (env.format === 'json') env.print(JSON.stringify(listPeople(db, {}).find((p) => p.id === id), null, 2));
+    if (env.format === 'json') env.json(listPeople(db, {}).find((p) => p.id === id));
   });
 
   const list = cli
@@ -341,7 +341,7 @@ function registerDocs(program: Command, cli: Cli) {
     const id = addDocument(db, env.audit(), { code, title: opts.title ?? null, issuedOn, issuingBody: opts.body ?? null, note: opts.note ?? null });
     const created = resolveDocument(db, String(id));
     env.info('doc.added', { id, code: created.code });
-    if (env.format === 'json') env.print(JSON.stringify(withTypeNames(env, created), null, 2));
+    if (env.format === 'json') env.json(withTypeNames(env, created));
   });
 
   const list = cli

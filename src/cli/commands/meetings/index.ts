@@ -172,7 +172,7 @@ function registerAdd(meeting: Command, cli: Cli) {
       note: opts.note ?? null,
     });
     env.info('meeting.added', { id: created.meetingId, date: formatDateVi(heldOn), invited: unitIds.length });
-    if (env.format === 'json') env.print(JSON.stringify(requireMeeting(db, created.meetingId, { asOf: env.today() }), null, 2));
+    if (env.format === 'json') env.json(requireMeeting(db, created.meetingId, { asOf: env.today() }));
   });
 }
 
@@ -372,7 +372,7 @@ function registerConclude(meeting: Command, cli: Cli) {
       tasks: created.taskIds.length,
       due: dueOn ? formatDateVi(dueOn) : env.t('meeting.noTimeLimit'),
     });
-    if (env.format === 'json') env.print(JSON.stringify({ meetingId: id, conclusionId: created.conclusionId, ord: created.ord, dueOn, unitIds, taskIds: created.taskIds }, null, 2));
+    if (env.format === 'json') env.json({ meetingId: id, conclusionId: created.conclusionId, ord: created.ord, dueOn, unitIds, taskIds: created.taskIds });
   });
 }
 
@@ -432,7 +432,7 @@ function registerSpeech(program: Command, cli: Cli) {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: heldOn }).id : (speaker?.unitId ?? null);
     const created = addSpeech(db, env.audit(), id, { speakerId: speaker?.id ?? null, unitId, kind, summary, ord: order }, { force: opts.force });
     env.info('speech.added', { ord: created.ord, id });
-    if (env.format === 'json') env.print(JSON.stringify(listSpeeches(db, { meetingId: id }).find((s) => s.id === created.speechId), null, 2));
+    if (env.format === 'json') env.json(listSpeeches(db, { meetingId: id }).find((s) => s.id === created.speechId));
   });
 
   const list = cli

@@ -97,7 +97,7 @@ function registerAdd(bt: Command, cli: Cli) {
     env.info('breakthrough.added', { id, unit: unit.name, year });
     if (assessment.generic) env.warn('breakthrough.genericWarning', { reasons: reasonsText(env, assessment.reasons) });
     const view = assess(env, requireTasks(db, [id])[0], env.today());
-    if (env.format === 'json') env.print(JSON.stringify(view, null, 2));
+    if (env.format === 'json') env.json(view);
   });
 }
 
@@ -174,7 +174,7 @@ function registerCheck(bt: Command, cli: Cli) {
       none: rows.filter((r) => r.verdict === 'none').length,
     };
     if (env.format === 'json') {
-      env.print(JSON.stringify({ year, kind: opts.kind, counts, units: rows }, null, 2));
+      env.json({ year, kind: opts.kind, counts, units: rows });
       return;
     }
     const columns: Column<CheckRow>[] = [

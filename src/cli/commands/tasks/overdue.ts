@@ -108,7 +108,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
     // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
     const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
     if (format === 'json') {
-      env.print(JSON.stringify(report, null, 2));
+      env.json(report);
     } else if (format === 'text') {
       env.print(renderOverdueText(report, env.t));
     } else {

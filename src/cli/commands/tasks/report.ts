@@ -107,7 +107,7 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     const warn = warnDays(env, opts.warnDays);
     const report = buildTaskReport(env.readDb(), env, { period, asOf, kind, warnDays: warn });
     if (env.format === 'json') {
-      env.print(JSON.stringify(report, null, 2));
+      env.json(report);
       return;
     }
     const rows = [...report.units, report.total];

@@ -98,7 +98,7 @@ function registerAdd(task: Command, cli: Cli) {
     const created = requireTasks(db, ids).map((t) => viewTask(env, t, env.today(), warnDays(env, undefined)));
     env.info('task.added', { count: ids.length, first: ids[0], last: ids[ids.length - 1], group: created[0].groupId ?? '' });
     if (!dueOn) env.warn('task.noDeadlineWarning');
-    if (env.format === 'json') env.print(JSON.stringify(created, null, 2));
+    if (env.format === 'json') env.json(created);
     else if (env.formatChosen) return env.list(created, taskColumns(env));
   });
 }
@@ -314,6 +314,6 @@ async function reportChange(env: Env, tasks: Task[], key: string) {
   const asOf = env.today();
   const views = tasks.map((t) => viewTask(env, t, asOf, warnDays(env, undefined)));
   env.info(key, { count: tasks.length, ids: tasks.map((t) => t.id).join(', ') });
-  if (env.format === 'json') env.print(JSON.stringify(views, null, 2));
+  if (env.format === 'json') env.json(views);
   else if (env.formatChosen) await env.list(views, taskColumns(env));
 }
