@@ -1,5 +1,6 @@
 /** Every write leaves a line here: when, who, which command, what changed. */
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 
 /** Who is writing, and with which command; passed to every store function that writes. */
 export interface Audit {
@@ -19,7 +20,8 @@ export function logChange(
   action: ChangeAction,
   changes?: unknown,
 ): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes));

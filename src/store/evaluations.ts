@@ -3,6 +3,7 @@ import { EVALUATION_RESULTS, type EvaluationResult, type LevelCounts } from '../
 import { sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 import { lastNameFirst } from './people.js';
 
 export interface Evaluation {
@@ -51,8 +52,7 @@ export interface EvaluationInput {
 
 function insertEvaluation(db: Db, audit: Audit, input: EvaluationInput): number {
   const id = Number(
-    db
-      .prepare('INSERT INTO evaluation (person_id, year, result, score, plan_used, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    cachedStatement(db, 'INSERT INTO evaluation (person_id, year, result, score, plan_used, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(input.personId, input.year, input.result, input.score ?? null, boolOrNull(input.planUsed), input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
   );
   logChange(db, audit, 'evaluation', id, 'create', { personId: input.personId, year: input.year, result: input.result, score: input.score ?? null, planUsed: input.planUsed ?? null });

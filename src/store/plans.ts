@@ -5,6 +5,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { cleanText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 import { lastNameFirst } from './people.js';
 
 export interface PlanDeadline {
@@ -87,8 +88,7 @@ export interface PlanInput {
 function insertPlan(db: Db, audit: Audit, input: PlanInput): number {
   const content = input.content ? cleanText(input.content) || null : null;
   const id = Number(
-    db
-      .prepare('INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    cachedStatement(db, 'INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.personId, input.year, input.submittedOn, content, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
   );
   logChange(db, audit, 'plan', id, 'create', { personId: input.personId, year: input.year, submittedOn: input.submittedOn, content });

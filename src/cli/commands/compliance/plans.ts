@@ -303,7 +303,8 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
   if (problems.length) failWithProblems(file, problems, env);
 
   const toCreate = rows.filter((r) => r.personId === null).length;
-  const onTime = rows.filter((r) => r.submittedOn <= getPlanDeadline(db, year).deadlineOn).length;
+  const { deadlineOn } = getPlanDeadline(db, year);
+  const onTime = rows.filter((r) => r.submittedOn <= deadlineOn).length;
   const summary = { file, year, plans: rows.length, onTime, late: rows.length - onTime, peopleCreated: toCreate, dryRun: !!opts.dryRun };
   if (opts.dryRun) {
     env.info('compliance.import.dryRun', { file, count: rows.length, people: toCreate });
