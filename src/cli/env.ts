@@ -148,7 +148,9 @@ export class Env {
   /** Data to stdout. */
   print(text: string): void {
     const safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
-    this.ctx.stdout.write(safe.endsWith('\n') || safe === '' ? safe : `${safe}\n`);
+    this.ctx.stdout.write(safe);
+    // A separate write: appending to a report of several MB would copy all of it.
+    if (safe !== '' && !safe.endsWith('\n')) this.ctx.stdout.write('\n');
   }
 
   /** JSON to stdout: indented on a terminal, compact in a pipe (smaller and faster for scripts). */

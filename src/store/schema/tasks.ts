@@ -33,8 +33,11 @@ CREATE TABLE task (
   CHECK (done_on IS NULL OR cancelled_on IS NULL),
   CHECK (cancelled_on IS NULL OR cancel_reason IS NOT NULL)
 );
--- The overdue report reads open tasks by due date: a partial index holds only open tasks.
-CREATE INDEX task_open_due ON task(due_on, unit_id) WHERE done_on IS NULL AND cancelled_on IS NULL;
+-- The overdue report reads open tasks by due date: a partial index holds only open tasks, and
+-- every column the report shows, so that it never visits the table (open tasks are a small share
+-- of all tasks: a few MB of index at city scale, read in order instead of thousands of pages).
+CREATE INDEX task_open_due ON task(due_on, unit_id, kind, start_on, original_due_on, extensions, percent, meeting_id, conclusion_id, document_id, title, done_on, cancelled_on)
+  WHERE done_on IS NULL AND cancelled_on IS NULL;
 -- Tasks closed after a day (or still open, keyed 9999-12-31): what was open on a past as-of date,
 -- and what a period carries over from earlier years.
 CREATE INDEX task_closed ON task(coalesce(done_on, cancelled_on, '9999-12-31'), start_on, kind, unit_id, due_on, done_on, cancelled_on, extensions);
