@@ -9,6 +9,20 @@ import { openDatabase, type Db } from '../src/store/db.js';
 import { loadSample } from '../src/store/sample/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+
+/** The 10 wards of District 1 in 2017, in Vietnamese order, as the sample names them. */
+export const WARDS_2017 = [
+  'Phường Bến Nghé',
+  'Phường Bến Thành',
+  'Phường Cầu Kho',
+  'Phường Cầu Ông Lãnh',
+  'Phường Cô Giang',
+  'Phường Đa Kao',
+  'Phường Nguyễn Cư Trinh',
+  'Phường Nguyễn Thái Bình',
+  'Phường Phạm Ngũ Lão',
+  'Phường Tân Định',
+];
 export const BIN = join(ROOT, 'bin', 'thuky.js');
 
 export function tempDir(): string {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { run, runJson, sampleDbPath, tempDbPath, tempDir } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDbPath, tempDir, WARDS_2017 } from '../helpers.js';
 
 function counts(db: string) {
   const h = new Database(db, { readonly: true });
@@ -99,18 +99,7 @@ describe('units', () => {
   it('lists the 10 wards of 2017 and the 4 of 2025, in Vietnamese order', async () => {
     const db = sampleDbPath();
     const w2017 = await runJson<{ name: string }[]>(['unit', 'list', '--kind', 'ward', '--at', '17/06/2017'], { db });
-    expect(w2017.map((u) => u.name)).toEqual([
-      'Phường Bến Nghé',
-      'Phường Bến Thành',
-      'Phường Cầu Kho',
-      'Phường Cầu Ông Lãnh',
-      'Phường Cô Giang',
-      'Phường Đa Kao',
-      'Phường Nguyễn Cư Trinh',
-      'Phường Nguyễn Thái Bình',
-      'Phường Phạm Ngũ Lão',
-      'Phường Tân Định',
-    ]);
+    expect(w2017.map((u) => u.name)).toEqual(WARDS_2017);
     const w2025 = await runJson<{ name: string; predecessors: string[] }[]>(['unit', 'list', '--kind', 'ward', '--at', '2025-12-31'], { db });
     expect(w2025.map((u) => u.name)).toEqual(['Phường Bến Thành', 'Phường Cầu Ông Lãnh', 'Phường Sài Gòn', 'Phường Tân Định']);
     expect(w2025.find((u) => u.name === 'Phường Sài Gòn')!.predecessors).toContain('Phường Bến Nghé');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { UnitTaskCounts } from '../../src/store/tasks.js';
-import { run, runJson, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, WARDS_2017 } from '../helpers.js';
 
 /** The JSON row: the store's counts plus the unit's name and the two rates. */
 type Row = UnitTaskCounts & { unitName: string | null; onTimeRate: number | null; completionRate: number | null };
@@ -19,18 +19,7 @@ describe('thuky report tasks', () => {
     const db = sampleDbPath();
     const r = await runJson<Report>(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017'], { db });
     expect(r.period).toMatchObject({ code: '2017', from: '2017-01-01', to: '2017-12-31' });
-    expect(r.units.map((u) => u.unitName)).toEqual([
-      'Phường Bến Nghé',
-      'Phường Bến Thành',
-      'Phường Cầu Kho',
-      'Phường Cầu Ông Lãnh',
-      'Phường Cô Giang',
-      'Phường Đa Kao',
-      'Phường Nguyễn Cư Trinh',
-      'Phường Nguyễn Thái Bình',
-      'Phường Phạm Ngũ Lão',
-      'Phường Tân Định',
-    ]);
+    expect(r.units.map((u) => u.unitName)).toEqual(WARDS_2017);
     const t = r.total;
     for (const k of ['assigned', 'carriedOver', 'doneOnTime', 'doneLate', 'doneNoDeadline', 'inProgress', 'dueSoon', 'overdue', 'noDeadline', 'cancelled', 'extended'] as const)
       expect(t[k], k).toBeGreaterThan(0);
