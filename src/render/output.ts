@@ -101,9 +101,13 @@ export function toMarkdown(header: string[], rows: string[][], align: ('left' | 
 /** Applies a tone with chalk, loaded only when colour is on. */
 export async function paint(text: string, tone: Tone): Promise<string> {
   if (!tone) return text;
-  const { default: chalk } = await import('chalk');
-  return chalk[tone](text);
+  // Whether to colour was decided already (terminal, NO_COLOR, --no-color); chalk's own guess
+  // looks at the real process streams and at CI variables, so it is told, not asked.
+  painter ??= new (await import('chalk')).Chalk({ level: 1 });
+  return painter[tone](text);
 }
+
+let painter: import('chalk').ChalkInstance | undefined;
 
 export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: RenderOptions): Promise<string> {
   const { lang, t } = opts;
