@@ -6,7 +6,7 @@ import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type D
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
-import { FORMATS, renderTable, type Column, type Format } from '../render/output.js';
+import { FORMATS, renderTable, writeJson, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
@@ -155,7 +155,9 @@ export class Env {
 
   /** JSON to stdout: indented on a terminal, compact in a pipe (smaller and faster for scripts). */
   json(value: unknown): void {
-    this.print(JSON.stringify(value, null, this.ctx.stdout.isTTY ? 2 : undefined));
+    if (this.ctx.stdout.isTTY) return this.print(JSON.stringify(value, null, 2));
+    writeJson(value, (chunk) => this.ctx.stdout.write(chunk));
+    this.ctx.stdout.write('\n');
   }
 
   /** Messages to stderr. */
@@ -169,6 +171,7 @@ export class Env {
 
   /** A listing: the same rows in every format. */
   async list<R>(rows: R[], columns: Column<R>[], format: Format = this.format): Promise<void> {
+    if (format === 'json') return this.json(rows);
     this.print(await renderTable(rows, columns, { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY }));
   }
 

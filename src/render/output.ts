@@ -148,3 +148,38 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
 function alignOf<R>(c: Column<R>): 'left' | 'right' {
   return c.type === 'number' || c.type === 'percent' ? 'right' : 'left';
 }
+
+const JSON_CHUNK = 500;
+
+/**
+ * Compact JSON, the same text as JSON.stringify(value), written piece by piece: a report of tens of
+ * thousands of rows is never held as one string (nor copied again into one buffer). Arrays at the
+ * top two levels are written in chunks of rows; anything deeper is stringified whole.
+ */
+export function writeJson(value: unknown, write: (chunk: string) => void, depth = 0): void {
+  if (depth < 2 && Array.isArray(value)) {
+    write('[');
+    for (let i = 0; i < value.length; i += JSON_CHUNK) {
+      const part = value
+        .slice(i, i + JSON_CHUNK)
+        .map((v) => JSON.stringify(v) ?? 'null')
+        .join(',');
+      write(i ? `,${part}` : part);
+    }
+    write(']');
+    return;
+  }
+  if (depth < 1 && value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    write('{');
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      write(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      writeJson(v, write, depth + 1);
+    }
+    write('}');
+    return;
+  }
+  write(JSON.stringify(value) ?? 'null');
+}

@@ -65,3 +65,30 @@ describe('one output layer', () => {
     expect(await renderTable([], columns, { ...opts, format: 'json' })).toBe('[]\n');
   });
 });
+
+describe('writeJson', async () => {
+  const { writeJson } = await import('../../src/render/output.js');
+  const collect = (v: unknown) => {
+    let out = '';
+    let writes = 0;
+    writeJson(v, (c) => {
+      out += c;
+      writes++;
+    });
+    return { out, writes };
+  };
+
+  it.each([
+    ['a report', { asOf: '2017-12-31', skip: undefined, overdue: Array.from({ length: 1234 }, (_, i) => ({ id: i, t: `Phường ${i}`, n: null })), counts: { a: 1 } }],
+    ['a listing', Array.from({ length: 1001 }, (_, i) => ({ id: i, due: i % 2 ? null : '2017-01-01' }))],
+    ['empty things', { a: [], b: {}, c: null, d: [[1, 2], []] }],
+    ['a scalar', 'x'],
+    ['an object with toJSON', { when: new Date('2017-06-17T00:00:00Z') }],
+  ])('writes exactly JSON.stringify of %s', (_name, value) => {
+    expect(collect(value).out).toBe(JSON.stringify(value));
+  });
+
+  it('writes a long array in several pieces', () => {
+    expect(collect(Array.from({ length: 2000 }, (_, i) => i)).writes).toBeGreaterThan(3);
+  });
+});
