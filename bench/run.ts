@@ -679,7 +679,7 @@ export async function main(argv: string[]): Promise<number> {
     `<!-- bench:${meta.scale} -->`,
     `## ${meta.scale} scale — ${when}`,
     '',
-    `Command: \`npm run bench:gen -- --scale ${meta.scale} --out ${args.db} --seed ${meta.seed}\` then \`npm run bench -- --scale ${meta.scale} --db ${args.db}${args.runs ? ` --runs ${runs}` : ''}\`.`,
+    `Command: \`npm run bench:gen -- --scale ${meta.scale} --out ${args.db} --seed ${meta.seed}\` then \`npm run bench -- ${argv.join(' ')}\`.`,
     '',
     ...Object.entries(v).map(([k, val]) => `- ${k}: ${val}`),
     `- data: seed ${meta.seed}, years ${meta.firstYear}–${meta.year}, reports as of ${asOf}; ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB; ` +
