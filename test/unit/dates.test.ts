@@ -132,3 +132,13 @@ describe('formatting and today', () => {
     expect(parseTimeOfDay(input)).toBeNull();
   });
 });
+
+describe('today in Asia/Ho_Chi_Minh from the fixed offset', () => {
+  it('agrees with the time-zone database around midnight, month and year ends, and across years', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants: Date[] = [];
+    for (const day of ['1990-01-01', '2017-06-17', '2017-12-31', '2024-02-29', '2025-06-30', '2026-11-27', '2030-12-31'])
+      for (const hour of [0, 16, 16.99, 17, 17.01, 23.99]) instants.push(new Date(Date.parse(`${day}T00:00:00Z`) + hour * 3_600_000));
+    for (const at of instants) expect(todayInHoChiMinh(at), at.toISOString()).toBe(zone.format(at));
+  });
+});
