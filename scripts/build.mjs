@@ -39,6 +39,25 @@ const catalogueFromJson = {
   },
 };
 
+/**
+ * Commander requires child_process at load time for executable sub-commands, which thuky does not
+ * use; loading it pulls in net, dgram and more at every start. Commander gets a stub that fails
+ * loudly if ever used.
+ */
+const noChildProcessForCommander = {
+  name: 'no-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'thuky-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'thuky-stub' }, () => ({
+      loader: 'js',
+      contents: `const fail = () => { throw new Error('executable sub-commands are not supported'); };
+        module.exports = { spawn: fail, execFileSync: fail };`,
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/thuky.cjs',
@@ -47,7 +66,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['better-sqlite3', ...LAZY_PACKAGES],
-  plugins: [catalogueFromJson],
+  plugins: [catalogueFromJson, noChildProcessForCommander],
   // Source files use import.meta.url to find their package; in the CommonJS bundle it is the bundle's own URL.
   define: { 'import.meta.url': '__thukyUrl' },
   banner: {
