@@ -160,10 +160,8 @@ export function writeJson(value: unknown, write: (chunk: string) => void, depth 
   if (depth < 2 && Array.isArray(value)) {
     write('[');
     for (let i = 0; i < value.length; i += JSON_CHUNK) {
-      const part = value
-        .slice(i, i + JSON_CHUNK)
-        .map((v) => JSON.stringify(v) ?? 'null')
-        .join(',');
+      // One stringify per slice (faster than one per row), without the slice's own brackets.
+      const part = JSON.stringify(value.slice(i, i + JSON_CHUNK)).slice(1, -1);
       write(i ? `,${part}` : part);
     }
     write(']');
