@@ -45,12 +45,16 @@ const SELECT_UNIT = `
 
 function withLinks(db: Db, rows: UnitRow[]): Unit[] {
   if (!rows.length) return [];
+  // One unit (show, resolve) reads only its own links; a listing reads them all at once.
+  const one = rows.length === 1 ? rows[0].id : null;
   const succ = db.prepare(
-    `SELECT s.unit_id AS unitId, s.successor_id AS id, u.name FROM unit_successor s JOIN unit u ON u.id = s.successor_id`,
-  ).all() as { unitId: number; id: number; name: string }[];
+    `SELECT s.unit_id AS unitId, s.successor_id AS id, u.name FROM unit_successor s JOIN unit u ON u.id = s.successor_id
+      WHERE @one IS NULL OR s.unit_id = @one`,
+  ).all({ one }) as { unitId: number; id: number; name: string }[];
   const pred = db.prepare(
-    `SELECT s.successor_id AS unitId, u.name FROM unit_successor s JOIN unit u ON u.id = s.unit_id`,
-  ).all() as { unitId: number; name: string }[];
+    `SELECT s.successor_id AS unitId, u.name FROM unit_successor s JOIN unit u ON u.id = s.unit_id
+      WHERE @one IS NULL OR s.successor_id = @one`,
+  ).all({ one }) as { unitId: number; name: string }[];
   return rows.map((r) => ({
     ...r,
     illustrative: !!r.illustrative,
@@ -107,6 +111,16 @@ export function getUnit(db: Db, id: number): Unit | undefined {
  * share a name (the old and the new Phường Bến Thành), the one that existed on `at` wins.
  */
 export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFoundExit1?: boolean } = {}): Unit {
+  // Fast paths on indexes, for scripts and cron that pass ids or codes: a national registry has
+  // thousands of units, and the name search below reads them all.
+  const q = query.trim();
+  if (/^\d+$/.test(q)) {
+    const byId = getUnit(db, Number(q));
+    if (byId) return byId;
+  } else {
+    const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
+    if (byCode) return getUnit(db, byCode.id)!;
+  }
   const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & { validFrom: string | null; validTo: string | null })[];
   const at = opts.at;
   const candidates = rows.map((r) => ({
