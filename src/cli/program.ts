@@ -54,7 +54,37 @@ const HELP_TITLES: Record<string, string> = {
   'Global Options:': 'cli.help.globalOptions',
 };
 
-export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }): Command {
+/** Global options that take a value: their value is not a command name. */
+const GLOBAL_WITH_VALUE = new Set(['--db', '--lang', '--format']);
+
+/**
+ * The top-level command a command line names ("task" in `thuky --db x task add …`, also after
+ * `help`), or null when it names none (`thuky --help`).
+ */
+export function targetCommand(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (GLOBAL_WITH_VALUE.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    if (a === 'help') {
+      const next = argv.slice(i + 1).find((x) => !x.startsWith('-'));
+      return next ?? null;
+    }
+    return a;
+  }
+  return null;
+}
+
+/**
+ * Builds the command tree. With `argv`, only the sub-commands of the top-level command it names
+ * are declared (the others appear by name and description): a run pays for its own command, not
+ * for the options of all others. Without `argv` (tests, documentation), everything.
+ */
+export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, argv?: string[]): Command {
+  const only = argv ? targetCommand(argv) : undefined;
   const t = translator(lang);
   const program = new Command('thuky');
   // Headings of the generated help, in the user's language; inherited by every sub-command.
@@ -79,10 +109,20 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }):
     .exitOverride();
   program.addHelpText('after', `\n${t('cli.help.after')}`);
 
+  const detached = new WeakSet<Command>();
   const cli: Cli = {
     t,
     lang,
     command(parent, spec, key, examples) {
+      // Below a top-level command that this run does not name, commands are built detached: the
+      // feature module declares them as usual, and nothing is attached or translated.
+      const topLevel = parent === program;
+      const skip = !topLevel && (detached.has(parent) || (only !== undefined && parent.parent === program && parent.name() !== only));
+      if (skip) {
+        const dummy = new Command(spec.split(' ')[0]);
+        detached.add(dummy);
+        return dummy;
+      }
       const cmd = parent.command(spec).description(t(`${key}.desc`));
       cmd.helpOption('-h, --help', t('cli.opt.help'));
       (cmd as Command & { examples?: string[] }).examples = examples;
@@ -130,7 +170,7 @@ export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
   const t = translator(lang);
   const state = { exitCode: 0 };
   try {
-    const program = buildProgram(ctx, lang, state);
+    const program = buildProgram(ctx, lang, state, argv);
     if (argv.length === 0) {
       ctx.stdout.write(program.helpInformation());
       return ExitCode.ok;

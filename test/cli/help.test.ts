@@ -40,3 +40,34 @@ describe('help is documentation', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('only the named command is declared in full', async () => {
+  const { targetCommand } = await import('../../src/cli/program.js');
+
+  it.each([
+    [['task', 'add', 'x'], 'task'],
+    [['--db', 'x.db', 'report', 'tasks'], 'report'],
+    [['--lang', 'en', '--json', 'unit', 'list'], 'unit'],
+    [['help', 'meeting'], 'meeting'],
+    [['--help'], null],
+    [[], null],
+  ] as const)('%j names %s', (argv, expected) => {
+    expect(targetCommand([...argv])).toBe(expected);
+  });
+
+  it('a run declares the sub-commands of its command and not of the others', () => {
+    const program = buildProgram(memoryContext(), 'vi', { exitCode: 0 }, ['task', 'list']);
+    const names = collectCommands(program).map((c) => c.name);
+    expect(names).toContain('task list');
+    expect(names).toContain('meeting');
+    expect(names).not.toContain('meeting show');
+    const all = collectCommands(buildProgram(memoryContext(), 'vi', { exitCode: 0 })).map((c) => c.name);
+    expect(all).toContain('meeting show');
+  });
+
+  it('help for a sub-command still works through `help`', async () => {
+    const r = await run(['help', 'task']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('add [options] <title>');
+  });
+});
