@@ -5,7 +5,7 @@ import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
-import { openTasksDue, type OpenDueRow } from '../../../store/tasks.js';
+import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
 import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { ExitCode, UsageError } from '../../errors.js';
@@ -89,11 +89,12 @@ export function registerOverdue(program: Command, cli: Cli): void {
     const dueWithin = opts.dueWithin === undefined ? null : dueWithinDays(env, asOf, opts.dueWithin);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
+    // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
+    const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
+    if (format === 'json' && !env.ctx.stdout.isTTY) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);
     const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });
     const code = opts.failOnOverdue && report.overdue.length ? ExitCode.overdueFound : ExitCode.ok;
     if (opts.quietWhenEmpty && !report.overdue.length && !report.dueSoon.length) return code;
-    // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
-    const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
     if (format === 'json') {
       env.json(report);
     } else if (format === 'text') {
@@ -125,4 +126,37 @@ export function registerOverdue(program: Command, cli: Cli): void {
     }
     return code;
   });
+}
+
+/**
+ * `overdue --json` in a pipe (scripts, cron): the same report as JSON.stringify(buildOverdueReport),
+ * but each item is built as JSON text by SQLite and written as it is, so that tens of thousands of
+ * rows never become JavaScript objects.
+ */
+function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }, opts: OverdueOpts): number {
+  const units = db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[];
+  const unitRanks: (number | null)[] = [];
+  sortVi(units, (u) => `${u.name}\u0000${u.id}`).forEach((u, i) => (unitRanks[u.id] = i));
+  const templates = { meeting: env.t('overdue.source.meeting', { id: '\u0001', date: '\u0002' }), conclusion: env.t('task.conclusionNo', { n: '\u0001' }) };
+  const base = { asOf: q.asOf, unitIds: q.unitIds, kind: q.kind, unitRanks: Array.from(unitRanks, (r) => r ?? null), templates };
+  const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: addDays(q.asOf, -1), overdue: true });
+  const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), overdue: false });
+  const code = opts.failOnOverdue && overdue.items.length ? ExitCode.overdueFound : ExitCode.ok;
+  if (opts.quietWhenEmpty && !overdue.items.length && !dueSoon.items.length) return code;
+  const write = (chunk: string) => env.ctx.stdout.write(chunk);
+  const items = (list: string[]) => {
+    for (let i = 0; i < list.length; i += 1000) write((i ? ',' : '') + list.slice(i, i + 1000).join(','));
+  };
+  const counts = {
+    overdue: overdue.items.length,
+    overdueUnits: new Set(overdue.unitIds).size,
+    dueSoon: dueSoon.items.length,
+    dueSoonUnits: new Set(dueSoon.unitIds).size,
+  };
+  write(`{"asOf":${JSON.stringify(q.asOf)},"dueWithin":${JSON.stringify(q.dueWithin)},"overdue":[`);
+  items(overdue.items);
+  write('],"dueSoon":[');
+  items(dueSoon.items);
+  write(`],"counts":${JSON.stringify(counts)}}\n`);
+  return code;
 }
