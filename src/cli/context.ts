@@ -3,7 +3,8 @@ import type { Prompter } from '../prompts/prompter.js';
 
 /** What varies between a real run and a test: streams, environment, clock, user. */
 export interface OutStream {
-  write(chunk: string): void;
+  /** Text, or UTF-8 bytes (large reports pass bytes straight from SQLite). */
+  write(chunk: string | Uint8Array): void;
   isTTY: boolean;
   columns?: number;
 }
@@ -64,8 +65,8 @@ export function memoryContext(opts: {
   let err = '';
   const tty = opts.tty ?? false;
   return {
-    stdout: { write: (c) => void (out += c), isTTY: tty, columns: 120 },
-    stderr: { write: (c) => void (err += c), isTTY: tty, columns: 120 },
+    stdout: { write: (c) => void (out += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty, columns: 120 },
+    stderr: { write: (c) => void (err += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty, columns: 120 },
     stdinIsTTY: opts.stdinIsTTY ?? tty,
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),

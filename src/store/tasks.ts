@@ -442,22 +442,24 @@ const OPEN_DUE_JSON_COLUMNS = `t.unit_id AS unitId, t.due_on AS due, t.id AS tid
                    ELSE '' END
               || CASE WHEN t.meeting_id IS NOT NULL AND d.code IS NOT NULL THEN '; ' ELSE '' END
               || coalesce(d.code, '')) AS j`;
+// The JSON leaves SQLite as bytes (a BLOB): it goes to stdout as it is, never decoded into a
+// JavaScript string and encoded back.
 
 const OPEN_DUE_JSON_SQL = `
-SELECT ${OPEN_DUE_JSON_COLUMNS}
+SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
   FROM task t ${OPEN_DUE_JOINS}
  WHERE t.done_on IS NULL AND t.cancelled_on IS NULL
    ${OPEN_DUE_FILTERS}
 UNION ALL
-SELECT ${OPEN_DUE_JSON_COLUMNS}
+SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
   FROM task t ${OPEN_DUE_JOINS}
  WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf
    AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'
    ${OPEN_DUE_FILTERS}`;
 
 export interface OpenDueJson {
-  /** One JSON object per item, in report order. */
-  items: string[];
+  /** One JSON object per item (UTF-8 bytes), in report order. */
+  items: Buffer[];
   unitIds: number[];
 }
 
@@ -468,7 +470,7 @@ export function openTasksDueJson(
   const rows = db
     .prepare(OPEN_DUE_JSON_SQL)
     .raw()
-    .all({ ...openDueParams(q), overdue: q.overdue ? 1 : 0, tMeeting: q.templates.meeting, tConclusion: q.templates.conclusion }) as [number, string, number, string][];
+    .all({ ...openDueParams(q), overdue: q.overdue ? 1 : 0, tMeeting: q.templates.meeting, tConclusion: q.templates.conclusion }) as [number, string, number, Buffer][];
   // Report order: units by rank (Vietnamese order of names), then due date, then id. Sorted here:
   // looking the rank up in SQL cost more than the whole query.
   const rank = q.unitRanks;

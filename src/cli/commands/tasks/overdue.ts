@@ -143,9 +143,14 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), overdue: false });
   const code = opts.failOnOverdue && overdue.items.length ? ExitCode.overdueFound : ExitCode.ok;
   if (opts.quietWhenEmpty && !overdue.items.length && !dueSoon.items.length) return code;
-  const write = (chunk: string) => env.ctx.stdout.write(chunk);
-  const items = (list: string[]) => {
-    for (let i = 0; i < list.length; i += 1000) write((i ? ',' : '') + list.slice(i, i + 1000).join(','));
+  const write = (chunk: string | Buffer) => env.ctx.stdout.write(chunk);
+  const comma = Buffer.from(',');
+  const items = (list: Buffer[]) => {
+    for (let i = 0; i < list.length; i += 1000) {
+      const parts: Buffer[] = [];
+      for (const item of list.slice(i, i + 1000)) parts.push(parts.length || i ? comma : Buffer.alloc(0), item);
+      write(Buffer.concat(parts));
+    }
   };
   const counts = {
     overdue: overdue.items.length,
