@@ -16,7 +16,7 @@ import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { failWithProblems, type CsvField } from './csv.js';
-import { PERSON_FIELDS, readImportLines, type ImportOptions, type MatchedLine } from './plans.js';
+import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
 
 const RESULTS = EVALUATION_RESULTS.join('|');
 
@@ -69,11 +69,8 @@ export function registerEvaluations(program: Command, cli: Cli): void {
 
   const imp = cli
     .command(evaluate, 'import <file>', 'cmd.evaluate.import', ['thuky evaluate import danh-gia-2017.csv --year 2017 --unit "tan dinh" --dry-run'])
-    .option('--year <year>', cli.t('cmd.evaluate.opt.year'))
-    .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
-    .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
-    .option('--dry-run', cli.t('cmd.plan.opt.dryRun'));
-  imp.addHelpText('after', `\n${cli.t('evaluation.importHelp')}\n`);
+    .option('--year <year>', cli.t('cmd.evaluate.opt.year'));
+  withImportOptions(imp, cli, 'evaluation.importHelp');
   cli.action<{ year?: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => {
     // Commander hands --year and --unit written after "import" to `evaluate`, which knows them too.
     const parent = evaluate.opts<{ year?: string; unit?: string }>();

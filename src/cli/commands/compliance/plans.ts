@@ -108,11 +108,8 @@ export function registerPlans(program: Command, cli: Cli): void {
 
   const imp = cli
     .command(plan, 'import <file>', 'cmd.plan.import', ['thuky plan import ke-hoach-2017.csv --year 2017 --unit "ben nghe" --dry-run'])
-    .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'))
-    .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
-    .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
-    .option('--dry-run', cli.t('cmd.plan.opt.dryRun'));
-  imp.addHelpText('after', `\n${cli.t('plan.importHelp')}\n`);
+    .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'));
+  withImportOptions(imp, cli, 'plan.importHelp');
   cli.action<{ year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => importPlans(env, file, opts));
 }
 
@@ -256,6 +253,16 @@ export function lineDate(env: Env, rec: CsvRecord, field: string, label: string,
     problems.push({ line: rec.line, message: env.t(err.reason === 'impossible' ? 'input.impossibleDate' : 'input.badDate', { field: label, value: raw }) });
     return undefined;
   }
+}
+
+/** The options every per-person CSV import takes (plans, evaluations), and its help on the file. */
+export function withImportOptions(cmd: Command, cli: Cli, helpKey: string): Command {
+  cmd
+    .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
+    .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
+    .option('--dry-run', cli.t('cmd.plan.opt.dryRun'))
+    .addHelpText('after', `\n${cli.t(helpKey)}\n`);
+  return cmd;
 }
 
 export interface ImportOptions {
