@@ -8,7 +8,9 @@
 // - thuky.cjs.cache: V8's code cache of the bundle (see bin/thuky.js).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'csv-parse', 'chalk', 'cli-table3'];
@@ -58,6 +60,10 @@ const noChildProcessForCommander = {
   },
 };
 
+const require = createRequire(import.meta.url);
+const sqliteAddon = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+if (!existsSync(sqliteAddon)) throw new Error(`better-sqlite3 is not built: ${sqliteAddon} is missing (run npm ci)`);
+
 await build({
   entryPoints: ['src/main.ts'],
   outfile: 'dist/thuky.cjs',
@@ -65,10 +71,15 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', ...LAZY_PACKAGES],
+  // better-sqlite3's JavaScript is bundled and its native part named (see src/store/db.ts);
+  // `bindings`, its way of finding that part, is then only a fallback.
+  external: ['bindings', ...LAZY_PACKAGES],
+  define: {
+    'import.meta.url': '__thukyUrl',
+    __THUKY_SQLITE_ADDON: JSON.stringify(relative(fileURLToPath(dist), sqliteAddon)),
+  },
   plugins: [catalogueFromJson, noChildProcessForCommander],
   // Source files use import.meta.url to find their package; in the CommonJS bundle it is the bundle's own URL.
-  define: { 'import.meta.url': '__thukyUrl' },
   banner: {
     js: [
       "const __thukyUrl = require('node:url').pathToFileURL(__filename).href;",
@@ -88,8 +99,13 @@ await build({
 // a module Node loaded itself.
 const bundlePath = new URL('thuky.cjs', dist);
 const lazy = new RegExp(`\\bimport\\((["'])((?:${LAZY_PACKAGES.map((p) => p.replace('*', '[^"\']+').replace('/', '\\/')).join('|')})(?:\\/[^"']*)?)\\1\\)`, 'g');
-writeFileSync(bundlePath, readFileSync(bundlePath, 'utf8').replace(lazy, '__thukyImport($1$2$1)'));
+const code = readFileSync(bundlePath, 'utf8').replace(lazy, '__thukyImport($1$2$1)');
+// bin/thuky.js reads the bundle as Latin-1, which is cheaper than UTF-8 and gives V8 a one-byte
+// string: esbuild escapes non-ASCII text in strings but not in regular expressions.
+const nonAscii = code.match(/.{0,40}[^\x00-\x7f].{0,20}/);
+if (nonAscii) throw new Error(`dist/thuky.cjs must be ASCII (use \\u escapes in the source): ${nonAscii[0]}`);
+writeFileSync(bundlePath, code);
 
-// V8's code cache, made by running the CLI once (its help declares every command).
+// V8's code cache, made by running the CLI once: it holds the functions compiled by then.
 // bin/thuky.js uses it when present and valid; V8 ignores a stale one.
 execFileSync(process.execPath, ['bin/thuky.js', '--help'], { env: { ...process.env, THUKY_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });

@@ -39,3 +39,11 @@ export class RuntimeError extends UserError {
 }
 
 export class NotFoundError extends RuntimeError {}
+
+/** The reader of the output went away (`thuky overdue | head`): the run ends quietly, exit 0. */
+export class OutputClosedError extends Error {
+  readonly code = 'EPIPE';
+  constructor() {
+    super('EPIPE');
+  }
+}

@@ -1,10 +1,10 @@
 /** The command tree and the one error boundary. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
-import { ExitCode, UserError } from './errors.js';
+import { ExitCode, OutputClosedError, UserError } from './errors.js';
 import { registerCommands } from './commands/index.js';
 
 /** What each command module receives to declare its commands. */
@@ -86,6 +86,17 @@ export function targetCommand(argv: string[]): string | null {
 export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, argv?: string[]): Command {
   const only = argv ? targetCommand(argv) : undefined;
   const t = translator(lang);
+  // Help goes to the context's stdout, wrapped to the terminal's width (not at all in a pipe); errors
+  // are printed by the boundary in the user's language.
+  const output: OutputConfiguration = {
+    writeOut: (s) => ctx.stdout.write(s),
+    writeErr: () => {},
+    outputError: () => {},
+    getOutHelpWidth: () => (ctx.stdout.isTTY && ctx.stdout.columns) || 80,
+    getErrHelpWidth: () => (ctx.stderr.isTTY && ctx.stderr.columns) || 80,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
+  };
   const program = new Command('thuky');
   // Headings of the generated help, in the user's language; inherited by every sub-command.
   program.configureHelp({ styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) });
@@ -101,33 +112,27 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
     .option('--no-color', t('cli.opt.noColor'))
     .option('-y, --yes', t('cli.opt.yes'))
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (s) => ctx.stdout.write(s),
-      writeErr: () => {},
-      outputError: () => {},
-    })
+    .configureOutput(output)
     .exitOverride();
   program.addHelpText('after', `\n${t('cli.help.after')}`);
 
-  const detached = new WeakSet<Command>();
+  // Stands for every command below a top-level command this run does not name: each call on it is
+  // accepted and returns it, so feature modules declare their commands as usual at next to no cost.
+  const standIn: Command = new Proxy(function standIn() {}, {
+    get: (_target, key) => (key === 'then' ? undefined : () => standIn),
+  }) as unknown as Command;
   const cli: Cli = {
     t,
     lang,
     command(parent, spec, key, examples) {
-      // Below a top-level command that this run does not name, commands are built detached: the
-      // feature module declares them as usual, and nothing is attached or translated.
       const topLevel = parent === program;
-      const skip = !topLevel && (detached.has(parent) || (only !== undefined && parent.parent === program && parent.name() !== only));
-      if (skip) {
-        const dummy = new Command(spec.split(' ')[0]);
-        detached.add(dummy);
-        return dummy;
-      }
+      const skip = !topLevel && (parent === standIn || (only !== undefined && parent.parent === program && parent.name() !== only));
+      if (skip) return standIn;
       const cmd = parent.command(spec).description(t(`${key}.desc`));
       cmd.helpOption('-h, --help', t('cli.opt.help'));
       (cmd as Command & { examples?: string[] }).examples = examples;
       if (examples.length) cmd.addHelpText('after', `\n${t('cli.help.examples')}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-      cmd.configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: () => {}, outputError: () => {} });
+      cmd.configureOutput(output);
       cmd.exitOverride();
       return cmd;
     },
@@ -183,6 +188,7 @@ export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
 }
 
 export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
+  if (err instanceof OutputClosedError) return ExitCode.ok;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
     const key = COMMANDER_MESSAGES[err.code];

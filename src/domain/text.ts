@@ -17,7 +17,7 @@ export function fold(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[\u0111\u0110]/g, 'd') // đ Đ
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

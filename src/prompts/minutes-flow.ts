@@ -568,7 +568,7 @@ class NextQuestion extends Error {
  */
 export function nextQuestion(db: Db, t: Translate, lang: Lang, today: IsoDate, answers: Answers): Promise<string | null> {
   const stop = (q: { message: string }): never => {
-    throw new NextQuestion(q.message.split(/ — | \(/)[0]);
+    throw new NextQuestion(q.message.split(/ \u2014 | \(/)[0]);
   };
   const probe: Prompter = { input: stop, select: stop, checkbox: stop, search: stop, confirm: stop, editor: stop, say: () => {} };
   return runMinutesFlow({ db, prompter: probe, t, lang, today, persist: () => {} }, structuredClone(answers)).then(

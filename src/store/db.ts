@@ -1,18 +1,36 @@
 /** Opening the database: path rules, file mode, pragmas, migrations. */
-import type Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../cli/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type Db = Database.Database;
 
-// The native driver is loaded on first use, so that --help and usage errors never pay for it.
-let driver: typeof Database | undefined;
-function sqlite(): typeof Database {
-  return (driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
+/** In the bundle: where the build found the driver's native part, relative to the bundle. */
+declare const __THUKY_SQLITE_ADDON: string | undefined;
+
+/**
+ * A connection. The native part of the driver is loaded on first use, so that --help and usage
+ * errors never pay for it. The bundle names the file itself: better-sqlite3 otherwise looks for
+ * it through the `bindings` package, which probes a dozen paths at every start.
+ */
+function connect(file: string | Buffer, options: Database.Options = {}): Db {
+  return new Database(file, { ...options, nativeBinding: nativeBinding() });
+}
+
+let addon: string | null | undefined;
+function nativeBinding(): string | undefined {
+  if (addon === undefined) {
+    addon = null;
+    if (typeof __THUKY_SQLITE_ADDON === 'string') {
+      const path = join(dirname(fileURLToPath(import.meta.url)), __THUKY_SQLITE_ADDON);
+      if (existsSync(path)) addon = path;
+    }
+  }
+  return addon ?? undefined;
 }
 
 /** --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db. */
@@ -47,7 +65,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new (sqlite())(path, { readonly: !!opts.readonly, fileMustExist: true });
+    db = connect(path, { readonly: !!opts.readonly, fileMustExist: true });
     // SQLite opens lazily: a reader that cannot use the WAL fails only on its first read.
     if (opts.readonly) probe(db);
   } catch (err) {
@@ -104,7 +122,7 @@ function readOnlySnapshot(path: string, err: unknown): Db | undefined {
       bytes[18] = 1;
       bytes[19] = 1;
     }
-    const db = new (sqlite())(bytes);
+    const db = connect(bytes);
     db.pragma('query_only = ON');
     return db;
   } catch {
@@ -147,7 +165,7 @@ export function migrate(db: Db): { from: number; to: number } {
 
 /** A fresh in-memory database with the whole schema, for tests. */
 export function memoryDatabase(): Db {
-  const db = new (sqlite())(':memory:');
+  const db = connect(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;

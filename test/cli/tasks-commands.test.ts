@@ -69,7 +69,10 @@ describe('task add', () => {
     const out = await run(['task', 'add', 'Theo dõi thường xuyên', '--unit', 'BN', '--start', '01/07/2017', '--json'], { db });
     expect(out.code).toBe(0);
     expect(out.stderr).toMatch(/Cảnh báo: .*chưa có thời hạn/);
-    expect((JSON.parse(out.stdout) as TaskJson[])[0]).toMatchObject({ dueOn: null, status: 'no_deadline' });
+    const [created] = JSON.parse(out.stdout) as TaskJson[];
+    expect(created).toMatchObject({ dueOn: null, status: 'no_deadline' });
+    // One task: its id, no range and no group.
+    expect(out.stderr).toContain(`Đã giao 1 nhiệm vụ (mã số ${created.id}).`);
   });
 });
 

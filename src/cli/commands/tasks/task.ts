@@ -96,7 +96,8 @@ function registerAdd(task: Command, cli: Cli) {
     const ownerId = opts.owner ? resolvePerson(db, opts.owner).id : null;
     const ids = addTasks(db, env.audit(), { title, unitIds: [...new Set(unitIds)], startOn, dueOn, meetingId: meetingId ?? null, documentId, ownerId, note: opts.note ?? null });
     const created = requireTasks(db, ids).map((t) => viewTask(env, t, env.today(), warnDays(env, undefined)));
-    env.info('task.added', { count: ids.length, first: ids[0], last: ids[ids.length - 1], group: created[0].groupId ?? '' });
+    if (ids.length === 1) env.info('task.addedOne', { id: ids[0] });
+    else env.info('task.added', { count: ids.length, first: ids[0], last: ids[ids.length - 1], group: created[0].groupId ?? '' });
     if (!dueOn) env.warn('task.noDeadlineWarning');
     if (env.format === 'json') env.json(created);
     else if (env.formatChosen) return env.list(created, taskColumns(env));
