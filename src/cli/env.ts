@@ -6,7 +6,7 @@ import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type D
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
-import { FORMATS, renderTable, writeJson, type Column, type Format } from '../render/output.js';
+import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
@@ -169,10 +169,16 @@ export class Env {
     this.ctx.stderr.write(`${this.t('common.warning')}: ${this.t(key, params)}\n`);
   }
 
-  /** A listing: the same rows in every format. */
-  async list<R>(rows: R[], columns: Column<R>[], format: Format = this.format): Promise<void> {
-    if (format === 'json') return this.json(rows);
-    this.print(await renderTable(rows, columns, { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY }));
+  /**
+   * A listing: the same rows in every format. Rows may come one at a time (a database cursor): in a
+   * pipe, JSON, CSV and TSV are then written as they come.
+   */
+  async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format): Promise<void> {
+    const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY };
+    if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
+    const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
+    if (format === 'json') return this.json(all);
+    this.print(await renderTable(all, columns, opts));
   }
 
   /** A single record: JSON as it is; otherwise the human text the command builds. */

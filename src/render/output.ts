@@ -145,6 +145,49 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
   }
 }
 
+/**
+ * Writes rows as they come, for the formats of a pipe that need no look at every row first
+ * (compact JSON, CSV, TSV): a listing of tens of thousands of rows is never held whole. The bytes
+ * are those renderTable and writeJson give for the same rows.
+ */
+export function writeRows<R>(rows: Iterable<R>, columns: Column<R>[], opts: RenderOptions, write: (chunk: string) => void): void {
+  const { lang, t } = opts;
+  const batch: R[] = [];
+  let first = true;
+  if (opts.format === 'json') {
+    write('[');
+    const flush = () => {
+      if (!batch.length) return;
+      const part = JSON.stringify(batch).slice(1, -1);
+      write(first ? part : `,${part}`);
+      first = false;
+      batch.length = 0;
+    };
+    for (const row of rows) if (batch.push(row) === JSON_CHUNK) flush();
+    flush();
+    write(']\n');
+    return;
+  }
+  const csv = opts.format === 'csv';
+  if (!csv && opts.format !== 'tsv' && opts.format !== 'text') throw new Error(`writeRows: ${opts.format} needs every row first`);
+  const eol = csv ? '\r\n' : '\n';
+  const line = csv
+    ? (row: R) => columns.map((c) => csvField(cellText(row, c, lang, t))).join(',')
+    : (row: R) => columns.map((c) => tsvField(cellText(row, c, lang, t))).join('\t');
+  write(csv ? `\uFEFF${columns.map((c) => csvField(t(c.label))).join(',')}${eol}` : `${columns.map((c) => tsvField(c.key)).join('\t')}${eol}`);
+  const flush = () => {
+    if (batch.length) write(batch.map(line).join(eol) + eol);
+    batch.length = 0;
+  };
+  for (const row of rows) if (batch.push(row) === JSON_CHUNK) flush();
+  flush();
+}
+
+/** Whether a format can be written row by row (see writeRows). */
+export function writesRowByRow(format: Format): boolean {
+  return format === 'json' || format === 'csv' || format === 'tsv' || format === 'text';
+}
+
 function alignOf<R>(c: Column<R>): 'left' | 'right' {
   return c.type === 'number' || c.type === 'percent' ? 'right' : 'left';
 }

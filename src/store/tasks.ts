@@ -203,34 +203,79 @@ export interface TaskFilter {
 
 /** Tasks matching the stored fields and, when asked, the derived status on a day. */
 export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
-  const wanted = filter.status?.wanted.filter((w) => STATUS_SQL[w]) ?? [];
-  const statusWhere = wanted.length ? `AND ((${wanted.map((w) => STATUS_SQL[w]).join(') OR (')}))` : '';
-  const rows = db
-    .prepare(
-      `${SELECT_TASK}
-        WHERE (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
+  return [...iterateTasks(db, filter)];
+}
+
+/**
+ * The same tasks one at a time, in the same order (due date, then id): a listing of tens of
+ * thousands of tasks is written as it is read, never held whole. The connection is busy until the
+ * iteration ends.
+ */
+export function* iterateTasks(db: Db, filter: TaskFilter = {}): Generator<Task> {
+  const rows = db.prepare(listTasksSql(filter.status?.wanted ?? [])).iterate({
+    units: filter.unitIds?.length ? JSON.stringify(filter.unitIds) : null,
+    kind: filter.kind ?? null,
+    meeting: filter.meetingId ?? null,
+    group: filter.groupId ?? null,
+    year: filter.year ?? null,
+    dueBefore: filter.dueBefore ?? null,
+    dueAfter: filter.dueAfter ?? null,
+    startedBy: filter.startedBy ?? null,
+    asOf: filter.status?.asOf ?? null,
+    warnUntil: filter.status?.warnUntil ?? null,
+  }) as IterableIterator<TaskRow>;
+  for (const row of rows) yield toTask(row);
+}
+
+const TASK_FILTERS = `
+          AND (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
           AND (@kind IS NULL OR t.kind = @kind)
           AND (@meeting IS NULL OR t.meeting_id = @meeting)
           AND (@group IS NULL OR t.group_id = @group)
           AND (@year IS NULL OR t.year = @year)
           AND (@dueBefore IS NULL OR t.due_on <= @dueBefore)
           AND (@dueAfter IS NULL OR t.due_on >= @dueAfter)
-          AND (@startedBy IS NULL OR t.start_on <= @startedBy)
-          ${statusWhere}
-        ORDER BY t.due_on IS NULL, t.due_on, t.id`,
-    )
-    .all({
-      units: filter.unitIds?.length ? JSON.stringify(filter.unitIds) : null,
-      kind: filter.kind ?? null,
-      meeting: filter.meetingId ?? null,
-      group: filter.groupId ?? null,
-      year: filter.year ?? null,
-      dueBefore: filter.dueBefore ?? null,
-      dueAfter: filter.dueAfter ?? null,
-      startedBy: filter.startedBy ?? null,
-      ...(wanted.length ? { asOf: filter.status!.asOf, warnUntil: filter.status!.warnUntil } : {}),
-    }) as TaskRow[];
-  return rows.map(toTask);
+          AND (@startedBy IS NULL OR t.start_on <= @startedBy)`;
+
+// Where each task is on the as-of day, as the conditions indexes can serve: never closed (the
+// partial index task_open_due), closed after that day (task_closed: still open then), or closed
+// on or before it (task_closed).
+const OPEN_NOW = `t.done_on IS NULL AND t.cancelled_on IS NULL`;
+const CLOSED_AFTER = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'`;
+const CLOSED_BY = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') <= @asOf`;
+
+/**
+ * The SQL form of classifyTask (domain/tasks.ts) for each status a listing can ask for, so that
+ * "--status overdue" reads the overdue tasks, not every task: whether the status belongs to tasks
+ * open on the day, and the condition that picks it among those. Fixed fragments, chosen by key:
+ * the values travel as bound parameters. A test checks SQL and classifyTask agree.
+ */
+const STATUS_SQL: Record<string, { open: boolean; where: string }> = {
+  cancelled: { open: false, where: `t.cancelled_on IS NOT NULL` },
+  done_on_time: { open: false, where: `t.done_on IS NOT NULL AND t.done_on <= t.due_on` },
+  done_late: { open: false, where: `t.done_on IS NOT NULL AND t.done_on > t.due_on` },
+  done_no_deadline: { open: false, where: `t.done_on IS NOT NULL AND t.due_on IS NULL` },
+  done: { open: false, where: `t.done_on IS NOT NULL` },
+  no_deadline: { open: true, where: `t.due_on IS NULL` },
+  overdue: { open: true, where: `t.due_on < @asOf` },
+  due_soon: { open: true, where: `t.due_on >= @asOf AND t.due_on <= @warnUntil` },
+  in_progress: { open: true, where: `t.due_on > @warnUntil` },
+  open: { open: true, where: `1` },
+  carried_over: { open: true, where: `t.year < CAST(substr(@asOf, 1, 4) AS INTEGER)` },
+};
+
+/** The listing's SQL: one search without a status filter, else one per place a wanted status can be. */
+export function listTasksSql(wanted: readonly string[]): string {
+  const known = wanted.map((w) => STATUS_SQL[w]).filter(Boolean);
+  if (!known.length) return `${SELECT_TASK} WHERE 1 ${TASK_FILTERS} ORDER BY t.due_on IS NULL, t.due_on, t.id`;
+  const any = (list: { where: string }[]) => `((${list.map((x) => x.where).join(') OR (')}))`;
+  const open = known.filter((x) => x.open);
+  const closed = known.filter((x) => !x.open);
+  const branches = [
+    ...(open.length ? [`${SELECT_TASK} WHERE ${OPEN_NOW} AND ${any(open)} ${TASK_FILTERS}`, `${SELECT_TASK} WHERE ${CLOSED_AFTER} AND ${any(open)} ${TASK_FILTERS}`] : []),
+    ...(closed.length ? [`${SELECT_TASK} WHERE ${CLOSED_BY} AND ${any(closed)} ${TASK_FILTERS}`] : []),
+  ];
+  return `SELECT * FROM (${branches.join('\nUNION ALL\n')}) ORDER BY dueOn IS NULL, dueOn, id`;
 }
 
 // ---- changes ---------------------------------------------------------------------------------
@@ -524,23 +569,6 @@ export interface CountsQuery {
 const OPEN_ON = `coalesce(t.cancelled_on > @asOf, 1) AND coalesce(t.done_on > @asOf, 1)`;
 const DONE_ON = `t.done_on <= @asOf`;
 const DUE_IN_PERIOD = `t.due_on >= @from AND t.due_on <= @until`;
-
-// The SQL form of classifyTask (domain/tasks.ts) for each status a listing can ask for, so that
-// "--status overdue" reads the overdue tasks, not every task. Fixed fragments, chosen by key: the
-// values all travel as bound parameters. Uses OPEN_ON and DONE_ON of the counts below.
-const STATUS_SQL: Record<string, string> = {
-  cancelled: `t.cancelled_on <= @asOf`,
-  done_on_time: `${DONE_ON} AND t.done_on <= t.due_on`,
-  done_late: `${DONE_ON} AND t.done_on > t.due_on`,
-  done_no_deadline: `${DONE_ON} AND t.due_on IS NULL`,
-  done: DONE_ON,
-  no_deadline: `${OPEN_ON} AND t.due_on IS NULL`,
-  overdue: `${OPEN_ON} AND t.due_on < @asOf`,
-  due_soon: `${OPEN_ON} AND t.due_on >= @asOf AND t.due_on <= @warnUntil`,
-  in_progress: `${OPEN_ON} AND t.due_on > @warnUntil`,
-  open: OPEN_ON,
-  carried_over: `${OPEN_ON} AND t.year < CAST(substr(@asOf, 1, 4) AS INTEGER)`,
-};
 
 const COUNT_COLUMNS = `
        count(*) AS n,

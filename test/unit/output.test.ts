@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
-import { neutraliseCsvCell, renderTable, toCsv, type Column } from '../../src/render/output.js';
+import { neutraliseCsvCell, renderTable, toCsv, writeJson, writeRows, type Column, type Format } from '../../src/render/output.js';
 
 const rows = [
   { id: 1, name: 'Phường Bến Nghé', due: '2017-07-17', note: '=HYPERLINK("x")' },
@@ -90,5 +90,32 @@ describe('writeJson', async () => {
 
   it('writes a long array in several pieces', () => {
     expect(collect(Array.from({ length: 2000 }, (_, i) => i)).writes).toBeGreaterThan(3);
+  });
+});
+
+describe('rows written as they come', () => {
+  function* many(n: number) {
+    for (let i = 0; i < n; i++) yield { ...rows[i % 2], id: i + 1 };
+  }
+  const written = (format: Format, n: number) => {
+    let out = '';
+    writeRows(many(n), columns, { ...opts, format }, (chunk) => (out += chunk));
+    return out;
+  };
+
+  for (const n of [0, 1, 2, 1_234]) {
+    it(`give the same bytes as the whole-listing renderers (${n} rows)`, async () => {
+      const all = [...many(n)];
+      let json = '';
+      writeJson(all, (chunk) => (json += chunk));
+      expect(written('json', n)).toBe(`${json}\n`);
+      expect(JSON.parse(written('json', n))).toHaveLength(n);
+      for (const format of ['csv', 'tsv', 'text'] as const) expect(written(format, n), format).toBe(await renderTable(all, columns, { ...opts, format }));
+    });
+  }
+
+  it('refuse the formats that need every row first', () => {
+    expect(() => written('table', 1)).toThrow();
+    expect(() => written('md', 1)).toThrow();
   });
 });

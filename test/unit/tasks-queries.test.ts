@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { memoryDatabase, type Db } from '../../src/store/db.js';
-import { COUNTS_SQL, countsParams, OPEN_DUE_SQL, openDueParams, openTasksDue, taskCountsByUnit } from '../../src/store/tasks.js';
+import { COUNTS_SQL, countsParams, listTasksSql, OPEN_DUE_SQL, openDueParams, openTasksDue, taskCountsByUnit } from '../../src/store/tasks.js';
 
 function plan(db: Db, sql: string, params: object): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
@@ -57,6 +57,25 @@ describe('query plans', () => {
         expect(noTaskScan(lines), lines.join('\n')).toEqual([]);
         expect(lines.join("\n")).toMatch(/SEARCH t USING COVERING INDEX task_open_due/);
         expect(lines.join('\n')).toMatch(/SEARCH t USING (COVERING )?INDEX task_closed/);
+      }
+    });
+
+    it(`task list --status reads the open-task index and task_closed, never scanning task (${name})`, () => {
+      const db = make();
+      const params = { units: null, kind: null, meeting: null, group: null, year: null, dueBefore: null, dueAfter: null, startedBy: '2017-12-31', asOf: '2017-12-31', warnUntil: '2018-01-07' };
+      // Reading the whole partial index of open tasks (for "open", or an OR the planner cannot split)
+      // reads open tasks only, not the table.
+      const wholeTable = (lines: string[]) => noTaskScan(lines).filter((l) => !/INDEX task_open_due\b/.test(l));
+      for (const wanted of [['overdue'], ['due_soon', 'no_deadline'], ['open'], ['carried_over']]) {
+        const lines = plan(db, listTasksSql(wanted), params);
+        expect(wholeTable(lines), `${wanted}: ${lines.join('\n')}`).toEqual([]);
+        expect(lines.join('\n'), String(wanted)).toMatch(/(SEARCH|SCAN) t USING (COVERING )?INDEX task_open_due/);
+        expect(lines.join('\n'), String(wanted)).toMatch(/SEARCH t USING (COVERING )?INDEX task_closed/);
+      }
+      // Closed tasks are most of the table: the planner may read them by unit instead, but never by a scan.
+      for (const wanted of [['done'], ['cancelled'], ['done_late', 'overdue']]) {
+        const lines = plan(db, listTasksSql(wanted), params);
+        expect(wholeTable(lines), `${wanted}: ${lines.join('\n')}`).toEqual([]);
       }
     });
 
