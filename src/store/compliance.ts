@@ -9,7 +9,7 @@ import { judgedMonths, type BreakthroughFact, type UnitFacts } from '../domain/c
 import type { IsoDate } from '../domain/dates.js';
 import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
-import { lastNameFirst } from './people.js';
+import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
 
 export interface ComplianceScope {
@@ -269,7 +269,7 @@ export function unitDetailLists(db: Db, unitId: number, scope: ComplianceScope, 
         WHERE p.unit_id = ? AND p.is_member = 1 AND p.active = 1`,
     )
     .all(scope.year, unitId) as (MemberPlanState & { hasPlan: number })[];
-  const byName = <T extends { fullName: string }>(rows: T[]) => sortVi(rows, (r) => lastNameFirst(r.fullName));
+  const byName = <T extends { fullName: string }>(rows: T[]) => sortVi(rows, ...BY_NAME);
   const strip = ({ personId, fullName, submittedOn }: MemberPlanState) => ({ personId, fullName, submittedOn });
   const membersWithoutPlan = byName(members.filter((m) => !m.submittedOn || m.submittedOn > scope.asOf).map(strip));
   const latePlans = byName(members.filter((m) => m.submittedOn && m.submittedOn > planDeadline && m.submittedOn <= scope.asOf).map(strip));

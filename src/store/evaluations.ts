@@ -4,7 +4,7 @@ import { sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
-import { lastNameFirst } from './people.js';
+import { BY_NAME } from './people.js';
 
 export interface Evaluation {
   id: number;
@@ -94,7 +94,7 @@ export function listEvaluations(db: Db, filter: { year: number; unitId?: number 
   const rows = db
     .prepare(`${SELECT_EVALUATION} WHERE e.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`)
     .all({ year: filter.year, unit: filter.unitId ?? null }) as EvaluationRow[];
-  return sortVi(rows.map(toEvaluation), (e) => `${e.unitName ?? ''}\u0001${lastNameFirst(e.fullName)}`);
+  return sortVi(rows.map(toEvaluation), (e) => e.unitName ?? '', ...BY_NAME);
 }
 
 export interface EvaluationSummary extends LevelCounts {

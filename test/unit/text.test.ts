@@ -26,6 +26,32 @@ describe('text rules', () => {
     expect(compareVi('Đa Kao', 'Dũng')).toBeGreaterThan(0);
   });
 
+  it('sorts by several texts in turn, numbers as numbers, rows that collate equal kept in order', () => {
+    const people = [
+      { unit: 'Phường 10', name: 'Trần Văn An', n: 1 },
+      { unit: 'Phường 2', name: 'Lê Thị Ánh', n: 2 },
+      { unit: 'Phường 2', name: 'Nguyễn Văn An', n: 3 },
+      { unit: 'Phường 2', name: 'Nguyên Văn An', n: 4 },
+      { unit: 'Phường 2', name: 'Phạm Ăn', n: 5 },
+      { unit: 'Phường 2', name: 'Lê Văn An', n: 6 },
+    ];
+    const given = (p: { name: string }) => p.name.slice(p.name.lastIndexOf(' ') + 1);
+    const sorted = sortVi(people, (p) => p.unit, given, (p) => p.name);
+    // Phường 2 before Phường 10; given names An < Ánh (tone ignored: "anh") < Ăn (ă is a letter after a);
+    // "Nguyễn Văn An" and "Nguyên Văn An" differ only by a tone: they collate equal and keep their order.
+    expect(sorted.map((p) => p.n)).toEqual([6, 3, 4, 2, 5, 1]);
+  });
+
+  it('sorts by rank exactly as comparing every pair with the collator does', () => {
+    const syllables = ['an', 'Ăn', 'ân', 'Bình', 'binh', 'Cường', 'Đức', 'Dũng', 'Hà', 'Ha', 'Hạ', 'Phường 1', 'Phường 10', 'Phường 9', 'Ơn', 'Ôn', 'On'];
+    let seed = 7;
+    const pick = () => syllables[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % syllables.length];
+    const rows = Array.from({ length: 2_000 }, (_, i) => ({ a: pick(), b: `${pick()} ${pick()}`, i }));
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    const expected = [...rows].sort((x, y) => collator.compare(x.a, y.a) || collator.compare(x.b, y.b));
+    expect(sortVi(rows, (r) => r.a, (r) => r.b).map((r) => r.i)).toEqual(expected.map((r) => r.i));
+  });
+
   it('neutralises control characters for the terminal', () => {
     expect(sanitizeForTerminal('a\u001b[31mb')).toBe('a\\x1b[31mb');
     expect(sanitizeForTerminal('dòng 1\ndòng 2\tx')).toBe('dòng 1\ndòng 2\tx');

@@ -127,7 +127,7 @@ function registerList(bt: Command, cli: Cli) {
     const asOf = env.today(opts.asOf);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: year ? `${year}-06-30` : asOf }).id);
-    const rows = sortVi(listBreakthroughs(db, { year, unitIds }), (t) => `${t.year} ${t.unitName}`)
+    const rows = sortVi(listBreakthroughs(db, { year, unitIds }), (t) => String(t.year), (t) => t.unitName)
       .map((t) => assess(env, t, asOf))
       .filter((v) => !opts.generic || v.generic);
     return env.list(rows, btColumns(env));

@@ -34,7 +34,7 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
   // most overdue (earliest due) first.
   const units = new Map<number, string>();
   for (const r of [...overdueRows, ...dueSoonRows]) units.set(r.unitId, r.unitName);
-  const rank = new Map(sortVi([...units], ([id, name]) => `${name}\u0000${id}`).map(([id], i) => [id, i]));
+  const rank = new Map(sortVi([...units], ([, name]) => name, ([id]) => String(id)).map(([id], i) => [id, i]));
   const order = (a: OverdueItem, b: OverdueItem) => rank.get(a.unitId)! - rank.get(b.unitId)! || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id);
   const overdue = overdueRows.map(toItem('overdue')).sort(order);
   const dueSoon = dueSoonRows.map(toItem('due_soon')).sort(order);
@@ -136,7 +136,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
 function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }, opts: OverdueOpts): number {
   const units = db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[];
   const unitRanks: (number | null)[] = [];
-  sortVi(units, (u) => `${u.name}\u0000${u.id}`).forEach((u, i) => (unitRanks[u.id] = i));
+  sortVi(units, (u) => u.name, (u) => String(u.id)).forEach((u, i) => (unitRanks[u.id] = i));
   const templates = { meeting: env.t('overdue.source.meeting', { id: '\u0001', date: '\u0002' }), conclusion: env.t('task.conclusionNo', { n: '\u0001' }) };
   const base = { asOf: q.asOf, unitIds: q.unitIds, kind: q.kind, unitRanks: Array.from(unitRanks, (r) => r ?? null), templates };
   const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: addDays(q.asOf, -1), overdue: true });
