@@ -1,5 +1,6 @@
 // Builds dist/:
-// - thuky.cjs: the CLI as one minified CommonJS file. Start-up then reads one file instead of
+// - thuky.cjs: the CLI as one minified CommonJS module, already wrapped in its module function
+//   (see bin/thuky.js). Start-up then reads one file instead of
 //   hundreds of modules and skips the ES module loader. Packages that only some commands need
 //   (prompts, Word export, CSV parsing, progress bars, colour, tables) stay outside the bundle and
 //   are loaded with import() by the commands that use them.
@@ -75,18 +76,23 @@ await build({
   // `bindings`, its way of finding that part, is then only a fallback.
   external: ['bindings', ...LAZY_PACKAGES],
   define: {
-    'import.meta.url': '__thukyUrl',
+    'import.meta.url': '__thuky.url',
     __THUKY_SQLITE_ADDON: JSON.stringify(relative(fileURLToPath(dist), sqliteAddon)),
   },
   plugins: [catalogueFromJson, noChildProcessForCommander],
   // Source files use import.meta.url to find their package; in the CommonJS bundle it is the bundle's own URL.
+  // The file is one function expression, as Node wraps a CommonJS module: bin/thuky.js compiles it
+  // as it is (wrapping it at run time would copy 270 KB of source, enough to cost a garbage collection).
   banner: {
     js: [
-      "const __thukyUrl = require('node:url').pathToFileURL(__filename).href;",
+      '(function (exports, require, module, __filename, __dirname) {',
+      // The bundle's own URL, worked out only if a command asks for it.
+      "const __thuky = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
       // import() of the lazy packages goes through bin/thuky.js (see below), else straight to Node.
       'const __thukyImport = globalThis.__thukyImport ?? ((specifier) => import(specifier));',
     ].join('\n'),
   },
+  footer: { js: '})' },
   legalComments: 'none',
   minify: true,
   // For profiles (bench/): no comment in the bundle, so nothing reads the map at run time.

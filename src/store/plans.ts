@@ -136,15 +136,24 @@ export function editPlan(db: Db, audit: Audit, personId: number, year: number, p
 }
 
 export function listPlans(db: Db, filter: { year: number; unitId?: number }): Plan[] {
+  return [...iteratePlans(db, filter)];
+}
+
+/**
+ * The year's plans one at a time, by unit then name in Vietnamese order: only the keys are read
+ * and sorted first, then each plan is read as it is written (a city has 240,000 plans a year).
+ */
+export function* iteratePlans(db: Db, filter: { year: number; unitId?: number }): Generator<Plan> {
   const { deadlineOn } = getPlanDeadline(db, filter.year);
-  const rows = db
-    .prepare(`${SELECT_PLAN} WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`)
-    .all({ year: filter.year, unit: filter.unitId ?? null }) as PlanRow[];
-  return sortVi(
-    rows.map((r) => toPlan(r, deadlineOn)),
-    (p) => p.unitName ?? '',
-    ...BY_NAME,
-  );
+  const keys = db
+    .prepare(
+      `SELECT pl.id, p.full_name AS fullName, u.name AS unitName
+         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id
+        WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`,
+    )
+    .all({ year: filter.year, unit: filter.unitId ?? null }) as { id: number; fullName: string; unitName: string | null }[];
+  const one = db.prepare(`${SELECT_PLAN} WHERE pl.id = ?`);
+  for (const { id } of sortVi(keys, (k) => k.unitName ?? '', ...BY_NAME)) yield toPlan(one.get(id) as PlanRow, deadlineOn);
 }
 
 export interface MemberWithoutPlan {

@@ -92,6 +92,29 @@ describe('plan add, edit, list, deadline', () => {
     expect(table.stderr).toContain('2 đảng viên chưa có kế hoạch cá nhân năm 2017');
   });
 
+  it('lists plans and people in Vietnamese order: unit, then given name, then full name; the same in every format', async () => {
+    const db = sampleDbPath();
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    const given = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
+    const inOrder = (rows: { unitName: string | null; fullName: string }[]) =>
+      rows.every((r, i) => {
+        if (!i) return true;
+        const p = rows[i - 1];
+        const d = collator.compare(p.unitName ?? '', r.unitName ?? '') || collator.compare(given(p.fullName), given(r.fullName)) || collator.compare(p.fullName, r.fullName);
+        return d <= 0;
+      });
+    const plans = await runJson<{ id: number; unitName: string; fullName: string }[]>(['plan', 'list', '--year', '2017'], { db });
+    expect(plans.length).toBeGreaterThan(100);
+    expect(new Set(plans.map((p) => p.unitName)).size).toBeGreaterThan(5);
+    expect(inOrder(plans)).toBe(true);
+    expect(inOrder([...plans].reverse())).toBe(false); // control: the check notices rows out of order
+    const tsv = await run(['plan', 'list', '--year', '2017', '--format', 'tsv'], { db });
+    expect(tsv.stdout.trim().split('\n').slice(1).map((l) => Number(l.split('\t')[0]))).toEqual(plans.map((p) => p.id));
+    const people = await runJson<{ id: number; unitName: string | null; fullName: string }[]>(['person', 'list', '--unit', 'CK'], { db });
+    expect(people.length).toBeGreaterThan(10);
+    expect(people.map((p) => given(p.fullName))).toEqual([...people.map((p) => given(p.fullName))].sort(collator.compare));
+  });
+
   it('the deadline is 31/03 by default and can be moved', async () => {
     const db = sampleDbPath();
     expect(await runJson(['plan', 'deadline', '--year', '2018'], { db })).toEqual({ year: 2018, deadlineOn: '2018-03-31', isDefault: true });

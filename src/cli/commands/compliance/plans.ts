@@ -12,7 +12,7 @@ import {
   findPlan,
   getPlanDeadline,
   listMembersWithoutPlan,
-  listPlans,
+  iteratePlans,
   peopleByUnitAndName,
   personIdsWithPlan,
   setPlanDeadline,
@@ -85,8 +85,7 @@ export function registerPlans(program: Command, cli: Cli): void {
       if (env.format === 'table') env.info('plan.missingSummary', { count: rows.length, year, deadline: formatDateVi(getPlanDeadline(db, year).deadlineOn) });
       return;
     }
-    const rows = listPlans(db, { year, unitId });
-    await env.list(rows, planColumns(env));
+    await env.list(iteratePlans(db, { year, unitId }), planColumns(env));
   });
 
   const deadline = cli

@@ -10,7 +10,7 @@ import { listChanges } from '../../../store/changelog.js';
 import { backupDatabase, migrate } from '../../../store/db.js';
 import { addDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
-import { addPerson, editPerson, listPeople, resolvePerson, type Person } from '../../../store/people.js';
+import { addPerson, editPerson, getPerson, iteratePeople, resolvePerson, type Person } from '../../../store/people.js';
 import { loadSample } from '../../../store/sample/index.js';
 import { addUnit, editUnit, listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
@@ -271,7 +271,7 @@ function registerPeople(program: Command, cli: Cli) {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : null;
     const id = addPerson(db, env.audit(), { fullName, unitId, positions: opts.position ?? [], isMember: !opts.notMember, note: opts.note ?? null });
     env.info('person.added', { id, name: cleanText(fullName) });
-    if (env.format === 'json') env.json(listPeople(db, {}).find((p) => p.id === id));
+    if (env.format === 'json') env.json(getPerson(db, id));
   });
 
   const list = cli
@@ -283,7 +283,7 @@ function registerPeople(program: Command, cli: Cli) {
   cli.action<{ unit?: string; search?: string; members?: boolean; inactive?: boolean }>(list, (env, opts) => {
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : undefined;
-    return env.list(listPeople(db, { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true }), personColumns());
+    return env.list(iteratePeople(db, { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true }), personColumns());
   });
 
   const show = cli.command(person, 'show <person>', 'cmd.person.show', ['thuky person show "hoang thi to nga"']);
