@@ -4,6 +4,7 @@ import { cleanText, fold, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne } from './lookup.js';
+import { inBatches } from './rows.js';
 
 export interface Person {
   id: number;
@@ -72,9 +73,10 @@ export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Per
       active: filter.active === undefined ? null : filter.active ? 1 : 0,
       limit: filter.limit ?? -1,
     }) as { id: number; fullName: string }[];
-  const one = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`);
-  for (const { id } of sortVi(keys, ...BY_NAME)) yield toPerson(one.get(id) as PersonRow);
+  const rows = db.prepare(`${SELECT_PERSON} WHERE p.id IN (SELECT value FROM json_each(?))`);
+  for (const row of inBatches(sortVi(keys, ...BY_NAME), rows)) yield toPerson(row as PersonRow);
 }
+
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
 export const BY_NAME = [(p: { fullName: string }) => p.fullName.slice(p.fullName.lastIndexOf(' ') + 1), (p: { fullName: string }) => p.fullName] as const;

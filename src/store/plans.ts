@@ -7,6 +7,7 @@ import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
+import { inBatches } from './rows.js';
 
 export interface PlanDeadline {
   year: number;
@@ -152,8 +153,8 @@ export function* iteratePlans(db: Db, filter: { year: number; unitId?: number })
         WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`,
     )
     .all({ year: filter.year, unit: filter.unitId ?? null }) as { id: number; fullName: string; unitName: string | null }[];
-  const one = db.prepare(`${SELECT_PLAN} WHERE pl.id = ?`);
-  for (const { id } of sortVi(keys, (k) => k.unitName ?? '', ...BY_NAME)) yield toPlan(one.get(id) as PlanRow, deadlineOn);
+  const rows = db.prepare(`${SELECT_PLAN} WHERE pl.id IN (SELECT value FROM json_each(?))`);
+  for (const row of inBatches(sortVi(keys, (k) => k.unitName ?? '', ...BY_NAME), rows)) yield toPlan(row as PlanRow, deadlineOn);
 }
 
 export interface MemberWithoutPlan {
