@@ -100,6 +100,11 @@ function jsonRows(stdout: string): number | undefined {
 
 const lines = (stdout: string) => stdout.split('\n').filter((l) => l.trim()).length;
 
+/** Waits for dirty pages to reach the disk (sync(1)), where that command exists. */
+function settle(): void {
+  spawnSync('sync', [], { stdio: 'ignore' });
+}
+
 class Runner {
   readonly work: string;
   private readonly outFile: string;
@@ -564,6 +569,9 @@ export async function main(argv: string[]): Promise<number> {
     const order = [...list.slice(start), ...list.slice(0, start)];
     for (const c of order) {
       c.beforeEach?.();
+      // Untimed: the copies of the database and the writes of the previous command are flushed to
+      // disk first, so that the kernel's write-back does not slow whichever command comes next.
+      settle();
       const s = runner.once(c);
       const ok = (c.okCodes ?? [0]).includes(s.code);
       if (!ok) {
@@ -688,7 +696,7 @@ export async function main(argv: string[]): Promise<number> {
       `${counts.units?.toLocaleString('en')} wards/communes, ${counts.people?.toLocaleString('en')} people (${counts.members?.toLocaleString('en')} members), ` +
       `${counts.tasks?.toLocaleString('en')} tasks (${counts.breakthroughs?.toLocaleString('en')} breakthroughs), ${counts.meetings?.toLocaleString('en')} meetings, ` +
       `${counts.speeches?.toLocaleString('en')} speeches, ${counts.activities?.toLocaleString('en')} activities, ${counts.plans?.toLocaleString('en')} plans, ${counts.evaluations?.toLocaleString('en')} evaluations`,
-    `- method: ${warmup} warm-up round then ${runs} measured rounds; each round runs every command once as a whole process, in rotating order; stdout to a file; medians, min – max; peak RSS is the largest of the runs`,
+    `- method: ${warmup} warm-up round then ${runs} measured rounds; each round runs every command once as a whole process, in rotating order, after sync(1) (untimed) so that earlier writes are not flushed during it; stdout to a file; medians, min – max; peak RSS is the largest of the runs`,
     '',
     '| command | median | min – max | × `node -e 0` | peak RSS | rows | note |',
     '|---|---:|---:|---:|---:|---:|---|',
