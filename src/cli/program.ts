@@ -86,8 +86,8 @@ export function targetCommand(argv: string[]): string | null {
 export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, argv?: string[]): Command {
   const only = argv ? targetCommand(argv) : undefined;
   const t = translator(lang);
-  // Help goes to the context's stdout, wrapped to the terminal's width (not at all in a pipe); errors
-  // are printed by the boundary in the user's language.
+  // Help goes to the context's stdout, wrapped to the terminal's width (80 columns elsewhere, as
+  // commander does); errors are printed by the boundary in the user's language.
   const output: OutputConfiguration = {
     writeOut: (s) => ctx.stdout.write(s),
     writeErr: () => {},

@@ -152,19 +152,14 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
  */
 export function writeRows<R>(rows: Iterable<R>, columns: Column<R>[], opts: RenderOptions, write: (chunk: string) => void): void {
   const { lang, t } = opts;
-  const batch: R[] = [];
-  let first = true;
   if (opts.format === 'json') {
     write('[');
-    const flush = () => {
-      if (!batch.length) return;
-      const part = JSON.stringify(batch).slice(1, -1);
+    let first = true;
+    for (const slice of slices(rows)) {
+      const part = JSON.stringify(slice).slice(1, -1);
       write(first ? part : `,${part}`);
       first = false;
-      batch.length = 0;
-    };
-    for (const row of rows) if (batch.push(row) === JSON_CHUNK) flush();
-    flush();
+    }
     write(']\n');
     return;
   }
@@ -175,12 +170,20 @@ export function writeRows<R>(rows: Iterable<R>, columns: Column<R>[], opts: Rend
     ? (row: R) => columns.map((c) => csvField(cellText(row, c, lang, t))).join(',')
     : (row: R) => columns.map((c) => tsvField(cellText(row, c, lang, t))).join('\t');
   write(csv ? `\uFEFF${columns.map((c) => csvField(t(c.label))).join(',')}${eol}` : `${columns.map((c) => tsvField(c.key)).join('\t')}${eol}`);
-  const flush = () => {
-    if (batch.length) write(batch.map(line).join(eol) + eol);
-    batch.length = 0;
-  };
-  for (const row of rows) if (batch.push(row) === JSON_CHUNK) flush();
-  flush();
+  for (const slice of slices(rows)) write(slice.map(line).join(eol) + eol);
+}
+
+/** Rows in slices of JSON_CHUNK: one string built per slice, not per row nor for the whole listing. */
+function* slices<R>(rows: Iterable<R>): Generator<R[]> {
+  let slice: R[] = [];
+  for (const row of rows) {
+    slice.push(row);
+    if (slice.length === JSON_CHUNK) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length) yield slice;
 }
 
 /** Whether a format can be written row by row (see writeRows). */

@@ -77,7 +77,6 @@ export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Per
   for (const row of inBatches(sortVi(keys, ...BY_NAME), rows)) yield toPerson(row as PersonRow);
 }
 
-
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
 export const BY_NAME = [(p: { fullName: string }) => p.fullName.slice(p.fullName.lastIndexOf(' ') + 1), (p: { fullName: string }) => p.fullName] as const;
 

@@ -239,7 +239,7 @@ const TASK_FILTERS = `
 
 // Where each task is on the as-of day, as the conditions indexes can serve: never closed (the
 // partial index task_open_due), closed after that day (task_closed: still open then), or closed
-// on or before it (task_closed).
+// on or before it (task_closed). The overdue report below reads the first two the same way.
 const OPEN_NOW = `t.done_on IS NULL AND t.cancelled_on IS NULL`;
 const CLOSED_AFTER = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'`;
 const CLOSED_BY = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') <= @asOf`;
@@ -446,13 +446,12 @@ const OPEN_DUE_FILTERS = `AND t.due_on >= coalesce(@dueFrom, '') AND t.due_on <=
 export const OPEN_DUE_SQL = `
 SELECT ${OPEN_DUE_COLUMNS}
   FROM task t ${OPEN_DUE_JOINS}
- WHERE t.done_on IS NULL AND t.cancelled_on IS NULL
+ WHERE ${OPEN_NOW}
    ${OPEN_DUE_FILTERS}
 UNION ALL
 SELECT ${OPEN_DUE_COLUMNS}
   FROM task t ${OPEN_DUE_JOINS}
- WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf
-   AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'
+ WHERE ${CLOSED_AFTER}
    ${OPEN_DUE_FILTERS}`;
 
 export function openDueParams(q: OpenDueQuery) {
@@ -493,13 +492,12 @@ const OPEN_DUE_JSON_COLUMNS = `t.unit_id AS unitId, t.due_on AS due, t.id AS tid
 const OPEN_DUE_JSON_SQL = `
 SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
   FROM task t ${OPEN_DUE_JOINS}
- WHERE t.done_on IS NULL AND t.cancelled_on IS NULL
+ WHERE ${OPEN_NOW}
    ${OPEN_DUE_FILTERS}
 UNION ALL
 SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
   FROM task t ${OPEN_DUE_JOINS}
- WHERE coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf
-   AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'
+ WHERE ${CLOSED_AFTER}
    ${OPEN_DUE_FILTERS}`;
 
 export interface OpenDueJson {
