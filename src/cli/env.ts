@@ -85,7 +85,7 @@ export class Env {
 
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
   today(asOf?: string): IsoDate {
-    // A date written out in full needs no "today"; working it out costs a time-zone lookup.
+    // A date written out in full needs no "today" (nor a valid THUKY_TODAY).
     if (asOf && isAbsoluteDate(asOf)) return this.parseDateWith('--as-of', asOf, '1970-01-01');
     if (this.todayCache === undefined) {
       const base = todayInHoChiMinh(this.ctx.now());

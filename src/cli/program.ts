@@ -6,6 +6,7 @@ import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UserError } from './errors.js';
 import { registerCommands } from './commands/index.js';
+import { isPromptInterrupt } from '../prompts/prompter.js';
 
 /** What each command module receives to declare its commands. */
 export interface Cli {
@@ -22,7 +23,7 @@ export interface RunResult {
   code: number;
 }
 
-/** Language before parsing: --lang anywhere on the line, else THUKY_LANG, else LANG=en*, else vi. */
+/** Language before parsing: --lang anywhere on the line, else THUKY_LANG, else vi. */
 export function detectLang(argv: string[], env: Ctx['env']): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -128,12 +129,10 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
       const topLevel = parent === program;
       const skip = !topLevel && (parent === standIn || (only !== undefined && parent.parent === program && parent.name() !== only));
       if (skip) return standIn;
+      // The help option, the output and exitOverride are inherited from the parent (commander copies them).
       const cmd = parent.command(spec).description(t(`${key}.desc`));
-      cmd.helpOption('-h, --help', t('cli.opt.help'));
       (cmd as Command & { examples?: string[] }).examples = examples;
       if (examples.length) cmd.addHelpText('after', `\n${t('cli.help.examples')}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-      cmd.configureOutput(output);
-      cmd.exitOverride();
       return cmd;
     },
     action(cmd, fn) {
@@ -203,7 +202,7 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
     ctx.stderr.write(`thuky: ${t(err.key, params)}\n`);
     return err.exitCode;
   }
-  if (isInterrupt(err)) {
+  if (isPromptInterrupt(err)) {
     ctx.stderr.write(`\n${t('cli.interrupted')}\n`);
     return ExitCode.interrupted;
   }
@@ -214,9 +213,4 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
   }
   ctx.stderr.write(`thuky: ${t('cli.err.unexpected', { detail: e?.stack ?? String(err) })}\n`);
   return ExitCode.runtime;
-}
-
-function isInterrupt(err: unknown): boolean {
-  const name = (err as Error | undefined)?.name;
-  return name === 'ExitPromptError' || name === 'AbortPromptError';
 }

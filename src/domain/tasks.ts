@@ -59,3 +59,8 @@ export function daysLeft(task: Pick<TaskDates, 'dueOn'>, asOf: IsoDate): number 
 export function isDoneStatus(status: TaskStatus): boolean {
   return status === 'done_on_time' || status === 'done_late' || status === 'done_no_deadline';
 }
+
+/** Whether a status is one of a task still open on the day. */
+export function isOpenStatus(status: TaskStatus): boolean {
+  return status === 'in_progress' || status === 'due_soon' || status === 'overdue' || status === 'no_deadline';
+}

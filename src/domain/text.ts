@@ -73,9 +73,3 @@ export function sanitizeKeepingColour(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 ? part : sanitizeForTerminal(part))).join('');
 }
-
-/** A folded name matches a folded query when every word of the query starts a word, or appears inside, the name. */
-export function matchesFolded(nameFolded: string, queryFolded: string): boolean {
-  if (!queryFolded) return true;
-  return nameFolded.includes(queryFolded);
-}

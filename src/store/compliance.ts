@@ -11,6 +11,7 @@ import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
+import { existsOn } from './units.js';
 
 export interface ComplianceScope {
   unitIds: number[];
@@ -40,7 +41,7 @@ function lifetimeWindow(scope: ComplianceScope, unitId: number): { from: IsoDate
 
 function existedOn(scope: ComplianceScope, unitId: number, day: IsoDate): boolean {
   const life = scope.lifetimes?.get(unitId);
-  return (!life?.validFrom || life.validFrom <= day) && (!life?.validTo || life.validTo >= day);
+  return !life || existsOn(life, day);
 }
 
 /** The SQL of the hot queries, exported so that tests can assert their query plans. */

@@ -1,6 +1,6 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import type { Command } from 'commander';
-import { addDays, addDuration, daysBetween, parseDuration, type IsoDate } from '../../../domain/dates.js';
+import { addDays, addDuration, daysBetween, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
@@ -8,7 +8,7 @@ import type { Db } from '../../../store/db.js';
 import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
 import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
@@ -55,9 +55,7 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
 /** "7" (days) or a time limit like "2w", "1m", "10 ngày". */
 function dueWithinDays(env: Env, asOf: IsoDate, value: string): number {
   if (/^\s*\d+\s*$/.test(value)) return env.int('--due-within', value.trim(), 0, 3650)!;
-  const d = parseDuration(value);
-  if (!d) throw new UsageError('input.badDuration', { field: '--due-within', value });
-  return daysBetween(asOf, addDuration(asOf, d));
+  return daysBetween(asOf, addDuration(asOf, env.duration('--due-within', value)));
 }
 
 interface OverdueOpts {

@@ -1,7 +1,7 @@
 /** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
 import type { IsoDate } from '../../../domain/dates.js';
 import { addDuration } from '../../../domain/dates.js';
-import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
+import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, isDoneStatus, isOpenStatus, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
 import type { Column, Tone } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { groupTaskIds, type Task } from '../../../store/tasks.js';
@@ -89,7 +89,7 @@ export interface TaskView extends Task {
 export function viewTask(env: Env, t: Task, asOf: IsoDate, warn: number): TaskView {
   const status = classifyTask(t, asOf, warn);
   const left = daysLeft(t, asOf);
-  const open = status === 'in_progress' || status === 'due_soon' || status === 'overdue' || status === 'no_deadline';
+  const open = isOpenStatus(status);
   return {
     ...t,
     status,
@@ -104,8 +104,8 @@ export function viewTask(env: Env, t: Task, asOf: IsoDate, warn: number): TaskVi
 export function matchesStatus(v: TaskView, wanted: StatusFilter[]): boolean {
   if (!wanted.length) return true;
   return wanted.some((w) => {
-    if (w === 'open') return ['in_progress', 'due_soon', 'overdue', 'no_deadline'].includes(v.status);
-    if (w === 'done') return ['done_on_time', 'done_late', 'done_no_deadline'].includes(v.status);
+    if (w === 'open') return isOpenStatus(v.status);
+    if (w === 'done') return isDoneStatus(v.status);
     if (w === 'carried_over') return v.carriedOver;
     return v.status === w;
   });
