@@ -4,7 +4,8 @@
 # per-ward compliance table, and the minutes of the 17/06/2017 meeting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="${THUKY_DB:-$PWD/demo.db}"
+# Its own file, replaced at every run: never $THUKY_DB, which may be the office's real database.
+db="${THUKY_DEMO_DB:-$PWD/demo.db}"
 rm -f "$db" "$db-wal" "$db-shm"
 npm run --silent build
 thuky() { node bin/thuky.js --db "$db" "$@"; }
