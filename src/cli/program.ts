@@ -88,10 +88,11 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
   const only = argv ? targetCommand(argv) : undefined;
   const t = translator(lang);
   // Help goes to the context's stdout, wrapped to the terminal's width (80 columns elsewhere, as
-  // commander does); errors are printed by the boundary in the user's language.
+  // commander does); help shown for a command group given without a sub-command goes to stderr;
+  // errors are printed by the boundary in the user's language.
   const output: OutputConfiguration = {
     writeOut: (s) => ctx.stdout.write(s),
-    writeErr: () => {},
+    writeErr: (s) => ctx.stderr.write(s),
     outputError: () => {},
     getOutHelpWidth: () => (ctx.stdout.isTTY && ctx.stdout.columns) || 80,
     getErrHelpWidth: () => (ctx.stderr.isTTY && ctx.stderr.columns) || 80,
@@ -189,7 +190,9 @@ export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
 export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
   if (err instanceof OutputClosedError) return ExitCode.ok;
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+    // `thuky help` asked for help (exit 0); `thuky task` without a sub-command is shown it (exit 2).
+    if (err.code === 'commander.help') return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     const key = COMMANDER_MESSAGES[err.code];
     const detail = err.message.replace(/^error: /, '');
     ctx.stderr.write(`thuky: ${key ? t(key, { detail }) : detail}\n${t('cli.err.seeHelp')}\n`);

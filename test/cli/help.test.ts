@@ -70,4 +70,15 @@ describe('only the named command is declared in full', async () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('add [options] <title>');
   });
+
+  it('a command group without a sub-command shows its help on stderr and exits 2', async () => {
+    const r = await run(['task']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Cách dùng: thuky task');
+    expect(r.stderr).toContain('add [options] <title>');
+    const asked = await run(['help']);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Cách dùng: thuky');
+  });
 });
