@@ -170,6 +170,9 @@ describe('formats', () => {
     expect(lines[0]).toContain('Đơn vị,Dự họp');
     expect(lines.slice(1, 11).every((l) => l.startsWith('Phường'))).toBe(true);
     expect(r.stdout).toContain('Kết quả: 3/10 đơn vị đạt');
+    // Every line ends in CRLF, the last one too.
+    expect(r.stdout.endsWith('\r\n')).toBe(true);
+    expect(/[^\r]\n/.test(r.stdout)).toBe(false);
   });
 
   it('speaks English with --lang en', async () => {

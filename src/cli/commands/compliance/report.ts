@@ -254,7 +254,7 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   const title = env.t('compliance.title', { period: report.period.label, asOf: formatDateVi(asOf) });
   switch (format) {
     case 'csv':
-      return env.print(toCsv(header, [...cells, [], [title], ...footer.map((l) => [l])]).replace(/\r\n$/, ''));
+      return env.print(toCsv(header, [...cells, [], [title], ...footer.map((l) => [l])]));
     case 'md':
       return env.print(`### ${title}\n\n${toMarkdown(header, cells)}\n${footer.map((l) => `- ${l}`).join('\n')}\n`);
     case 'tsv':
