@@ -9,6 +9,12 @@ export function cleanText(value: string): string {
   return nfc(value).replace(/\s+/g, ' ').trim();
 }
 
+/** An optional text field: cleaned, and null when nothing is left (absent, empty or only spaces). */
+export function optionalText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return cleanText(value) || null;
+}
+
 /**
  * Folds text for accent-insensitive lookup: "Phường Bến Nghé" → "phuong ben nghe".
  * Đ/đ is a letter of its own in Unicode (no combining mark), so it is mapped by hand.

@@ -2,7 +2,7 @@
 import { UsageError } from '../cli/errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { parseDocCode } from '../domain/documents.js';
-import { cleanText, fold, sortVi } from '../domain/text.js';
+import { fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne } from './lookup.js';
@@ -71,7 +71,7 @@ export function addDocument(db: Db, audit: Audit, input: DocumentInput): number 
   const parsed = parseDocCode(input.code ?? '');
   if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
   if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
-  const title = input.title ? cleanText(input.title) : null;
+  const title = optionalText(input.title);
   return db.transaction(() => {
     const id = Number(
       db
@@ -79,7 +79,7 @@ export function addDocument(db: Db, audit: Audit, input: DocumentInput): number 
           `INSERT INTO document (code, code_folded, number, type, issuer, title, title_folded, issued_on, issuing_body, note, illustrative, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(parsed.code, fold(parsed.code), parsed.number, parsed.type, parsed.issuer, title, title ? fold(title) : null, input.issuedOn ?? null, input.issuingBody ? cleanText(input.issuingBody) : null, input.note ?? null, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+        .run(parsed.code, fold(parsed.code), parsed.number, parsed.type, parsed.issuer, title, title ? fold(title) : null, input.issuedOn ?? null, optionalText(input.issuingBody), input.note ?? null, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
     );
     logChange(db, audit, 'document', id, 'create', { ...input, ...parsed, title });
     return id;

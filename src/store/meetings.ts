@@ -3,7 +3,7 @@ import { NotFoundError, RuntimeError, UsageError } from '../cli/errors.js';
 import { isIsoDate, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, quarterOf } from '../domain/periods.js';
 import { classifyTask, type TaskStatus } from '../domain/tasks.js';
-import { cleanText } from '../domain/text.js';
+import { cleanText, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { addTasks } from './tasks.js';
@@ -156,12 +156,12 @@ function checkHeader(db: Db, input: Omit<MeetingInput, 'chairIds' | 'guestIds' |
     title,
     kind,
     period: meetingPeriod(input.heldOn, input.period),
-    location: input.location ? cleanText(input.location) || null : null,
+    location: optionalText(input.location),
     startTime,
     endTime,
     organizerId: input.organizerId ?? null,
     recorderId: input.recorderId ?? null,
-    note: input.note ? cleanText(input.note) || null : null,
+    note: optionalText(input.note),
   };
 }
 

@@ -2,7 +2,7 @@
 import { NotFoundError, UsageError } from '../cli/errors.js';
 import { defaultPlanDeadline } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/dates.js';
-import { cleanText, sortVi } from '../domain/text.js';
+import { optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
@@ -92,7 +92,7 @@ export interface PlanInput {
 }
 
 function insertPlan(db: Db, audit: Audit, input: PlanInput): number {
-  const content = input.content ? cleanText(input.content) || null : null;
+  const content = optionalText(input.content);
   const id = Number(
     cachedStatement(db, 'INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(input.personId, input.year, input.submittedOn, content, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
@@ -128,7 +128,7 @@ export function editPlan(db: Db, audit: Audit, personId: number, year: number, p
   const before = findPlan(db, personId, year);
   if (!before) throw new NotFoundError('plan.notFound', { person: personId, year });
   const submittedOn = patch.submittedOn !== undefined ? patch.submittedOn : before.submittedOn;
-  const content = patch.content !== undefined ? (patch.content ? cleanText(patch.content) || null : null) : before.content;
+  const content = patch.content !== undefined ? optionalText(patch.content) : before.content;
   db.transaction(() => {
     db.prepare('UPDATE plan SET submitted_on = ?, content = ? WHERE id = ?').run(submittedOn, content, before.id);
     logChange(db, audit, 'plan', before.id, 'update', { before: { submittedOn: before.submittedOn, content: before.content }, after: patch });

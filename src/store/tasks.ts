@@ -7,7 +7,7 @@ import { NotFoundError, UsageError } from '../cli/errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { formatDateVi, yearOf } from '../domain/dates.js';
 import { TASK_KINDS, type TaskKind } from '../domain/tasks.js';
-import { cleanText } from '../domain/text.js';
+import { cleanText, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 
@@ -89,11 +89,6 @@ const SELECT_TASK = `
 type TaskRow = Omit<Task, 'illustrative'> & { illustrative: number };
 const toTask = (r: TaskRow): Task => ({ ...r, illustrative: !!r.illustrative });
 
-const optText = (v: string | null | undefined) => {
-  if (v === null || v === undefined) return null;
-  const c = cleanText(v);
-  return c ? c : null;
-};
 
 /** Checks a new task before anything is written. */
 export function validateNewTasks(input: NewTasksInput): void {
@@ -113,8 +108,8 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
   const title = cleanText(input.title);
   const kind = input.kind ?? 'task';
   const year = input.year ?? yearOf(input.startOn);
-  const target = optText(input.target);
-  const note = optText(input.note);
+  const target = optionalText(input.target);
+  const note = optionalText(input.note);
   return db.transaction(() => {
     let groupId: number | null = null;
     if (input.unitIds.length > 1) {
@@ -283,7 +278,7 @@ export function listTasksSql(wanted: readonly string[]): string {
 const isClosed = (t: Task) => t.doneOn !== null || t.cancelledOn !== null;
 
 function requireReason(reason: string | undefined | null, field = '--reason'): string {
-  const r = optText(reason ?? null);
+  const r = optionalText(reason ?? null);
   if (!r) throw new UsageError('task.reasonRequired', { field });
   return r;
 }
@@ -313,7 +308,7 @@ export function recordProgress(db: Db, audit: Audit, ids: number[], input: { per
     if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
     notBeforeStart(t, input.on, '--on');
   }
-  const note = optText(input.note);
+  const note = optionalText(input.note);
   db.transaction(() => {
     for (const t of tasks) {
       db.prepare('UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
@@ -331,7 +326,7 @@ export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDa
     if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
     notBeforeStart(t, input.on, '--on');
   }
-  const note = optText(input.note);
+  const note = optionalText(input.note);
   db.transaction(() => {
     for (const t of tasks) {
       db.prepare('UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);

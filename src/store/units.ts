@@ -1,7 +1,7 @@
 /** Units: wards, communes, agencies, committees, cells; with validity dates and successors. */
 import { UsageError } from '../cli/errors.js';
 import type { IsoDate } from '../domain/dates.js';
-import { cleanText, fold, sortVi } from '../domain/text.js';
+import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne, type Candidate } from './lookup.js';
@@ -154,7 +154,7 @@ export function validateUnitInput(input: UnitInput): void {
 export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
   validateUnitInput(input);
   const name = cleanText(input.name);
-  const code = input.code ? cleanText(input.code) : null;
+  const code = optionalText(input.code);
   if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
   return db.transaction(() => {
     const id = Number(
@@ -178,7 +178,7 @@ export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Un
   if (!before) throw new UsageError('lookup.idNotFound', { entity: 'unit', id });
   const next: UnitInput = {
     name: patch.name !== undefined ? cleanText(patch.name) : before.name,
-    code: patch.code !== undefined ? patch.code : before.code,
+    code: patch.code !== undefined ? optionalText(patch.code) : before.code,
     kind: patch.kind ?? before.kind,
     parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
     validFrom: patch.validFrom !== undefined ? patch.validFrom : before.validFrom,

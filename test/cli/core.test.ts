@@ -166,6 +166,20 @@ describe('units', () => {
     }
     expect(counts(db)).toEqual(before);
   });
+
+  it('cleans a code typed with spaces, and an empty code clears it (on any number of units)', async () => {
+    const db = sampleDbPath();
+    expect((await run(['unit', 'edit', 'CK', '--code', '  CK2 '], { db })).code).toBe(0);
+    expect(await runJson<{ code: string | null }>(['unit', 'show', 'CK2'], { db })).toMatchObject({ code: 'CK2' });
+    for (const code of ['BN', 'BT']) {
+      const r = await run(['unit', 'edit', code, '--code', ' '], { db });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const codes = (await runJson<{ name: string; code: string | null }[]>(['unit', 'list', '--kind', 'ward', '--at', '17/06/2017'], { db }))
+      .filter((u) => u.name === 'Phường Bến Nghé' || u.name === 'Phường Bến Thành')
+      .map((u) => u.code);
+    expect(codes).toEqual([null, null]);
+  });
 });
 
 describe('people and documents', () => {
