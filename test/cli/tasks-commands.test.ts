@@ -1,4 +1,5 @@
 // task add/list/show/progress/done/reopen/extend/cancel, in-process, on copies of the sample database.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { run, runJson, sampleDbPath, tempDbPath } from '../helpers.js';
@@ -130,6 +131,16 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     const out = await run(['task', 'done', String(open.id), String(cancelled.id), '--on', '01/12/2017'], { db });
     expect(out.code).toBe(2);
     expect(snapshot(db)).toBe(before);
+  });
+
+  it('ids that are only separators are refused before the database file is created', async () => {
+    const db = tempDbPath();
+    for (const argv of [['task', 'done', ','], ['task', 'cancel', ' , ', '--reason', 'x']]) {
+      const out = await run(argv, { db });
+      expect(out.code, argv.join(' ')).toBe(2);
+      expect(out.stderr).toMatch(/thuky: /);
+    }
+    expect(existsSync(db)).toBe(false);
   });
 
   it('--all-wards on a date when no ward exists', async () => {

@@ -10,28 +10,29 @@ import { NotFoundError, UsageError } from '../../errors.js';
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Ids typed on the command line ("12", "12,13") and/or a --group; at least one is needed. */
-export function taskIdsFrom(db: Db, ids: string[] | undefined, group: string | undefined): number[] {
+/** Task ids typed on the command line ("12", "12,13") and/or a --group, checked before the database is opened. */
+export interface TaskIdsInput {
+  ids: number[];
+  group?: number;
+}
+
+/** Parses the ids and --group (a bad one, or none at all, is exit 2 with nothing written). */
+export function parseTaskIds(ids: string[] | undefined, group: string | undefined): TaskIdsInput {
   const out: number[] = [];
   for (const raw of ids ?? [])
     for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
       if (!/^\d+$/.test(part)) throw new UsageError('task.badId', { value: part });
       out.push(Number(part));
     }
-  if (group !== undefined) {
-    if (!/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
-    out.push(...groupTaskIds(db, Number(group)));
-  }
-  if (!out.length) throw new UsageError('task.noIds');
-  return [...new Set(out)];
+  if (group !== undefined && !/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
+  if (!out.length && group === undefined) throw new UsageError('task.noIds');
+  return { ids: out, group: group === undefined ? undefined : Number(group) };
 }
 
-/** Syntax checks of ids before the database is opened (a bad id writes nothing, exit 2). */
-export function checkIdSyntax(ids: string[] | undefined, group: string | undefined): void {
-  for (const raw of ids ?? [])
-    for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) if (!/^\d+$/.test(part)) throw new UsageError('task.badId', { value: part });
-  if (group !== undefined && !/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
-  if (!(ids ?? []).some((s) => s.trim()) && group === undefined) throw new UsageError('task.noIds');
+/** The task ids meant: those typed, then those of the group. */
+export function taskIdsOf(db: Db, input: TaskIdsInput): number[] {
+  const out = [...input.ids, ...(input.group === undefined ? [] : groupTaskIds(db, input.group))];
+  return [...new Set(out)];
 }
 
 export function parseKind(value: string | undefined): TaskKind | undefined {

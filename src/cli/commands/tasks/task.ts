@@ -24,7 +24,6 @@ import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import {
-  checkIdSyntax,
   collect,
   daysText,
   dueFrom,
@@ -33,9 +32,10 @@ import {
   parseKind,
   parseIdOption,
   parseStatuses,
+  parseTaskIds,
   STATUS_FILTERS,
   taskColumns,
-  taskIdsFrom,
+  taskIdsOf,
   viewTask,
   warnDays,
   type TaskView,
@@ -250,9 +250,9 @@ function registerChanges(task: Command, cli: Cli) {
     if (opts.percent === undefined) throw new UsageError('task.percentRequired');
     const percent = env.int('--percent', opts.percent, 0, 100)!;
     const on = onDate(env, opts);
-    checkIdSyntax(ids, opts.group);
+    const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    const tasks = recordProgress(db, env.audit(), taskIdsFrom(db, ids, opts.group), { percent, on, note: opts.note ?? null });
+    const tasks = recordProgress(db, env.audit(), taskIdsOf(db, wanted), { percent, on, note: opts.note ?? null });
     return reportChange(env, tasks, 'task.progressed');
   });
 
@@ -261,9 +261,9 @@ function registerChanges(task: Command, cli: Cli) {
   ).option('--note <text>', cli.t('opt.note'));
   cli.action<ChangeOpts>(doneCmd, (env, opts, ids: string[]) => {
     const on = onDate(env, opts);
-    checkIdSyntax(ids, opts.group);
+    const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, markDone(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, note: opts.note ?? null }), 'task.doneMsg');
+    return reportChange(env, markDone(db, env.audit(), taskIdsOf(db, wanted), { on, note: opts.note ?? null }), 'task.doneMsg');
   });
 
   const reopen = withIds(cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', ['thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"'])).option(
@@ -273,9 +273,9 @@ function registerChanges(task: Command, cli: Cli) {
   cli.action<ChangeOpts>(reopen, (env, opts, ids: string[]) => {
     requireReasonOpt(opts.reason);
     const on = onDate(env, opts);
-    checkIdSyntax(ids, opts.group);
+    const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, reopenTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.reopened');
+    return reportChange(env, reopenTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason! }), 'task.reopened');
   });
 
   const extend = withIds(
@@ -288,9 +288,9 @@ function registerChanges(task: Command, cli: Cli) {
     requireReasonOpt(opts.reason);
     const on = onDate(env, opts);
     const due = env.date('--due', opts.due, on);
-    checkIdSyntax(ids, opts.group);
+    const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, extendTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { due, reason: opts.reason!, on }), 'task.extended');
+    return reportChange(env, extendTasks(db, env.audit(), taskIdsOf(db, wanted), { due, reason: opts.reason!, on }), 'task.extended');
   });
 
   const cancel = withIds(cli.command(task, 'cancel [ids...]', 'cmd.task.cancel', ['thuky task cancel 12 --reason "Giao trùng với kế hoạch của Quận ủy"'])).option(
@@ -300,9 +300,9 @@ function registerChanges(task: Command, cli: Cli) {
   cli.action<ChangeOpts>(cancel, (env, opts, ids: string[]) => {
     requireReasonOpt(opts.reason);
     const on = onDate(env, opts);
-    checkIdSyntax(ids, opts.group);
+    const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, cancelTasks(db, env.audit(), taskIdsFrom(db, ids, opts.group), { on, reason: opts.reason! }), 'task.cancelledMsg');
+    return reportChange(env, cancelTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason! }), 'task.cancelledMsg');
   });
 }
 
