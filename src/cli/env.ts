@@ -2,6 +2,7 @@
  * What a command action gets: the resolved global options, the translator, the database (opened on
  * first use), "today", and the output layer. Built once per run by the action wrapper.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { sanitizeKeepingColour } from '../domain/text.js';
@@ -30,6 +31,8 @@ export class Env {
   readonly t: Translate;
   readonly dbPath: string;
   private handle: Db | undefined;
+  /** Whether db() created the file in this run. */
+  private createdFile = false;
   /** "Today" of this run, worked out once (bulk imports ask for it per line). */
   private todayCache: IsoDate | undefined;
 
@@ -70,7 +73,11 @@ export class Env {
 
   /** Opens the database for writing (created and migrated if needed). */
   db(): Db {
-    return (this.handle ??= openDatabase(this.dbPath, { create: true }));
+    if (!this.handle) {
+      this.createdFile = !existsSync(this.dbPath);
+      this.handle = openDatabase(this.dbPath, { create: true });
+    }
+    return this.handle;
   }
 
   /** Opens the database read-only, for reports: never blocks or changes anything. */
@@ -81,6 +88,17 @@ export class Env {
   close(): void {
     this.handle?.close();
     this.handle = undefined;
+  }
+
+  /**
+   * After a failed command: a database file this run created and wrote nothing to is removed, so
+   * that bad input (`init --sample nope`, a unit that does not exist) leaves nothing behind.
+   */
+  discardUnusedNewDatabase(): void {
+    if (!this.handle || !this.createdFile) return;
+    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    this.close();
+    if (changes === 0) for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(file, { force: true });
   }
 
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */

@@ -148,6 +148,9 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
         try {
           const code = await fn(env, opts as never, ...positional);
           state.exitCode = typeof code === 'number' ? code : ExitCode.ok;
+        } catch (err) {
+          env.discardUnusedNewDatabase();
+          throw err;
         } finally {
           env.close();
         }

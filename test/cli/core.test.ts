@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,27 @@ describe('init and the database file', () => {
     const info = await runJson<{ schemaVersion: number; counts: Record<string, number> }>(['db', 'info'], { db });
     expect(info.schemaVersion).toBe(SCHEMA_VERSION);
     expect(info.counts.unit).toBe(0);
+  });
+
+  it('a command that fails on a database it was about to create leaves no file behind', async () => {
+    for (const argv of [
+      ['init', '--sample', 'nope'],
+      ['task', 'add', 'Nộp báo cáo', '--unit', 'CK', '--within', '10d'],
+      ['person', 'add', 'Nguyễn Văn An', '--unit', 'ben nghe'],
+    ]) {
+      const db = tempDbPath();
+      const r = await run(argv, { db });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(existsSync(db), argv.join(' ')).toBe(false);
+      expect(existsSync(`${db}-wal`)).toBe(false);
+    }
+    // An existing database is never removed, and a command that wrote keeps its file.
+    const existing = sampleDbPath();
+    expect((await run(['task', 'add', 'X', '--unit', 'nowhere'], { db: existing })).code).toBe(2);
+    expect(existsSync(existing)).toBe(true);
+    const fresh = tempDbPath();
+    expect((await run(['unit', 'add', 'Phường Mới', '--kind', 'ward'], { db: fresh })).code).toBe(0);
+    expect(existsSync(fresh)).toBe(true);
   });
 
   it('uses THUKY_DB when --db is absent', async () => {
