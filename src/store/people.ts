@@ -89,11 +89,20 @@ export function getPerson(db: Db, id: number): Person | undefined {
 export function resolvePerson(db: Db, query: string, opts: { unitId?: number; idNotFoundExit1?: boolean } = {}): Person {
   const q = query.trim();
   const f = fold(q);
-  const rows = /^\d+$/.test(q)
-    ? (db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).all(Number(q)) as PersonRow[])
-    : (db
-        .prepare(`${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit) AND p.name_folded LIKE '%' || @f || '%' LIMIT 50`)
-        .all({ unit: opts.unitId ?? null, f }) as PersonRow[]);
+  // The exact name first (through the index: it is found however many names contain it), else names
+  // holding every word typed, in any order ("hai huynh" finds Huỳnh Thanh Hải), as pickOne decides.
+  const byName = () => {
+    const params = { unit: opts.unitId ?? null, f, words: JSON.stringify(f.split(' ').filter(Boolean)) };
+    const exact = db.prepare(`${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit) AND p.name_folded = @f`).all(params) as PersonRow[];
+    if (exact.length) return exact;
+    return db
+      .prepare(
+        `${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit)
+            AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE instr(p.name_folded, w.value) = 0) LIMIT 50`,
+      )
+      .all(params) as PersonRow[];
+  };
+  const rows = /^\d+$/.test(q) ? (db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).all(Number(q)) as PersonRow[]) : byName();
   const people = rows.map(toPerson);
   const picked = pickOne(
     'person',

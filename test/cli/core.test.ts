@@ -211,6 +211,15 @@ describe('people and documents', () => {
     expect(people[0].positions).toEqual(['Thành ủy viên', 'Bí thư Quận ủy', 'Chủ tịch HĐND Quận 1']);
   });
 
+  it('finds a person by words in any order, and by the exact name however many names contain it', async () => {
+    const db = sampleDbPath();
+    expect(await runJson<{ fullName: string }>(['person', 'show', 'hai huynh'], { db })).toMatchObject({ fullName: 'Huỳnh Thanh Hải' });
+    for (let i = 1; i <= 55; i++) expect((await run(['person', 'add', `Lê Văn Tường ${i}`], { db })).code).toBe(0);
+    expect((await run(['person', 'add', 'Lê Văn Tư'], { db })).code).toBe(0);
+    expect(await runJson<{ fullName: string }>(['person', 'show', 'le van tu'], { db })).toMatchObject({ fullName: 'Lê Văn Tư' });
+    expect((await run(['person', 'show', 'le van tuong'], { db })).code).toBe(2);
+  });
+
   it('person add with an empty name is exit 2 and writes nothing', async () => {
     const db = sampleDbPath();
     const before = counts(db);
