@@ -3,7 +3,7 @@ import { NotFoundError, RuntimeError, UsageError } from '../cli/errors.js';
 import { isIsoDate, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, quarterOf } from '../domain/periods.js';
 import { classifyTask, type TaskStatus } from '../domain/tasks.js';
-import { cleanText, optionalText } from '../domain/text.js';
+import { cleanText, compareVi, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { addTasks } from './tasks.js';
@@ -602,7 +602,7 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
       )
       .all(id) as (Omit<MeetingUnit, 'present'> & { present: number })[]
   ).map((u) => ({ ...u, present: !!u.present }));
-  units.sort((a, b) => new Intl.Collator('vi').compare(a.name, b.name));
+  units.sort((a, b) => compareVi(a.name, b.name));
   const documents = db
     .prepare(
       `SELECT d.id, d.code, d.title, d.issued_on AS issuedOn, d.issuing_body AS issuingBody

@@ -199,6 +199,17 @@ describe('meeting add, attendance, conclude', () => {
   });
 });
 
+describe('invited units in order', () => {
+  it('are listed in Vietnamese order with numbers as numbers (Phường 2 before Phường 10), as unit list does', async () => {
+    const db = sampleDbPath();
+    for (const [name, code] of [['Phường 10', 'P10'], ['Phường 2', 'P2'], ['Phường Ạ', 'PA']])
+      expect((await run(['unit', 'add', name, '--code', code, '--kind', 'ward', '--parent', 'Q1'], { db })).code).toBe(0);
+    const add = await runJson<{ id: number }>(['meeting', 'add', '--date', '01/08/2017', '--title', 'Họp', '--invite', 'P10', 'PA', 'P2'], { db });
+    const m = await runJson<Shown>(['meeting', 'show', String(add.id)], { db });
+    expect(m.units.map((u) => u.name)).toEqual(['Phường 2', 'Phường 10', 'Phường Ạ']);
+  });
+});
+
 describe('edit and close', () => {
   it('after close, a change needs --force and is logged as forced', async () => {
     const db = sampleDbPath();
