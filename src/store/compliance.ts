@@ -11,6 +11,7 @@ import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
+import { CLOSED_AFTER, OPEN_NOW } from './tasks.js';
 import { existsOn } from './units.js';
 
 export interface ComplianceScope {
@@ -58,14 +59,13 @@ export const SQL = {
   // task ever assigned to the units instead of only the open and the recently closed ones.
   overdue: `
     SELECT unit_id AS unitId, count(*) AS overdue FROM (
-      SELECT unit_id FROM task
-       WHERE done_on IS NULL AND cancelled_on IS NULL AND due_on < @asOf
-         AND +start_on <= @asOf AND +kind = 'task'
+      SELECT t.unit_id FROM task t
+       WHERE ${OPEN_NOW} AND t.due_on < @asOf
+         AND +t.start_on <= @asOf AND +t.kind = 'task'
       UNION ALL
-      SELECT unit_id FROM task
-       WHERE coalesce(done_on, cancelled_on, '9999-12-31') > @asOf
-         AND coalesce(done_on, cancelled_on, '9999-12-31') < '9999-12-31'
-         AND due_on < @asOf AND +start_on <= @asOf AND +kind = 'task'
+      SELECT t.unit_id FROM task t
+       WHERE ${CLOSED_AFTER}
+         AND t.due_on < @asOf AND +t.start_on <= @asOf AND +t.kind = 'task'
     )
      WHERE +unit_id IN (SELECT value FROM json_each(@units))
      GROUP BY unit_id`,

@@ -234,9 +234,10 @@ const TASK_FILTERS = `
 
 // Where each task is on the as-of day, as the conditions indexes can serve: never closed (the
 // partial index task_open_due), closed after that day (task_closed: still open then), or closed
-// on or before it (task_closed). The overdue report below reads the first two the same way.
-const OPEN_NOW = `t.done_on IS NULL AND t.cancelled_on IS NULL`;
-const CLOSED_AFTER = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'`;
+// on or before it (task_closed). The overdue report below and the compliance table read the first
+// two the same way.
+export const OPEN_NOW = `t.done_on IS NULL AND t.cancelled_on IS NULL`;
+export const CLOSED_AFTER = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') > @asOf AND coalesce(t.done_on, t.cancelled_on, '9999-12-31') < '9999-12-31'`;
 const CLOSED_BY = `coalesce(t.done_on, t.cancelled_on, '9999-12-31') <= @asOf`;
 
 /**
