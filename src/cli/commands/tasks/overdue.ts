@@ -91,8 +91,8 @@ export function registerOverdue(program: Command, cli: Cli): void {
     const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
     if (format === 'json' && !env.ctx.stdout.isTTY) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);
     const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });
-    const code = opts.failOnOverdue && report.overdue.length ? ExitCode.overdueFound : ExitCode.ok;
-    if (opts.quietWhenEmpty && !report.overdue.length && !report.dueSoon.length) return code;
+    const { code, quiet } = outcome(opts, report.overdue.length, report.dueSoon.length);
+    if (quiet) return code;
     if (format === 'json') {
       env.json(report);
     } else if (format === 'text') {
@@ -126,6 +126,11 @@ export function registerOverdue(program: Command, cli: Cli): void {
   });
 }
 
+/** The exit code (--fail-on-overdue: 3 when something is overdue) and whether to print nothing (--quiet-when-empty). */
+function outcome(opts: OverdueOpts, overdue: number, dueSoon: number): { code: number; quiet: boolean } {
+  return { code: opts.failOnOverdue && overdue ? ExitCode.overdueFound : ExitCode.ok, quiet: !!opts.quietWhenEmpty && !overdue && !dueSoon };
+}
+
 /**
  * `overdue --json` in a pipe (scripts, cron): the same report as JSON.stringify(buildOverdueReport),
  * but each item is built as JSON text by SQLite and written as it is, so that tens of thousands of
@@ -139,8 +144,8 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   const base = { asOf: q.asOf, unitIds: q.unitIds, kind: q.kind, unitRanks: Array.from(unitRanks, (r) => r ?? null), templates };
   const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: addDays(q.asOf, -1), overdue: true });
   const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), overdue: false });
-  const code = opts.failOnOverdue && overdue.items.length ? ExitCode.overdueFound : ExitCode.ok;
-  if (opts.quietWhenEmpty && !overdue.items.length && !dueSoon.items.length) return code;
+  const { code, quiet } = outcome(opts, overdue.items.length, dueSoon.items.length);
+  if (quiet) return code;
   const write = (chunk: string | Buffer) => env.ctx.stdout.write(chunk);
   const comma = Buffer.from(',');
   const items = (list: Buffer[]) => {
