@@ -190,15 +190,30 @@ export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
   }
 }
 
+/**
+ * Commander's parse errors in the user's language: its English message is reduced to what it names
+ * (the quoted option, command or argument, the accepted choices, its suggestion).
+ */
+function commanderMessage(err: CommanderError, t: Translate): string {
+  const message = err.message.replace(/^error: /, '');
+  const named = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+  const choices = /Allowed choices are (.*?)\.?$/m.exec(message)?.[1];
+  const suggestion = /\(Did you mean (.*?)\?\)/.exec(message)?.[1];
+  const key = COMMANDER_MESSAGES[err.code];
+  let text: string;
+  if (err.code === 'commander.invalidArgument' && choices && named.length >= 2)
+    text = t('input.badChoice', { field: named[0].split(' ')[0], value: named[1], accepted: choices });
+  else text = key && named.length ? t(key, { detail: named.join(', ') }) : message;
+  return suggestion ? `${text}\n${t('cli.err.didYouMean', { word: suggestion })}` : text;
+}
+
 export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
   if (err instanceof OutputClosedError) return ExitCode.ok;
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
     // `thuky help` asked for help (exit 0); `thuky task` without a sub-command is shown it (exit 2).
     if (err.code === 'commander.help') return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    const key = COMMANDER_MESSAGES[err.code];
-    const detail = err.message.replace(/^error: /, '');
-    ctx.stderr.write(`thuky: ${key ? t(key, { detail }) : detail}\n${t('cli.err.seeHelp')}\n`);
+    ctx.stderr.write(`thuky: ${commanderMessage(err, t)}\n${t('cli.err.seeHelp')}\n`);
     return ExitCode.usage;
   }
   if (err instanceof UserError) {

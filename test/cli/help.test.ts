@@ -71,6 +71,22 @@ describe('only the named command is declared in full', async () => {
     expect(r.stdout).toContain('add [options] <title>');
   });
 
+  it("commander's parse errors are told in the user's language, naming the option or command", async () => {
+    const cases: [string[], string][] = [
+      [['unit', 'list', '--bogus'], 'thuky: tùy chọn không hợp lệ: --bogus\n'],
+      [['unit', 'lst'], 'thuky: lệnh không tồn tại: lst\n(có phải ý bạn là list?)\n'],
+      [['task', 'add'], 'thuky: thiếu tham số: title\n'],
+      [['--lang', 'fr', 'unit', 'list'], 'thuky: --lang: "fr" không hợp lệ; chọn một trong: vi, en\n'],
+      [['--lang', 'en', 'unit', 'list', '--bogus'], 'thuky: unknown option: --bogus\n'],
+    ];
+    for (const [argv, first] of cases) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr.startsWith(first), r.stderr).toBe(true);
+      expect(r.stderr).not.toMatch(/Did you mean|Allowed choices|argument missing/);
+    }
+  });
+
   it('a command group without a sub-command shows its help on stderr and exits 2', async () => {
     const r = await run(['task']);
     expect(r.code).toBe(2);
