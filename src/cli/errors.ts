@@ -1,4 +1,4 @@
-import type { Params } from '../i18n/index.js';
+import type { Params, Translate } from '../i18n/index.js';
 
 /** Exit codes, documented in the README. */
 export const ExitCode = {
@@ -39,6 +39,13 @@ export class RuntimeError extends UserError {
 }
 
 export class NotFoundError extends RuntimeError {}
+
+/** A user error's message in the user's language; record kinds travel as stable words ("unit") and are named here. */
+export function userErrorText(err: UserError, t: Translate): string {
+  const params = { ...err.params };
+  if (typeof params.entity === 'string') params.entity = t(`entity.${params.entity}`);
+  return t(err.key, params);
+}
 
 /** The reader of the output went away (`thuky overdue | head`): the run ends quietly, exit 0. */
 export class OutputClosedError extends Error {

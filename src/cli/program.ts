@@ -4,7 +4,7 @@ import { parseLang, translator, type Lang, type Translate } from '../i18n/index.
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
-import { ExitCode, OutputClosedError, UserError } from './errors.js';
+import { ExitCode, OutputClosedError, UserError, userErrorText } from './errors.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
 
@@ -217,10 +217,7 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
     return ExitCode.usage;
   }
   if (err instanceof UserError) {
-    const params = { ...err.params };
-    // Record kinds travel as stable words ("unit") and are named in the user's language here.
-    if (typeof params.entity === 'string') params.entity = t(`entity.${params.entity}`);
-    ctx.stderr.write(`thuky: ${t(err.key, params)}\n`);
+    ctx.stderr.write(`thuky: ${userErrorText(err, t)}\n`);
     return err.exitCode;
   }
   if (isPromptInterrupt(err)) {

@@ -10,6 +10,7 @@ import { TASK_KINDS, type TaskKind } from '../domain/tasks.js';
 import { cleanText, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 
 export interface NewTasksInput {
   title: string;
@@ -154,7 +155,7 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
 }
 
 export function getTask(db: Db, id: number): Task | undefined {
-  const row = db.prepare(`${SELECT_TASK} WHERE t.id = ?`).get(id) as TaskRow | undefined;
+  const row = cachedStatement(db, `${SELECT_TASK} WHERE t.id = ?`).get(id) as TaskRow | undefined;
   return row ? toTask(row) : undefined;
 }
 
@@ -289,7 +290,7 @@ function notBeforeStart(t: Task, on: IsoDate, field: string) {
 }
 
 function insertEvent(db: Db, audit: Audit, e: { taskId: number; kind: TaskEventKind; onDate: IsoDate; percent?: number | null; oldDue?: IsoDate | null; newDue?: IsoDate | null; text?: string | null }) {
-  db.prepare(`INSERT INTO task_event (task_id, kind, on_date, percent, old_due, new_due, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  cachedStatement(db, `INSERT INTO task_event (task_id, kind, on_date, percent, old_due, new_due, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
     e.taskId,
     e.kind,
     e.onDate,
@@ -312,7 +313,7 @@ export function recordProgress(db: Db, audit: Audit, ids: number[], input: { per
   const note = optionalText(input.note);
   db.transaction(() => {
     for (const t of tasks) {
-      db.prepare('UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
+      cachedStatement(db, 'UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'progress', onDate: input.on, percent: input.percent, text: note });
       logChange(db, audit, 'task', t.id, 'progress', { percent: input.percent, on: input.on, note });
     }
@@ -330,7 +331,7 @@ export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDa
   const note = optionalText(input.note);
   db.transaction(() => {
     for (const t of tasks) {
-      db.prepare('UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);
+      cachedStatement(db, 'UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'done', onDate: input.on, percent: 100, text: note });
       logChange(db, audit, 'task', t.id, 'done', { on: input.on, note });
     }
@@ -344,7 +345,7 @@ export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: Is
   for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
   db.transaction(() => {
     for (const t of tasks) {
-      db.prepare('UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
+      cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, text: reason });
       logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn });
     }
@@ -363,7 +364,7 @@ export function extendTasks(db: Db, audit: Audit, ids: number[], input: { due: I
   }
   db.transaction(() => {
     for (const t of tasks) {
-      db.prepare('UPDATE task SET due_on = ?, extensions = extensions + 1 WHERE id = ?').run(input.due, t.id);
+      cachedStatement(db, 'UPDATE task SET due_on = ?, extensions = extensions + 1 WHERE id = ?').run(input.due, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'extend', onDate: input.on, oldDue: t.dueOn, newDue: input.due, text: reason });
       logChange(db, audit, 'task', t.id, 'extend', { oldDue: t.dueOn, newDue: input.due, reason, on: input.on });
     }
@@ -381,7 +382,7 @@ export function cancelTasks(db: Db, audit: Audit, ids: number[], input: { on: Is
   }
   db.transaction(() => {
     for (const t of tasks) {
-      db.prepare('UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?').run(input.on, reason, t.id);
+      cachedStatement(db, 'UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?').run(input.on, reason, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'cancel', onDate: input.on, text: reason });
       logChange(db, audit, 'task', t.id, 'cancel', { on: input.on, reason });
     }
@@ -434,21 +435,26 @@ const OPEN_DUE_FILTERS = `AND t.due_on >= coalesce(@dueFrom, '') AND t.due_on <=
      AND (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
      AND (@kind IS NULL OR t.kind = @kind)`;
 
+/** Tasks open on `asOf` whose due date falls in [dueFrom, dueTo], with the given columns. */
+function openDueUnion(columns: string): string {
+  return `
+SELECT ${columns}
+  FROM task t ${OPEN_DUE_JOINS}
+ WHERE ${OPEN_NOW}
+   ${OPEN_DUE_FILTERS}
+UNION ALL
+SELECT ${columns}
+  FROM task t ${OPEN_DUE_JOINS}
+ WHERE ${CLOSED_AFTER}
+   ${OPEN_DUE_FILTERS}`;
+}
+
 /**
  * The SQL of the overdue report: tasks open on `asOf` whose due date falls in [dueFrom, dueTo].
  * Two index searches: tasks open now (partial index task_open_due), and tasks closed after
  * `asOf` (task_closed), which were still open on that day. Never a scan of task.
  */
-export const OPEN_DUE_SQL = `
-SELECT ${OPEN_DUE_COLUMNS}
-  FROM task t ${OPEN_DUE_JOINS}
- WHERE ${OPEN_NOW}
-   ${OPEN_DUE_FILTERS}
-UNION ALL
-SELECT ${OPEN_DUE_COLUMNS}
-  FROM task t ${OPEN_DUE_JOINS}
- WHERE ${CLOSED_AFTER}
-   ${OPEN_DUE_FILTERS}`;
+export const OPEN_DUE_SQL = openDueUnion(OPEN_DUE_COLUMNS);
 
 export function openDueParams(q: OpenDueQuery) {
   return {
@@ -465,10 +471,11 @@ export function openDueParams(q: OpenDueQuery) {
  * order of `unitRanks`, then due date, then id): for the compact JSON a script or cron reads, so that tens of
  * thousands of rows never become JavaScript objects. Must stay field for field the same as the
  * items buildOverdueReport makes (a test compares both on the sample). The source text comes from
- * the two message templates, with \u0001 and \u0002 standing for the values.
+ * the two message templates, with \u0001 and \u0002 standing for the values. The JSON leaves SQLite
+ * as bytes (a BLOB): it goes to stdout as it is, never decoded into a JavaScript string and back.
  */
-const OPEN_DUE_JSON_COLUMNS = `t.unit_id AS unitId, t.due_on AS due, t.id AS tid,
-  json_object('id', t.id, 'kind', t.kind, 'unitId', t.unit_id, 'unitName', u.name, 'unitCode', u.code, 'title', t.title,
+const OPEN_DUE_JSON_SQL = openDueUnion(`t.unit_id AS unitId, t.due_on AS due, t.id AS tid,
+  CAST(json_object('id', t.id, 'kind', t.kind, 'unitId', t.unit_id, 'unitName', u.name, 'unitCode', u.code, 'title', t.title,
     'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', t.percent,
     'meetingId', t.meeting_id, 'meetingTitle', m.title, 'meetingHeldOn', m.held_on, 'conclusionOrd', c.ord,
     'documentId', t.document_id, 'documentCode', d.code,
@@ -481,20 +488,7 @@ const OPEN_DUE_JSON_COLUMNS = `t.unit_id AS unitId, t.due_on AS due, t.id AS tid
                         || CASE WHEN c.ord IS NOT NULL THEN ', ' || replace(@tConclusion, char(1), c.ord) ELSE '' END
                    ELSE '' END
               || CASE WHEN t.meeting_id IS NOT NULL AND d.code IS NOT NULL THEN '; ' ELSE '' END
-              || coalesce(d.code, '')) AS j`;
-// The JSON leaves SQLite as bytes (a BLOB): it goes to stdout as it is, never decoded into a
-// JavaScript string and encoded back.
-
-const OPEN_DUE_JSON_SQL = `
-SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
-  FROM task t ${OPEN_DUE_JOINS}
- WHERE ${OPEN_NOW}
-   ${OPEN_DUE_FILTERS}
-UNION ALL
-SELECT ${OPEN_DUE_JSON_COLUMNS.replace(/\) AS j$/, ') AS BLOB) AS j').replace("json_object('id'", "CAST(json_object('id'")}
-  FROM task t ${OPEN_DUE_JOINS}
- WHERE ${CLOSED_AFTER}
-   ${OPEN_DUE_FILTERS}`;
+              || coalesce(d.code, '')) AS BLOB) AS j`);
 
 export interface OpenDueJson {
   /** One JSON object per item (UTF-8 bytes), in report order. */

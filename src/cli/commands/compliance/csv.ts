@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../../../domain/text.js';
 import type { Env } from '../../env.js';
-import { UsageError, UserError } from '../../errors.js';
+import { UsageError, UserError, userErrorText } from '../../errors.js';
 
 export interface CsvField {
   key: string;
@@ -77,11 +77,7 @@ export async function readCsv(file: string, fields: CsvField[]): Promise<{ recor
 
 /** The message of a user error in the user's language, for a list of problems. */
 export function describeError(env: Env, err: unknown): string {
-  if (err instanceof UserError) {
-    const params = { ...err.params };
-    if (typeof params.entity === 'string') params.entity = env.t(`entity.${params.entity}`);
-    return env.t(err.key, params).split('\n')[0];
-  }
+  if (err instanceof UserError) return userErrorText(err, env.t).split('\n')[0];
   throw err;
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../../domain/compliance.js';
 import { daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearEndsIn, yearPeriod, type Period } from '../../../domain/periods.js';
-import { cellText, toCsv, toMarkdown, type Column, type Tone } from '../../../render/output.js';
+import { cellText, formatNumber, toCsv, toMarkdown, type Column, type Tone } from '../../../render/output.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
@@ -278,9 +278,7 @@ function tone(status: CriterionResult['status']): Tone {
 }
 
 function pct(env: Env, value: number | null): string {
-  if (value === null) return '';
-  const text = String(Math.round(value * 10) / 10);
-  return `${env.lang === 'vi' ? text.replace('.', ',') : text}%`;
+  return value === null ? '' : `${formatNumber(value, env.lang)}%`;
 }
 
 export function criterionCell(env: Env, r: UnitReport, id: CriterionId): string {
