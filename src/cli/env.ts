@@ -3,7 +3,19 @@
  * first use), "today", and the output layer. Built once per run by the action wrapper.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
+import {
+  addDuration,
+  DateInputError,
+  DateRangeError,
+  FIRST_DATE,
+  formatDateVi,
+  LAST_DATE,
+  parseDateInput,
+  parseDuration,
+  todayInHoChiMinh,
+  type Duration,
+  type IsoDate,
+} from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
@@ -22,9 +34,26 @@ export interface GlobalOptions {
   yes?: boolean;
 }
 
-/** "17/06/2017", "2017-06-17": dates that do not depend on today ("+30d", "hôm nay" do). */
+/** "17/06/2017", "2017-06-17", "2017-Q2": values that do not depend on today ("+30d", "hôm nay" do). */
 function isAbsoluteDate(value: string): boolean {
-  return /^\s*\d/.test(value);
+  return /^\s*\d/.test(value) && !value.includes('..');
+}
+
+/** The accepted range, as messages show it. */
+const DATE_RANGE_PARAMS = { min: formatDateVi(FIRST_DATE), max: formatDateVi(LAST_DATE) };
+
+/** A refused date as a usage error (exit 2) naming the field, the value and what is accepted. */
+export function dateInputUsageError(field: string, value: string, err: DateInputError): UsageError {
+  switch (err.reason) {
+    case 'empty':
+      return new UsageError('date.empty', { field });
+    case 'impossible':
+      return new UsageError('input.impossibleDate', { field, value });
+    case 'range':
+      return new UsageError('date.outOfRange', { field, value, ...DATE_RANGE_PARAMS });
+    default:
+      return new UsageError('input.badDate', { field, value });
+  }
 }
 
 export class Env {
@@ -103,27 +132,31 @@ export class Env {
 
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
   today(asOf?: string): IsoDate {
-    // A date written out in full needs no "today" (nor a valid THUKY_TODAY).
-    if (asOf && isAbsoluteDate(asOf)) return this.parseDateWith('--as-of', asOf, '1970-01-01');
+    // `--as-of ""` (in cron: `--as-of "$D"` with D unset) is an error, never a silent "today".
+    if (asOf !== undefined) return this.date('--as-of', asOf);
     if (this.todayCache === undefined) {
       const base = todayInHoChiMinh(this.ctx.now());
       const fromEnv = this.ctx.env.THUKY_TODAY;
-      this.todayCache = fromEnv ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
+      if (fromEnv !== undefined && fromEnv.trim() === '') throw new UsageError('date.todayEnvEmpty');
+      this.todayCache = fromEnv !== undefined ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
     }
-    return asOf ? this.parseDateWith('--as-of', asOf, this.todayCache) : this.todayCache;
+    return this.todayCache;
   }
 
-  /** Parses a date typed by the user; a bad one is a usage error naming the field. */
+  /**
+   * Parses a date typed by the user (absolute, "hôm nay", or an offset from `today`): a date within
+   * the calendar range, or a usage error naming the field, the value and what is accepted.
+   */
   date(field: string, value: string, today?: IsoDate): IsoDate {
-    return this.parseDateWith(field, value, today ?? (isAbsoluteDate(value) ? '1970-01-01' : this.today()));
+    // A date written out in full needs no "today" (nor a valid THUKY_TODAY).
+    return this.parseDateWith(field, value, today ?? (isAbsoluteDate(value) ? FIRST_DATE : this.today()));
   }
 
   private parseDateWith(field: string, value: string, today: IsoDate): IsoDate {
     try {
       return parseDateInput(value, today);
     } catch (err) {
-      if (err instanceof DateInputError)
-        throw new UsageError(err.reason === 'impossible' ? 'input.impossibleDate' : 'input.badDate', { field, value });
+      if (err instanceof DateInputError) throw dateInputUsageError(field, value, err);
       throw err;
     }
   }
@@ -133,16 +166,33 @@ export class Env {
   }
 
   duration(field: string, value: string): Duration {
+    if (value.trim() === '') throw new UsageError('duration.empty', { field });
     const d = parseDuration(value);
     if (!d) throw new UsageError('input.badDuration', { field, value });
     return d;
   }
 
+  /** A time limit counted from `start` (`--within 30d`): the date it ends on, within the calendar range. */
+  dateAfter(field: string, value: string, start: IsoDate): IsoDate {
+    const d = this.duration(field, value);
+    try {
+      return addDuration(start, d);
+    } catch (err) {
+      if (err instanceof DateRangeError) throw new UsageError('date.durationOutOfRange', { field, value, start: formatDateVi(start), ...DATE_RANGE_PARAMS });
+      throw err;
+    }
+  }
+
   period(field: string, value: string, today?: IsoDate): Period {
     try {
-      return parsePeriod(value, today ?? this.today());
+      return parsePeriod(value, today ?? (isAbsoluteDate(value) ? FIRST_DATE : this.today()));
     } catch (err) {
-      if (err instanceof PeriodInputError) throw new UsageError('input.badPeriod', { field, value });
+      if (err instanceof PeriodInputError) {
+        if (err.reason === 'empty') throw new UsageError('period.empty', { field });
+        if (err.reason === 'range') throw new UsageError('period.outOfRange', { field, value, ...DATE_RANGE_PARAMS });
+        if (err.reason === 'order') throw new UsageError('period.order', { field, value });
+        throw new UsageError('input.badPeriod', { field, value });
+      }
       throw err;
     }
   }

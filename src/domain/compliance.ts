@@ -3,7 +3,7 @@
  * rules file that changes them, and the pure judgement of one unit's facts. No I/O here: the
  * store gathers the facts (a few set-based queries), this module decides pass or fail.
  */
-import { makeIsoDate, daysInMonth, type IsoDate } from './dates.js';
+import { isoDate, daysInMonth, type IsoDate } from './dates.js';
 import { fold } from './text.js';
 
 export const CRITERIA = ['attendance', 'breakthrough', 'tasks', 'plans', 'evaluation', 'propaganda'] as const;
@@ -282,7 +282,7 @@ export function judgedMonths(from: IsoDate, until: IsoDate, asOf: IsoDate, withA
   const tm = Number(until.slice(5, 7));
   while (y < ty || (y === ty && m <= tm)) {
     const code = `${y}-${String(m).padStart(2, '0')}`;
-    const end = makeIsoDate(y, m, daysInMonth(y, m))!;
+    const end = isoDate(y, m, daysInMonth(y, m));
     if (end <= asOf || withActivity(code)) out.push(code);
     m += 1;
     if (m > 12) {

@@ -8,13 +8,31 @@ import { addMonths as dfAddMonths } from 'date-fns/addMonths';
 
 export type IsoDate = string;
 
+/**
+ * The calendar range every date lies in, typed or computed. Outside it a date is refused, never
+ * stored as "no date": a deadline of +9999y is an error, not a task without a deadline.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+export const FIRST_DATE: IsoDate = '1900-01-01';
+export const LAST_DATE: IsoDate = '2999-12-31';
+
+/** Why a typed date was refused: nothing typed, not a date, not a day of the calendar, outside the range. */
+export type DateInputReason = 'empty' | 'format' | 'impossible' | 'range';
 
 export class DateInputError extends Error {
   constructor(
     readonly input: string,
-    readonly reason: 'format' | 'impossible' | 'duration',
+    readonly reason: DateInputReason,
   ) {
-    super(`invalid date ${input}`);
+    super(`invalid date ${input} (${reason})`);
+  }
+}
+
+/** A computed date (an offset, a time limit added to a start) that falls outside FIRST_YEAR..LAST_YEAR. */
+export class DateRangeError extends RangeError {
+  constructor(readonly year: number) {
+    super(`date out of range (year ${year})`);
   }
 }
 
@@ -38,11 +56,30 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-export function makeIsoDate(year: number, month: number, day: number): IsoDate | null {
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) return null;
-  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
-  if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null;
+/** Whether year-month-day is a day of the (proleptic Gregorian) calendar, whatever the year. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function inYearRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+function formatIso(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date, or null when it is not a day of the calendar or lies outside FIRST_YEAR..LAST_YEAR. */
+export function makeIsoDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !inYearRange(year) || !isCalendarDay(year, month, day)) return null;
+  return formatIso(year, month, day);
+}
+
+/** A date built from parts the code itself computed (a quarter's first day): throws instead of returning null. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  if (!isCalendarDay(year, month, day)) throw new RangeError(`not a day of the calendar: ${year}-${month}-${day}`);
+  if (!inYearRange(year)) throw new DateRangeError(year);
+  return formatIso(year, month, day);
 }
 
 export function splitIso(date: IsoDate): [number, number, number] {
@@ -85,18 +122,29 @@ function toLocal(date: IsoDate): Date {
 }
 
 function fromLocal(date: Date): IsoDate {
-  return makeIsoDate(date.getFullYear(), date.getMonth() + 1, date.getDate())!;
+  return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
+/** Adds days; a result outside the calendar range throws DateRangeError. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromLocal(dfAddDays(toLocal(date), days));
 }
 
-/** Adds months, clamping to the last day of the target month (31/08 + 6m → 28/02 or 29/02). */
+/**
+ * Adds days for a query bound ("due before as-of", "due within 7 days"): the result may step just
+ * outside the calendar range (1899-12-31, 3000-01-07), which compares correctly with stored dates
+ * and is never stored itself. Keep `days` small (within ±10 years).
+ */
+export function boundAfterDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days)).toISOString().slice(0, 10);
+}
+
+/** Adds months, clamping to the last day of the target month (31/08 + 6m → 28/02 or 29/02); out of range throws DateRangeError. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   return fromLocal(dfAddMonths(toLocal(date), months));
 }
 
+/** A date plus a time limit; a result outside the calendar range throws DateRangeError. */
 export function addDuration(date: IsoDate, duration: Duration): IsoDate {
   switch (duration.unit) {
     case 'd':
@@ -127,33 +175,37 @@ function dayNumber(date: IsoDate): number {
 const TODAY_WORDS = new Set(['today', 'hom nay', 'hôm nay', 'nay']);
 
 /**
- * Parses a date as users type it: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy), yyyy-MM-dd,
- * "today"/"hôm nay", or an offset from today ("+30d", "+6m", "-7d").
+ * The one parser of typed dates: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy), yyyy-MM-dd,
+ * "today"/"hôm nay", or an offset from today ("+30d", "+6m", "-7d"). Returns a date within
+ * FIRST_DATE..LAST_DATE or throws DateInputError saying why (empty, format, impossible, range).
  */
 export function parseDateInput(input: string, today: IsoDate): IsoDate {
   const raw = input.normalize('NFC').trim().toLowerCase();
+  if (!raw) throw new DateInputError(input, 'empty');
   if (TODAY_WORDS.has(raw)) return today;
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
-  if (m) {
-    const date = makeIsoDate(+m[3], +m[2], +m[1]);
-    if (!date) throw new DateInputError(input, 'impossible');
-    return date;
-  }
+  if (m) return checkedDate(input, +m[3], +m[2], +m[1]);
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (m) {
-    const date = makeIsoDate(+m[1], +m[2], +m[3]);
-    if (!date) throw new DateInputError(input, 'impossible');
-    return date;
-  }
+  if (m) return checkedDate(input, +m[1], +m[2], +m[3]);
   m = /^([+-])\s*(\d{1,4})\s*([\p{L}]+)$/u.exec(raw);
   if (m) {
     const duration = parseDuration(`${m[2]}${m[3]}`);
     if (duration) {
-      if (m[1] === '+') return addDuration(today, duration);
-      return addDuration(today, { ...duration, amount: -duration.amount });
+      try {
+        return addDuration(today, m[1] === '+' ? duration : { ...duration, amount: -duration.amount });
+      } catch (err) {
+        if (err instanceof DateRangeError) throw new DateInputError(input, 'range');
+        throw err;
+      }
     }
   }
   throw new DateInputError(input, 'format');
+}
+
+function checkedDate(input: string, year: number, month: number, day: number): IsoDate {
+  if (!isCalendarDay(year, month, day)) throw new DateInputError(input, 'impossible');
+  if (!inYearRange(year)) throw new DateInputError(input, 'range');
+  return formatIso(year, month, day);
 }
 
 /** dd/MM/yyyy, the Vietnamese way. */

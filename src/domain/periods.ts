@@ -1,5 +1,5 @@
 /** Reporting periods: a year, a quarter, a month, or a range of dates. */
-import { DateInputError, daysInMonth, makeIsoDate, parseDateInput, splitIso, type IsoDate } from './dates.js';
+import { DateInputError, daysInMonth, FIRST_YEAR, isoDate, LAST_YEAR, parseDateInput, splitIso, type IsoDate } from './dates.js';
 import { fold } from './text.js';
 
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'range';
@@ -12,9 +12,15 @@ export interface Period {
   to: IsoDate;
 }
 
+/** Why a typed period was refused: nothing typed, not a period, outside the calendar range, a range that ends before it starts. */
+export type PeriodInputReason = 'empty' | 'format' | 'range' | 'order';
+
 export class PeriodInputError extends Error {
-  constructor(readonly input: string) {
-    super(`invalid period ${input}`);
+  constructor(
+    readonly input: string,
+    readonly reason: PeriodInputReason = 'format',
+  ) {
+    super(`invalid period ${input} (${reason})`);
   }
 }
 
@@ -30,8 +36,8 @@ export function quarterPeriod(year: number, quarter: number): Period {
   return {
     kind: 'quarter',
     code: `${year}-Q${quarter}`,
-    from: makeIsoDate(year, firstMonth, 1)!,
-    to: makeIsoDate(year, lastMonth, daysInMonth(year, lastMonth))!,
+    from: isoDate(year, firstMonth, 1),
+    to: isoDate(year, lastMonth, daysInMonth(year, lastMonth)),
   };
 }
 
@@ -39,8 +45,8 @@ export function monthPeriod(year: number, month: number): Period {
   return {
     kind: 'month',
     code: `${year}-${String(month).padStart(2, '0')}`,
-    from: makeIsoDate(year, month, 1)!,
-    to: makeIsoDate(year, month, daysInMonth(year, month))!,
+    from: isoDate(year, month, 1),
+    to: isoDate(year, month, daysInMonth(year, month)),
   };
 }
 
@@ -50,8 +56,10 @@ export function quarterOf(date: IsoDate): Period {
   return quarterPeriod(y, Math.floor((m - 1) / 3) + 1);
 }
 
-function validYear(y: number): boolean {
-  return Number.isInteger(y) && y >= 1900 && y <= 2999;
+/** A year in a period: within the calendar range, or a PeriodInputError naming the range. */
+function validYear(input: string, y: number): boolean {
+  if (Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR) return true;
+  throw new PeriodInputError(input, 'range');
 }
 
 /**
@@ -60,33 +68,34 @@ function validYear(y: number): boolean {
  */
 export function parsePeriod(input: string, today: IsoDate): Period {
   const raw = input.normalize('NFC').trim();
+  if (!raw) throw new PeriodInputError(input, 'empty');
   if (raw.includes('..')) {
     const [a, b, ...rest] = raw.split('..');
-    if (rest.length || !a || !b) throw new PeriodInputError(input);
+    if (rest.length || !a.trim() || !b.trim()) throw new PeriodInputError(input);
     let from: IsoDate, to: IsoDate;
     try {
       from = parseDateInput(a, today);
       to = parseDateInput(b, today);
     } catch (err) {
-      if (err instanceof DateInputError) throw new PeriodInputError(input);
+      if (err instanceof DateInputError) throw new PeriodInputError(input, err.reason === 'range' ? 'range' : 'format');
       throw err;
     }
-    if (to < from) throw new PeriodInputError(input);
+    if (to < from) throw new PeriodInputError(input, 'order');
     return { kind: 'range', code: `${from}..${to}`, from, to };
   }
   const f = fold(raw).replace(/\s+/g, ' ');
   let m = /^(\d{4})$/.exec(f);
-  if (m && validYear(+m[1])) return yearPeriod(+m[1]);
+  if (m && validYear(input, +m[1])) return yearPeriod(+m[1]);
   m = /^(?:nam )?(\d{4})$/.exec(f);
-  if (m && validYear(+m[1])) return yearPeriod(+m[1]);
+  if (m && validYear(input, +m[1])) return yearPeriod(+m[1]);
   m = /^(\d{4})\s*-?\s*q([1-4])$/.exec(f);
-  if (m && validYear(+m[1])) return quarterPeriod(+m[1], +m[2]);
+  if (m && validYear(input, +m[1])) return quarterPeriod(+m[1], +m[2]);
   m = /^(?:q|quy )\s*([1-4]|i{1,3}|iv)\s*(?:\/|-| nam |\s)\s*(\d{4})$/.exec(f);
-  if (m && validYear(+m[2])) return quarterPeriod(+m[2], ROMAN[m[1]] ?? +m[1]);
+  if (m && validYear(input, +m[2])) return quarterPeriod(+m[2], ROMAN[m[1]] ?? +m[1]);
   m = /^(\d{4})-(\d{1,2})$/.exec(f);
-  if (m && validYear(+m[1]) && +m[2] >= 1 && +m[2] <= 12) return monthPeriod(+m[1], +m[2]);
+  if (m && validYear(input, +m[1]) && +m[2] >= 1 && +m[2] <= 12) return monthPeriod(+m[1], +m[2]);
   m = /^(?:thang )?(\d{1,2})\s*(?:\/|-| nam )\s*(\d{4})$/.exec(f);
-  if (m && validYear(+m[2]) && +m[1] >= 1 && +m[1] <= 12) return monthPeriod(+m[2], +m[1]);
+  if (m && validYear(input, +m[2]) && +m[1] >= 1 && +m[1] <= 12) return monthPeriod(+m[2], +m[1]);
   throw new PeriodInputError(input);
 }
 

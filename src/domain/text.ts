@@ -79,3 +79,27 @@ export function sanitizeKeepingColour(value: string): string {
   // eslint-disable-next-line no-control-regex
   return value.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 ? part : sanitizeForTerminal(part))).join('');
 }
+
+/** Where a text holds a control character other than tab and line breaks, as "U+001B", line and column (from 1). */
+export interface ControlCharAt {
+  char: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The first control character (C0 other than tab, LF, CR; DEL; C1) in a text meant to be plain
+ * prose, or null. Such text ends up in minutes and Word files, where these characters have no place.
+ */
+export function findControlChar(value: string): ControlCharAt | null {
+  // eslint-disable-next-line no-control-regex
+  const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(value);
+  if (!m) return null;
+  const before = value.slice(0, m.index);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return {
+    char: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    line: before.split(/\r\n|\r|\n/).length,
+    column: Array.from(before.slice(lineStart)).length + 1,
+  };
+}

@@ -142,7 +142,7 @@ interface CheckedMeeting {
 }
 
 function checkHeader(db: Db, input: Omit<MeetingInput, 'chairIds' | 'guestIds' | 'units' | 'documentIds' | 'speeches' | 'conclusions'>): CheckedMeeting {
-  if (!isIsoDate(input.heldOn ?? '')) throw new UsageError('input.badDate', { field: '--date', value: input.heldOn });
+  if (!isIsoDate(input.heldOn ?? '')) throw new UsageError('input.badDate', { field: '--date', value: input.heldOn ?? '' });
   const title = cleanText(input.title ?? '');
   if (!title) throw new UsageError('meeting.titleEmpty');
   const kind = checkMeetingKind(input.kind ?? 'giao-ban');

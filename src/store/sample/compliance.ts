@@ -4,7 +4,7 @@
  * deterministically and writes through the same store functions the commands use.
  */
 import { EVALUATION_RESULTS, type ActivityKind, type EvaluationResult } from '../../domain/compliance.js';
-import { addDays, makeIsoDate, type IsoDate } from '../../domain/dates.js';
+import { addDays, isoDate, type IsoDate } from '../../domain/dates.js';
 import { addActivities, type ActivityInput } from '../activities.js';
 import { addEvaluations, type EvaluationInput } from '../evaluations.js';
 import { addPerson } from '../people.js';
@@ -90,7 +90,7 @@ function workingDayFrom(date: IsoDate): IsoDate {
 }
 
 function firstMonday(year: number, month: number): IsoDate {
-  let d = makeIsoDate(year, month, 1)!;
+  let d = isoDate(year, month, 1);
   for (;;) {
     const [y, m, day] = d.split('-').map(Number);
     if (new Date(Date.UTC(y, m - 1, day)).getUTCDay() === 1) return d;
@@ -153,7 +153,7 @@ export const loadCompliance: SampleLoader = (db, audit, data, refs) => {
       if (a.kinds.includes('chao-co')) activities.push({ unitId, heldOn: firstMonday(a.year, month), kind: 'chao-co', title: title('chao-co'), participants, illustrative: a.illustrative !== false });
       if (others.length) {
         const kind = others[(month - 1) % others.length];
-        activities.push({ unitId, heldOn: workingDayFrom(makeIsoDate(a.year, month, 15)!), kind, title: title(kind), participants: participants - 10, illustrative: a.illustrative !== false });
+        activities.push({ unitId, heldOn: workingDayFrom(isoDate(a.year, month, 15)), kind, title: title(kind), participants: participants - 10, illustrative: a.illustrative !== false });
       }
     }
   }

@@ -47,7 +47,7 @@ export function registerActivities(program: Command, cli: Cli): void {
     .option('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${KINDS})`);
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts) => {
     const kind = parseKind(opts.kind);
-    const period = opts.period ? env.period('--period', opts.period) : undefined;
+    const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
     return env.list(listActivities(db, { unitId, from: period?.from, to: period?.to, kind }), activityColumns(env));

@@ -21,7 +21,7 @@ import {
   type PlanInput,
 } from '../../../store/plans.js';
 import { resolveUnit, type Unit } from '../../../store/units.js';
-import type { Env } from '../../env.js';
+import { dateInputUsageError, type Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { describeError, failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
@@ -249,7 +249,8 @@ export function lineDate(env: Env, rec: CsvRecord, field: string, label: string,
     return parseDateInput(raw, env.today());
   } catch (err) {
     if (!(err instanceof DateInputError)) throw err;
-    problems.push({ line: rec.line, message: env.t(err.reason === 'impossible' ? 'input.impossibleDate' : 'input.badDate', { field: label, value: raw }) });
+    const refused = dateInputUsageError(label, raw, err);
+    problems.push({ line: rec.line, message: env.t(refused.key, refused.params) });
     return undefined;
   }
 }

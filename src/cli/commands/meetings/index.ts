@@ -1,8 +1,8 @@
 /** meeting add/attendance/list/show/edit/close/conclude/minutes, speech add/list. */
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { addDuration, formatDateVi, type IsoDate } from '../../../domain/dates.js';
-import { sanitizeForTerminal } from '../../../domain/text.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { findControlChar, sanitizeForTerminal } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { resolveDocument } from '../../../store/documents.js';
 import type { Db } from '../../../store/db.js';
@@ -138,7 +138,7 @@ function registerAdd(meeting: Command, cli: Cli) {
   cli.action<AddOpts>(cmd, (env, opts) => {
     const heldOn = env.date('--date', opts.date);
     const kind = checkMeetingKind(opts.kind ?? 'giao-ban');
-    const period = opts.period ? env.period('--period', opts.period, heldOn).code : undefined;
+    const period = opts.period !== undefined ? env.period('--period', opts.period, heldOn).code : undefined;
     const startTime = checkTime('--start', opts.start);
     const endTime = checkTime('--end', opts.end);
     if (startTime && endTime && endTime < startTime) throw new UsageError('meeting.endBeforeStart', { start: startTime, end: endTime });
@@ -218,7 +218,7 @@ function registerList(meeting: Command, cli: Cli) {
   cli.action<{ from?: string; to?: string; period?: string; kind?: string; doc?: string; unit?: string }>(cmd, (env, opts) => {
     let from = env.optionalDate('--from', opts.from);
     let to = env.optionalDate('--to', opts.to);
-    if (opts.period) {
+    if (opts.period !== undefined) {
       const p = env.period('--period', opts.period);
       from = from && from > p.from ? from : p.from;
       to = to && to < p.to ? to : p.to;
@@ -357,14 +357,15 @@ function registerConclude(meeting: Command, cli: Cli) {
     .option('--force', cli.t('cmd.meeting.opt.force'));
   cli.action<{ text: string; assign?: string[]; due?: string; within?: string; force?: boolean }>(cmd, (env, opts, idArg: string) => {
     const id = parseMeetingId(idArg);
-    if (opts.due && opts.within) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
-    if ((opts.due || opts.within) && !opts.assign?.length) throw new UsageError('conclusion.dueNeedsAssign');
+    if (opts.due !== undefined && opts.within !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
+    if ((opts.due !== undefined || opts.within !== undefined) && !opts.assign?.length) throw new UsageError('conclusion.dueNeedsAssign');
     const dueInput = opts.due !== undefined ? env.date('--due', opts.due) : undefined;
-    const within = opts.within !== undefined ? env.duration('--within', opts.within) : undefined;
+    if (opts.within !== undefined) env.duration('--within', opts.within);
     const db = env.db();
     const heldOn = meetingDate(db, id);
     const unitIds = resolveUnits(db, opts.assign ?? [], heldOn, organizerOf(db, id));
-    const dueOn = dueInput ?? (within ? addDuration(heldOn, within) : null);
+    // A time limit counts from the meeting day, which only the database knows.
+    const dueOn = dueInput ?? (opts.within !== undefined ? env.dateAfter('--within', opts.within, heldOn) : null);
     const created = addConclusion(db, env.audit(), id, { text: opts.text, assignUnitIds: unitIds, dueOn }, { force: opts.force });
     env.info(created.taskIds.length ? 'conclusion.addedWithTasks' : 'conclusion.added', {
       ord: created.ord,
@@ -425,9 +426,9 @@ function registerSpeech(program: Command, cli: Cli) {
     if (opts.summary !== undefined && opts.summaryFile !== undefined) throw new UsageError('input.conflict', { a: '--summary', b: '--summary-file' });
     if (opts.summary === undefined && opts.summaryFile === undefined) throw new UsageError('speech.summaryEmpty');
     if (!opts.speaker && !opts.unit) throw new UsageError('speech.needSpeakerOrUnit');
+    const summary = opts.summaryFile !== undefined ? readTextFile('--summary-file', opts.summaryFile) : checkPlainText('--summary', opts.summary!);
     const db = env.db();
     const heldOn = meetingDate(db, id);
-    const summary = opts.summaryFile !== undefined ? readTextFile('--summary-file', opts.summaryFile) : opts.summary!;
     const speaker = opts.speaker ? resolvePerson(db, opts.speaker) : undefined;
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: heldOn }).id : (speaker?.unitId ?? null);
     const created = addSpeech(db, env.audit(), id, { speakerId: speaker?.id ?? null, unitId, kind, summary, ord: order }, { force: opts.force });
@@ -442,7 +443,7 @@ function registerSpeech(program: Command, cli: Cli) {
     .option('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`);
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts, idArg?: string) => {
     const meetingId = idArg !== undefined ? parseMeetingId(idArg) : undefined;
-    const period = opts.period ? env.period('--period', opts.period) : undefined;
+    const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;
     const kind = opts.kind ? checkSpeechKind(opts.kind) : undefined;
     const format = env.format;
     const db = env.readDb();
@@ -477,7 +478,15 @@ export function readTextFile(field: string, path: string): string {
   } catch {
     throw new UsageError('input.notUtf8', { field, path });
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) throw new UsageError('input.notUtf8', { field, path });
-  return text.replace(/^\uFEFF/, '');
+  text = text.replace(/^\uFEFF/, '');
+  const control = findControlChar(text);
+  if (control) throw new UsageError('text.controlCharsFile', { field, path, ...control });
+  return text;
+}
+
+/** A summary typed on the command line follows the rule a summary file does: plain text only. */
+export function checkPlainText(field: string, text: string): string {
+  const control = findControlChar(text);
+  if (control) throw new UsageError('text.controlChars', { field, ...control });
+  return text;
 }

@@ -71,7 +71,7 @@ function registerAdd(bt: Command, cli: Cli) {
     if (!opts.unit) throw new UsageError('breakthrough.unitRequired');
     if (!opts.title || !cleanText(opts.title)) throw new UsageError('task.titleEmpty');
     let year = env.year('--year', opts.year);
-    const startOn = opts.start ? env.date('--start', opts.start) : year && String(year) !== env.today().slice(0, 4) ? `${year}-01-01` : env.today();
+    const startOn = opts.start !== undefined ? env.date('--start', opts.start) : year && String(year) !== env.today().slice(0, 4) ? `${year}-01-01` : env.today();
     year ??= Number(startOn.slice(0, 4));
     if (Number(startOn.slice(0, 4)) !== year) throw new UsageError('breakthrough.startOutsideYear', { start: formatDateVi(startOn), year });
     const dueOn = dueFrom(env, opts, startOn);

@@ -1,6 +1,6 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import type { Command } from 'commander';
-import { addDays, addDuration, daysBetween, type IsoDate } from '../../../domain/dates.js';
+import { boundAfterDays, daysBetween, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
@@ -27,9 +27,9 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
     item.source = sourceText(r, t);
     return item as OverdueItem;
   };
-  const overdueRows = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: addDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind });
+  const overdueRows = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: boundAfterDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind });
   const dueSoonRows =
-    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind });
+    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: boundAfterDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind });
   // Units in Vietnamese order (collated once per unit, not per comparison); within a unit the
   // most overdue (earliest due) first.
   const units = new Map<number, string>();
@@ -55,7 +55,7 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
 /** "7" (days) or a time limit like "2w", "1m", "10 ngày". */
 function dueWithinDays(env: Env, asOf: IsoDate, value: string): number {
   if (/^\s*\d+\s*$/.test(value)) return env.int('--due-within', value.trim(), 0, 3650)!;
-  return daysBetween(asOf, addDuration(asOf, env.duration('--due-within', value)));
+  return daysBetween(asOf, env.dateAfter('--due-within', value, asOf));
 }
 
 interface OverdueOpts {
@@ -142,8 +142,8 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   sortVi(units, (u) => u.name, (u) => String(u.id)).forEach((u, i) => (unitRanks[u.id] = i));
   const templates = { meeting: env.t('overdue.source.meeting', { id: '\u0001', date: '\u0002' }), conclusion: env.t('task.conclusionNo', { n: '\u0001' }) };
   const base = { asOf: q.asOf, unitIds: q.unitIds, kind: q.kind, unitRanks: Array.from(unitRanks, (r) => r ?? null), templates };
-  const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: addDays(q.asOf, -1), overdue: true });
-  const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: addDays(q.asOf, q.dueWithin), overdue: false });
+  const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: boundAfterDays(q.asOf, -1), overdue: true });
+  const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: boundAfterDays(q.asOf, q.dueWithin), overdue: false });
   const { code, quiet } = outcome(opts, overdue.items.length, dueSoon.items.length);
   if (quiet) return code;
   const write = (chunk: string | Buffer) => env.ctx.stdout.write(chunk);

@@ -1,5 +1,5 @@
 /** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
-import { addDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { boundAfterDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearPeriod, type Period } from '../../../domain/periods.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 import { sortVi } from '../../../domain/text.js';
@@ -61,7 +61,7 @@ function zero(unitId: number): UnitTaskCounts {
 
 /** Every ward that existed in the period, plus any other unit with tasks in it; a total row. */
 export function buildTaskReport(db: Db, env: Env, q: { period: Period; asOf: IsoDate; kind?: TaskKind; warnDays: number }): TaskReport {
-  const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnUntil: addDays(q.asOf, q.warnDays) });
+  const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnUntil: boundAfterDays(q.asOf, q.warnDays) });
   const byUnit = new Map(counts.map((c) => [c.unitId, c]));
   const names = new Map(db.prepare('SELECT id, name FROM unit').all().map((r) => [(r as { id: number }).id, (r as { name: string }).name]));
   const wards = listUnits(db, { kind: 'ward', from: q.period.from, to: q.period.to < q.asOf ? q.period.to : q.asOf });
@@ -102,7 +102,7 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
   cli.action<{ period?: string; asOf?: string; kind?: string; warnDays?: string }>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);
-    const period = opts.period ? env.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
+    const period = opts.period !== undefined ? env.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
     const kind = parseKind(opts.kind);
     const warn = warnDays(env, opts.warnDays);
     const report = buildTaskReport(env.readDb(), env, { period, asOf, kind, warnDays: warn });

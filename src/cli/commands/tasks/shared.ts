@@ -1,6 +1,5 @@
 /** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
 import type { IsoDate } from '../../../domain/dates.js';
-import { addDuration } from '../../../domain/dates.js';
 import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, isDoneStatus, isOpenStatus, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
 import type { Column, Tone } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
@@ -134,7 +133,7 @@ export function taskColumns(env: Env): Column<TaskView>[] {
 
 export function dueFrom(env: Env, opts: { due?: string; within?: string }, start: IsoDate): IsoDate | null {
   if (opts.due !== undefined && opts.within !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
-  if (opts.within !== undefined) return addDuration(start, env.duration('--within', opts.within));
+  if (opts.within !== undefined) return env.dateAfter('--within', opts.within, start);
   if (opts.due !== undefined) return env.date('--due', opts.due, start);
   return null;
 }

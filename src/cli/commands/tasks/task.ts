@@ -1,6 +1,6 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
 import type { Command } from 'commander';
-import { addDays, formatDateVi } from '../../../domain/dates.js';
+import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
@@ -80,7 +80,7 @@ function registerAdd(task: Command, cli: Cli) {
     if (!cleanText(title)) throw new UsageError('task.titleEmpty');
     if (opts.allWards && opts.unit?.length) throw new UsageError('input.conflict', { a: '--all-wards', b: '--unit' });
     if (!opts.allWards && !opts.unit?.length) throw new UsageError('task.noUnit');
-    const startOn = opts.start ? env.date('--start', opts.start) : env.today();
+    const startOn = opts.start !== undefined ? env.date('--start', opts.start) : env.today();
     const dueOn = dueFrom(env, opts, startOn);
     const meetingId = parseIdOption('--meeting', opts.meeting);
     // Every check that needs no database runs before the file is opened (or created); the units
@@ -145,7 +145,7 @@ function registerList(task: Command, cli: Cli) {
     const dueAfter = env.optionalDate('--due-after', opts.dueAfter, asOf);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
-    const status = { wanted: statuses, asOf, warnUntil: addDays(asOf, warn) };
+    const status = { wanted: statuses, asOf, warnUntil: boundAfterDays(asOf, warn) };
     // Written as read: `--status open` at national scale is tens of thousands of tasks.
     function* rows() {
       for (const t of iterateTasks(db, { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, status })) {
@@ -307,7 +307,7 @@ function registerChanges(task: Command, cli: Cli) {
 }
 
 function onDate(env: Env, opts: ChangeOpts) {
-  return opts.on ? env.date('--on', opts.on) : env.today();
+  return opts.on !== undefined ? env.date('--on', opts.on) : env.today();
 }
 
 function requireReasonOpt(reason: string | undefined) {
