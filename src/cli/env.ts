@@ -102,6 +102,9 @@ export class Env {
 
   /** Opens the database for writing (created and migrated if needed). */
   db(): Db {
+    // A set THUKY_TODAY is checked before anything can be written: a command that shows its result
+    // "as of today" after writing must not fail on it half-way (exit 2 means nothing written).
+    if (this.ctx.env.THUKY_TODAY !== undefined) this.today();
     if (!this.handle) {
       this.createdFile = !existsSync(this.dbPath);
       this.handle = openDatabase(this.dbPath, { create: true });

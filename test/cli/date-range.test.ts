@@ -154,6 +154,22 @@ describe('THUKY_TODAY', () => {
     expect(dbSnapshot(db)).toBe(before);
   });
 
+  it.each([
+    [['task', 'add', 'Báo cáo', '--unit', 'BN', '--start', '01/07/2017', '--due', '30/07/2017']],
+    [['meeting', 'add', '--date', '01/07/2017', '--title', 'Giao ban', '--json']],
+    [['breakthrough', 'add', '--unit', 'BN', '--title', 'Chỉnh trang hẻm', '--target', 'Chỉnh trang 5 tuyến hẻm', '--start', '01/02/2017', '--due', '30/11/2017']],
+    [['task', 'progress', '13', '--percent', '50', '--on', '01/11/2017']],
+  ])('a bad THUKY_TODAY stops a writer before it writes, even when every date is given: %j', async (argv) => {
+    const db = sampleDbPath();
+    const before = dbSnapshot(db);
+    for (const value of ['', 'xyz']) {
+      const r = await run(argv, { db, env: { THUKY_TODAY: value } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('THUKY_TODAY');
+    }
+    expect(dbSnapshot(db)).toBe(before);
+  });
+
   it('is not needed when every date is written out in full', async () => {
     const db = sampleDbPath();
     const r = await run(['overdue', '--as-of', '31/12/2017', '--format', 'text'], { db, env: { THUKY_TODAY: 'nonsense' } });
