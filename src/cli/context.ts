@@ -22,6 +22,8 @@ export interface Ctx {
   osUser: string;
   /** Asks questions in interactive commands; tests inject a scripted one (default: @inquirer/prompts on the terminal). */
   prompter?: Prompter;
+  /** How this program was started (node and the script), for the completion script to call it back. */
+  self?: [string, string];
 }
 
 export function processContext(): Ctx {
@@ -35,6 +37,7 @@ export function processContext(): Ctx {
     },
     env: process.env,
     cwd: process.cwd(),
+    self: [process.execPath, process.argv[1] ?? ''],
     now: () => new Date(),
     get osUser() {
       if (!user) {
