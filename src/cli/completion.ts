@@ -266,7 +266,7 @@ function fromDatabase(db: Db, source: Exclude<ValueSource, 'file'>, typed: strin
     case 'meeting':
       return meetingChoices(db, typed).map((m) => ({ value: String(m.id), description: `${formatDateVi(m.heldOn)} ${m.title}` }));
     case 'task':
-      return taskChoices(db, typed).map((t) => ({ value: String(t.id), description: `${t.title} — ${t.unitName}` }));
+      return taskChoices(db, typed).map((t) => ({ value: String(t.id), description: `${t.unitName}: ${t.title}` }));
   }
 }
 

@@ -124,6 +124,7 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
     .option('--json', t('cli.opt.json'))
     .option('--no-color', t('cli.opt.noColor'))
     .option('-y, --yes', t('cli.opt.yes'))
+    .option('--no-pager', t('cli.opt.noPager'))
     .showSuggestionAfterError(true)
     .configureOutput(output)
     .exitOverride();
