@@ -76,18 +76,20 @@ export function unitChoices(db: Db, typed: string, on: IsoDate, limit = COMPLETI
   return out;
 }
 
+/** People by the start of their folded name: a range of the index, in its order (no sorting). */
+export const PERSON_CHOICES = `
+  SELECT p.full_name AS name, u.name AS unitName, p.active
+    FROM person p INDEXED BY person_folded LEFT JOIN unit u ON u.id = p.unit_id
+   WHERE p.name_folded >= @f AND p.name_folded < @end AND p.active = @active
+   ORDER BY p.name_folded LIMIT @limit`;
+
 /**
  * People whose full name starts with the typed text ("huynh th" finds Huỳnh Thanh Hải): a range of the
  * folded-name index, so 5 million people cost what 50 do. Active people first.
  */
 export function personChoices(db: Db, typed: string, limit = COMPLETION_LIMIT): PersonChoice[] {
   const f = fold(typed);
-  const stmt = db.prepare(
-    `SELECT p.full_name AS name, u.name AS unitName, p.active
-       FROM person p INDEXED BY person_folded LEFT JOIN unit u ON u.id = p.unit_id
-      WHERE p.name_folded >= @f AND p.name_folded < @end AND p.active = @active
-      ORDER BY p.name_folded LIMIT @limit`,
-  );
+  const stmt = db.prepare(PERSON_CHOICES);
   const params = { f, end: prefixEnd(f), limit };
   const active = stmt.all({ ...params, active: 1 }) as (Omit<PersonChoice, 'active'> & { active: number })[];
   const inactive = active.length < limit ? (stmt.all({ ...params, active: 0, limit: limit - active.length }) as typeof active) : [];
