@@ -46,8 +46,9 @@ function zsh(cmd: string): string {
   return `#compdef thuky
 # thuky: shell completion for zsh. Install (after compinit): source <(thuky completion zsh)
 _thuky() {
-  local -a reply values shown
+  local -a reply values descriptions shown
   local line
+  local -i i width=0
   reply=("\${(@f)$(${cmd} __complete zsh -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   case "\${reply[1]}" in
     files) _files; return ;;
@@ -57,34 +58,57 @@ _thuky() {
   for line in "\${(@)reply[2,-1]}"; do
     [[ -z "$line" ]] && continue
     values+=("\${line%%$'\\t'*}")
-    if [[ "$line" == *$'\\t'* ]]; then shown+=("\${line%%$'\\t'*}  -- \${line#*$'\\t'}"); else shown+=("$line"); fi
+    if [[ "$line" == *$'\\t'* ]]; then descriptions+=("\${line#*$'\\t'}"); else descriptions+=(""); fi
+    (( \${#values[-1]} > width )) && width=\${#values[-1]}
   done
   (( \${#values} )) || return 1
+  for (( i = 1; i <= \${#values}; i++ )); do
+    if [[ -n "\${descriptions[i]}" ]]; then shown+=("\${(r:width:)values[i]}  -- \${descriptions[i]}"); else shown+=("\${values[i]}"); fi
+  done
   compadd -U -V thuky -l -d shown -a values
 }
-if (( $+functions[compdef] )); then compdef _thuky thuky; fi
+# Loaded from a file on $fpath (autoload): complete now; sourced: register.
+if [[ "\${zsh_eval_context[-1]}" == loadautofunc ]]; then
+  _thuky "$@"
+elif (( $+functions[compdef] )); then
+  compdef _thuky thuky
+fi
 `;
 }
 
 function fish(cmd: string): string {
-  return `# thuky: shell completion for fish. Install: thuky completion fish | source
+  return `# thuky: shell completion for fish. Install: thuky completion fish > ~/.config/fish/completions/thuky.fish
 function __thuky_complete
     set -l tokens (commandline -opc)
-    set -l current (commandline -ct)
-    set -l reply (${cmd} __complete fish -- $tokens[2..-1] $current 2>/dev/null)
+    set -l reply (${cmd} __complete fish -- $tokens[2..-1] (commandline -ct) 2>/dev/null)
     or return
-    set -l head (string split -m 1 \\t -- "$reply[1]")
-    switch "$head[1]"
+    switch (string split -m 1 \\t -- "$reply[1]")[1]
         case files
-            __fish_complete_path $current
+            __fish_complete_path (commandline -ct)
         case values
-            # fish keeps only candidates that begin with the word as typed: "ben" becomes "Phường Bến " first.
-            if set -q head[2]; and test -n "$head[2]"
-                commandline -rt -- (string escape -- "$head[2]")
-            end
             printf '%s\\n' $reply[2..-1]
     end
 end
 complete -c thuky -f -a '(__thuky_complete)'
+
+# fish keeps only candidates that begin with the word as typed, so a name typed without accents
+# ("ben") is first put in its accented form ("Phường Bến "), then completed as usual. This takes
+# the TAB key only while it does plain completion: a binding of your own is left alone.
+function __thuky_tab
+    set -l tokens (commandline -opc)
+    if test "$tokens[1]" = thuky
+        set -l reply (${cmd} __complete fish -- $tokens[2..-1] (commandline -ct) 2>/dev/null)
+        set -l head (string split -m 1 \\t -- "$reply[1]")
+        if test "$head[1]" = values; and set -q head[2]; and test -n "$head[2]"
+            commandline -rt -- (string escape -- "$head[2]")
+        end
+    end
+    commandline -f complete
+end
+for mode in default insert
+    if string match -qr '\\scomplete$' -- (bind -M $mode \\t 2>/dev/null)
+        bind -M $mode \\t __thuky_tab
+    end
+end
 `;
 }

@@ -9,10 +9,11 @@ import type { Cli } from '../../program.js';
 
 export function registerCompletion(program: Command, cli: Cli): void {
   const cmd = cli.command(program, 'completion <shell>', 'cmd.completion', [
-    'source <(thuky completion bash)',
-    'source <(thuky completion zsh)',
-    'thuky completion fish | source',
+    'thuky completion bash > ~/.local/share/bash-completion/completions/thuky',
+    'thuky completion zsh > "${fpath[1]}/_thuky"',
+    'thuky completion fish > ~/.config/fish/completions/thuky.fish',
   ]);
+  cmd.addHelpText('after', `\n${cli.t('cmd.completion.now')}:\n  $ source <(thuky completion bash)\n  $ source <(thuky completion zsh)\n  $ thuky completion fish | source\n`);
   cmd.registeredArguments[0]?.choices(SHELLS);
   cli.action(cmd, (env, _opts, shell: Shell) => {
     env.print(completionScript(shell, callBack(env.ctx)));
