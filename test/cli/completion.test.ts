@@ -1,6 +1,6 @@
 // The hidden `__complete` command: candidates for partial command lines, on the sample database and
 // with no database at all. Words are given as a shell gives them (quotes included for bash).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
@@ -97,12 +97,15 @@ describe('descriptions for zsh and fish, in the user language', () => {
 
 describe('no database, a broken one, bad requests', () => {
   it('still completes commands and options without a database, and offers no names', async () => {
-    const env = { THUKY_DB: join(tempDir(), 'missing.db') };
+    const missing = join(tempDir(), 'missing.db');
+    const env = { THUKY_DB: missing };
     expect((await complete('bash', ['task', 'li'], env)).values).toEqual(['list']);
     expect((await complete('bash', ['unit', 'list', '--kind', 'c'], env)).values).toEqual(['commune', 'committee', 'cell']);
     const units = await complete('bash', ['task', 'add', 'x', '--unit', 'ben'], env);
     expect(units.values).toEqual([]);
     expect(units.err).toBe('');
+    // Completion creates nothing.
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('prints no names and no error from a file that is not a database, and leaves it as it was', async () => {
@@ -111,6 +114,7 @@ describe('no database, a broken one, bad requests', () => {
     const r = await complete('bash', ['task', 'add', 'x', '--unit', 'ben'], { THUKY_DB: broken });
     expect(r.values).toEqual([]);
     expect(r.err).toBe('');
+    expect(readFileSync(broken, 'utf8')).toBe('not a database at all');
   });
 
   it('prints nothing at all for an unknown shell or a request without --', async () => {
