@@ -92,6 +92,11 @@ function optionsOf(cmd: Command): Option[] {
   return out;
 }
 
+/** The `help` sub-command commander gives a command that has sub-commands. */
+function helpCommand(cmd: Command): Command | null {
+  return cmd.commands.length ? ((cmd as Command & { _getHelpCommand(): Command | null })._getHelpCommand() ?? null) : null;
+}
+
 function findOption(cmd: Command, flag: string): Option | undefined {
   return optionsOf(cmd).find((o) => o.long === flag || o.short === flag);
 }
@@ -109,6 +114,8 @@ interface Position {
   argIndex: number;
   /** Options already given, with their values (the first value of each). */
   given: Map<string, string>;
+  /** After `thuky help`: the words are command names. */
+  help: boolean;
 }
 
 function locate(program: Command, before: string[]): Position {
@@ -117,6 +124,7 @@ function locate(program: Command, before: string[]): Position {
   let pending: Option | undefined;
   let variadic: Option | undefined;
   const given = new Map<string, string>();
+  let help = false;
   for (let i = 0; i < before.length; i++) {
     const word = before[i];
     if (pending) {
@@ -138,6 +146,10 @@ function locate(program: Command, before: string[]): Position {
       continue;
     }
     if (variadic) continue;
+    if (word === 'help' && !help && argIndex === 0 && helpCommand(cmd)) {
+      help = true;
+      continue;
+    }
     const sub = visibleCommands(cmd).find((c) => c.name() === word || c.aliases().includes(word));
     if (sub && argIndex === 0) {
       cmd = sub;
@@ -145,7 +157,7 @@ function locate(program: Command, before: string[]): Position {
     }
     argIndex++;
   }
-  return { cmd, valueOf: pending ?? variadic, argIndex, given };
+  return { cmd, valueOf: pending ?? variadic, argIndex, given, help };
 }
 
 /** Plain words (commands, options, choices) that start with the typed text, accents and case aside. */
@@ -200,8 +212,13 @@ export function completeWords(words: string[], deps: CompletionDeps): Completion
   }
 
   const subs = visibleCommands(pos.cmd);
-  if (subs.length && pos.argIndex === 0)
-    return { suggestions: startingWith(current, subs.map((c) => ({ value: c.name(), description: c.description() }))).sort(byValue) };
+  if (pos.help) return { suggestions: startingWith(current, subs.map((c) => ({ value: c.name(), description: c.description() }))).sort(byValue) };
+  if (subs.length && pos.argIndex === 0) {
+    const names = subs.map((c) => ({ value: c.name(), description: c.description() }));
+    const help = helpCommand(pos.cmd);
+    if (help) names.push({ value: help.name(), description: help.description() });
+    return { suggestions: startingWith(current, names).sort(byValue) };
+  }
 
   const args = pos.cmd.registeredArguments;
   const arg = args[pos.argIndex] ?? (args.length && args[args.length - 1].variadic ? args[args.length - 1] : undefined);

@@ -23,7 +23,10 @@ async function complete(shell: 'bash' | 'zsh' | 'fish', words: string[], env: Re
 describe('candidates for partial command lines (bash, on the sample)', () => {
   const table: [string, string[], string[]][] = [
     ['a top-level command', ['ta'], ['task']],
-    ['sub-commands', ['task', ''], ['add', 'cancel', 'done', 'extend', 'list', 'progress', 'reopen', 'show']],
+    ['sub-commands', ['task', ''], ['add', 'cancel', 'done', 'extend', 'help', 'list', 'progress', 'reopen', 'show']],
+    ['commands after help', ['help', 'me'], ['meeting']],
+    ['sub-commands after help', ['help', 'meeting', 'sh'], ['show']],
+    ['help itself', ['he'], ['help']],
     ['sub-commands by prefix', ['meeting', 'mi'], ['minutes']],
     ['options of a sub-command', ['task', 'list', '--st'], ['--status']],
     ['a global option after a sub-command', ['unit', 'list', '--no-'], ['--no-color', '--no-pager']],
