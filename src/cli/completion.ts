@@ -238,7 +238,8 @@ function fromSource(source: ValueSource | undefined, typed: string, pos: Positio
   let db: Db | undefined;
   try {
     const path = resolveDbPath(pos.given.get('--db'), deps.ctx.env, deps.ctx.cwd);
-    db = (deps.openDb ?? ((p: string) => openDatabase(p, { readonly: true })))(path);
+    // Never the in-memory copy of a database that cannot be opened in place: a TAB must not read 400 MB.
+    db = (deps.openDb ?? ((p: string) => openDatabase(p, { readonly: true, snapshot: false })))(path);
     return { suggestions: fromDatabase(db, source, typed, pos, deps) };
   } catch {
     return { suggestions: [] };
