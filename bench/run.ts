@@ -523,6 +523,9 @@ export async function main(argv: string[]): Promise<number> {
         copyFileSync(dbPath, importCopy);
       },
     }),
+    // A TAB in the shell: units by an accent-free word, people by the start of their name (300,000 at city scale).
+    thuky('complete-unit', 'thuky __complete (--unit phuong)', [], ['__complete', 'bash', '--', '--db', dbPath, 'task', 'add', 'x', '--unit', 'phuong']),
+    thuky('complete-person', 'thuky __complete (--chair nguyen)', [], ['__complete', 'bash', '--', '--db', dbPath, 'meeting', 'add', '--chair', 'nguyen']),
     { id: 'sqlite3', label: 'sqlite3 shell, same overdue query (-json)', group: 'floor', file: 'sqlite3', args: ['-readonly', '-json', dbPath, overdueSql(meta.asOf)], status: 'ok', samples: [], countRows: jsonRows },
     { id: 'taskwarrior', label: 'Taskwarrior task overdue', group: 'peer', file: 'task', args: ['overdue'], status: 'ok', samples: [] },
   ];
@@ -621,6 +624,8 @@ export async function main(argv: string[]): Promise<number> {
     { what: `\`report compliance --year ${year}\``, limit: national ? '≤ 5 s' : '≤ 1 s', eval: msBudget('report-compliance', national ? 5000 : 1000), cmd: 'report-compliance' },
     { what: '`task add`', limit: '≤ 1.5 × `--help`', eval: ratioBudget('task-add', 'help', 1.5), cmd: 'task-add' },
     ...(!national ? [{ what: '`plan import`, 100,000 lines', limit: '≤ 5 s', eval: msBudget('plan-import', 5000), cmd: 'plan-import' }] : []),
+    { what: 'completion of `--unit`', limit: '≤ 150 ms', eval: msBudget('complete-unit', 150), cmd: 'complete-unit' },
+    { what: 'completion of `--chair`', limit: '≤ 150 ms', eval: msBudget('complete-person', 150), cmd: 'complete-person' },
     ...cmds
       .filter((c) => c.report)
       .map((c) => ({

@@ -1,4 +1,4 @@
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { accessSync, constants as fsConstants, fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import type { Prompter } from '../prompts/prompter.js';
@@ -10,6 +10,8 @@ export interface OutStream {
   write(chunk: string | Uint8Array): void;
   isTTY: boolean;
   columns?: number;
+  /** The terminal's height, when it is one. */
+  rows?: number;
 }
 
 export interface Ctx {
@@ -22,6 +24,13 @@ export interface Ctx {
   osUser: string;
   /** Asks questions in interactive commands; tests inject a scripted one (default: @inquirer/prompts on the terminal). */
   prompter?: Prompter;
+  /** How this program was started (node and the script), for the completion script to call it back. */
+  self?: [string, string];
+  /**
+   * Shows text through a pager program (a command line such as `less -FRX`) on the terminal and
+   * waits for it; false when the program cannot be started, and the caller then prints the text.
+   */
+  page?: (command: string, text: string) => boolean;
 }
 
 export function processContext(): Ctx {
@@ -35,6 +44,8 @@ export function processContext(): Ctx {
     },
     env: process.env,
     cwd: process.cwd(),
+    self: [process.execPath, process.argv[1] ?? ''],
+    page: runPager,
     now: () => new Date(),
     get osUser() {
       if (!user) {
@@ -76,6 +87,9 @@ function standardOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): OutStream 
     },
     get columns() {
       return out.isTTY ? open().columns : undefined;
+    },
+    get rows() {
+      return out.isTTY ? open().rows : undefined;
     },
     write(chunk) {
       if (closed) return;
@@ -121,19 +135,54 @@ export function isTerminal(fd: number): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
+/**
+ * Runs a pager with the text on its input and the terminal as its output. The program is looked up
+ * first, so that a missing one is known before anything is shown. Ctrl-C while paging goes to the
+ * pager (less ignores it); thuky waits for the pager instead of dying under it.
+ */
+function runPager(command: string, text: string): boolean {
+  const [program, ...args] = command.trim().split(/\s+/);
+  if (!program || !findProgram(program)) return false;
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  try {
+    const r = spawnSync(program, args, { input: text, stdio: ['pipe', 'inherit', 'inherit'] });
+    return !r.error;
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}
+
+/** Whether a program can be run: a path to an executable file, or a name found on the PATH. */
+export function findProgram(program: string, path = process.env.PATH ?? ''): boolean {
+  const candidates = program.includes('/') ? [program] : path.split(':').filter(Boolean).map((dir) => `${dir}/${program}`);
+  return candidates.some((file) => {
+    try {
+      accessSync(file, fsConstants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** A context that captures output, for in-process tests. */
 export function memoryContext(opts: {
   tty?: boolean;
+  /** The terminal's height (with tty): output taller than it is paged. */
+  rows?: number;
   env?: Record<string, string | undefined>;
   now?: Date;
   cwd?: string;
   stdinIsTTY?: boolean;
-} = {}): Ctx & { out: () => string; err: () => string } {
+} = {}): Ctx & { out: () => string; err: () => string; paged: { command: string; text: string }[] } {
   let out = '';
   let err = '';
   const tty = opts.tty ?? false;
+  const paged: { command: string; text: string }[] = [];
   return {
-    stdout: { write: (c) => void (out += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty, columns: 120 },
+    stdout: { write: (c) => void (out += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty, columns: 120, rows: tty ? opts.rows : undefined },
     stderr: { write: (c) => void (err += typeof c === 'string' ? c : Buffer.from(c).toString('utf8')), isTTY: tty, columns: 120 },
     stdinIsTTY: opts.stdinIsTTY ?? tty,
     env: opts.env ?? {},
@@ -142,5 +191,11 @@ export function memoryContext(opts: {
     osUser: 'tester',
     out: () => out,
     err: () => err,
+    // What would have gone through a pager, and which one: nothing is started.
+    paged,
+    page: (command, text) => {
+      paged.push({ command, text });
+      return true;
+    },
   };
 }

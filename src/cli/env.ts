@@ -32,6 +32,35 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   yes?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
+}
+
+/** The pager when neither THUKY_PAGER nor PAGER names one: quits at once when the text fits, keeps colours. */
+export const DEFAULT_PAGER = 'less -FRX';
+
+/**
+ * The pager long output goes through, or null: only on a terminal (never in a pipe, a file or
+ * cron), not with --no-pager; $THUKY_PAGER, else $PAGER, else less -FRX; an empty value (or `cat`)
+ * means none.
+ */
+export function choosePager(opts: { isTTY: boolean; noPager: boolean; env: Record<string, string | undefined> }): string | null {
+  if (!opts.isTTY || opts.noPager) return null;
+  const named = opts.env.THUKY_PAGER ?? opts.env.PAGER;
+  if (named === undefined) return DEFAULT_PAGER;
+  const command = named.trim();
+  return command === '' || command === 'cat' ? null : command;
+}
+
+/** Lines the text takes on a terminal this wide (long lines wrap). */
+export function screenLines(text: string, columns: number | undefined): number {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (!columns) return lines.length;
+  let n = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const line of lines) n += Math.max(1, Math.ceil(line.replace(/\u001b\[[0-9;]*m/g, '').length / columns));
+  return n;
 }
 
 /** "17/06/2017", "2017-06-17", "2017-Q2": values that do not depend on today ("+30d", "hôm nay" do). */
@@ -216,9 +245,22 @@ export class Env {
     return { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command };
   }
 
-  /** Data to stdout. */
+  /** The pager of this run, if any (see choosePager). */
+  get pager(): string | null {
+    return choosePager({ isTTY: this.ctx.stdout.isTTY, noPager: this.globals.pager === false, env: this.ctx.env });
+  }
+
+  /**
+   * Data to stdout. On a terminal, text taller than the terminal goes through the pager; when the
+   * pager cannot be started, it is printed.
+   */
   print(text: string): void {
     const safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+    const { rows, columns } = this.ctx.stdout;
+    if (rows && this.ctx.page && screenLines(safe, columns) >= rows) {
+      const pager = this.pager;
+      if (pager && this.ctx.page(pager, safe.endsWith('\n') ? safe : `${safe}\n`)) return;
+    }
     this.ctx.stdout.write(safe);
     // A separate write: appending to a report of several MB would copy all of it.
     if (safe !== '' && !safe.endsWith('\n')) this.ctx.stdout.write('\n');

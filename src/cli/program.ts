@@ -7,6 +7,7 @@ import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UserError, userErrorText } from './errors.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
+import { completeWords, formatCompletion, SHELLS, unquote, type Shell } from './completion.js';
 
 /** What each command module receives to declare its commands. */
 export interface Cli {
@@ -54,6 +55,16 @@ const HELP_TITLES: Record<string, string> = {
   'Arguments:': 'cli.help.arguments',
   'Global Options:': 'cli.help.globalOptions',
 };
+
+/**
+ * An option with a fixed list of values: help shows them and shell completion offers them. The
+ * command still checks the value itself (leniently: `--status overdue,due-soon` is accepted).
+ */
+export function listedOption(flags: string, description: string, values: readonly string[]): Option {
+  const option = new Option(flags, description);
+  option.argChoices = [...values];
+  return option;
+}
 
 /** Global options that take a value: their value is not a command name. */
 const GLOBAL_WITH_VALUE = new Set(['--db', '--lang', '--format']);
@@ -113,6 +124,7 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
     .option('--json', t('cli.opt.json'))
     .option('--no-color', t('cli.opt.noColor'))
     .option('-y, --yes', t('cli.opt.yes'))
+    .option('--no-pager', t('cli.opt.noPager'))
     .showSuggestionAfterError(true)
     .configureOutput(output)
     .exitOverride();
@@ -174,6 +186,7 @@ const COMMANDER_MESSAGES: Record<string, string> = {
 
 /** Runs one command line; prints errors; returns the exit code. Never calls process.exit. */
 export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
+  if (argv[0] === COMPLETE_COMMAND) return answerCompletion(argv.slice(1), ctx);
   const lang = detectLang(argv, ctx.env);
   const t = translator(lang);
   const state = { exitCode: 0 };
@@ -188,6 +201,39 @@ export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
   } catch (err) {
     return reportError(err, ctx, t);
   }
+}
+
+/** The hidden command the completion scripts call at every TAB. */
+export const COMPLETE_COMMAND = '__complete';
+
+/**
+ * `thuky __complete <shell> -- <words after thuky…>`: prints the candidates for the last word, in the
+ * form the shell's script reads. Never prompts, never writes, and prints nothing on any error.
+ * bash gives its words as typed (quotes included, `--unit=x` split at the sign); fish gives the
+ * words before the cursor already unquoted and the last one as typed.
+ */
+function answerCompletion(args: string[], ctx: Ctx): number {
+  const shell = args[0] as Shell;
+  if (!SHELLS.includes(shell) || args[1] !== '--') return ExitCode.ok;
+  let raw = args.slice(2);
+  if (!raw.length) raw = [''];
+  // bash splits `--unit=ben` into `--unit`, `=`, `ben`, and replaces only `ben`.
+  if (shell === 'bash') {
+    const split = (w: string, i: number) => w === '=' && raw[i - 1]?.startsWith('--');
+    const endsWithSign = split(raw[raw.length - 1], raw.length - 1);
+    raw = raw.filter((w, i) => !split(w, i));
+    if (endsWithSign) raw.push('');
+  }
+  const current = unquote(raw[raw.length - 1]);
+  const words = [...raw.slice(0, -1).map((w) => (shell === 'fish' ? w : unquote(w).value)), current.value];
+  try {
+    const lang = detectLang(words.slice(0, -1), ctx.env);
+    const completion = completeWords(words, { ctx, t: translator(lang), program: (before) => buildProgram(ctx, lang, { exitCode: 0 }, before) });
+    ctx.stdout.write(formatCompletion(shell, completion, current));
+  } catch {
+    // Nothing: the shell then offers nothing either.
+  }
+  return ExitCode.ok;
 }
 
 /**

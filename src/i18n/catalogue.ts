@@ -9,8 +9,9 @@ import meetings from './meetings.js';
 import record from './record.js';
 import compliance from './compliance.js';
 import dates from './dates.js';
+import completion from './completion.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -45,6 +45,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the file when missing (writes do; reports on a missing file fail instead). */
   create?: boolean;
+  /** false: fail rather than read the whole file into memory when it cannot be opened in place (shell completion). */
+  snapshot?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     // SQLite opens lazily: a reader that cannot use the WAL fails only on its first read.
     if (opts.readonly) probe(db);
   } catch (err) {
-    const snapshot = opts.readonly ? readOnlySnapshot(path, err) : undefined;
+    const snapshot = opts.readonly && opts.snapshot !== false ? readOnlySnapshot(path, err) : undefined;
     if (!snapshot) throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
     db = snapshot;
   }

@@ -8,8 +8,7 @@ import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-
-const KINDS = ACTIVITY_KINDS.join('|');
+import { listedOption } from '../../program.js';
 
 function parseKind(value: string | undefined): ActivityKind | undefined {
   if (value === undefined) return undefined;
@@ -25,7 +24,7 @@ export function registerActivities(program: Command, cli: Cli): void {
     .command(activity, 'add', 'cmd.activity.add', ['thuky activity add --unit "ben nghe" --date 02/10/2017 --kind chao-co --title "Chào cờ đầu tuần" --participants 45'])
     .requiredOption('--unit <unit>', cli.t('cmd.activity.opt.unit'))
     .requiredOption('--date <date>', cli.t('cmd.activity.opt.date'))
-    .requiredOption('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${KINDS})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.activity.opt.kind'), ACTIVITY_KINDS).makeOptionMandatory())
     .requiredOption('--title <text>', cli.t('cmd.activity.opt.title'))
     .option('--participants <n>', cli.t('cmd.activity.opt.participants'));
   add.addHelpText('after', `\n${cli.t('activity.kindsHelp')}\n`);
@@ -44,7 +43,7 @@ export function registerActivities(program: Command, cli: Cli): void {
     .command(activity, 'list', 'cmd.activity.list', ['thuky activity list --unit "pham ngu lao" --period 2017', 'thuky activity list --period 2017-Q2 --kind ke-chuyen --json'])
     .option('--unit <unit>', cli.t('cmd.activity.opt.unit'))
     .option('--period <period>', cli.t('cmd.activity.opt.period'))
-    .option('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${KINDS})`);
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.activity.opt.kind'), ACTIVITY_KINDS));
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts) => {
     const kind = parseKind(opts.kind);
     const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;

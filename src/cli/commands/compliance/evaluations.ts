@@ -15,10 +15,9 @@ import { listUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
-
-const RESULTS = EVALUATION_RESULTS.join('|');
 
 export function parseResultOption(value: string): EvaluationResult {
   const r = parseEvaluationResult(value);
@@ -43,7 +42,7 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     .option('--person <person>', cli.t('cmd.plan.opt.person'))
     .option('--year <year>', cli.t('cmd.evaluate.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unitOfPerson'))
-    .option('--result <level>', `${cli.t('cmd.evaluate.opt.result')} (${RESULTS})`)
+    .addOption(listedOption('--result <level>', cli.t('cmd.evaluate.opt.result'), EVALUATION_RESULTS))
     .option('--score <n>', cli.t('cmd.evaluate.opt.score'))
     .option('--plan-used', cli.t('cmd.evaluate.opt.planUsed'))
     .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'));

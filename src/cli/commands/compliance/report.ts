@@ -21,6 +21,7 @@ import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '..
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -53,7 +54,7 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--from <date>', cli.t('cmd.report.compliance.opt.from'))
     .option('--to <date>', cli.t('cmd.report.compliance.opt.to'))
     .option('--as-of <date>', cli.t('opt.asOf'))
-    .option('--kind <kind>', cli.t('cmd.report.compliance.opt.kind', { kinds: UNIT_KINDS.join(', ') }), collect)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.report.compliance.opt.kind', { kinds: UNIT_KINDS.join(', ') }), UNIT_KINDS).argParser(collect))
     .option('--unit <unit>', cli.t('cmd.report.compliance.opt.unit'), collect)
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'));

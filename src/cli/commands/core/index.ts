@@ -16,6 +16,7 @@ import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Un
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -154,12 +155,11 @@ function unitText(env: Env, u: Unit): string {
 
 function registerUnits(program: Command, cli: Cli) {
   const unit = cli.command(program, 'unit', 'cmd.unit', ['thuky unit list --kind ward --at 17/06/2017']);
-  const kinds = UNIT_KINDS.join('|');
 
   const add = cli
     .command(unit, 'add <name>', 'cmd.unit.add', ['thuky unit add "Phường Bến Nghé" --code BN --kind ward --parent Q1 --to 30/06/2025'])
     .option('--code <code>', cli.t('cmd.unit.opt.code'))
-    .option('--kind <kind>', `${cli.t('cmd.unit.opt.kind')} (${kinds})`, 'ward')
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.unit.opt.kind'), UNIT_KINDS).default('ward'))
     .option('--parent <unit>', cli.t('cmd.unit.opt.parent'))
     .option('--from <date>', cli.t('cmd.unit.opt.from'))
     .option('--to <date>', cli.t('cmd.unit.opt.to'))
@@ -180,7 +180,7 @@ function registerUnits(program: Command, cli: Cli) {
 
   const list = cli
     .command(unit, 'list', 'cmd.unit.list', ['thuky unit list --kind ward --at 17/06/2017', 'thuky unit list --kind ward --at 2025-12-31 --json'])
-    .option('--kind <kind>', `${cli.t('cmd.unit.opt.kind')} (${kinds})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.unit.opt.kind'), UNIT_KINDS))
     .option('--at <date>', cli.t('cmd.unit.opt.at'))
     .option('--parent <unit>', cli.t('cmd.unit.opt.parent'))
     .option('--search <text>', cli.t('opt.search'));
@@ -205,7 +205,7 @@ function registerUnits(program: Command, cli: Cli) {
     .command(unit, 'edit <unit>', 'cmd.unit.edit', ['thuky unit edit BN --to 30/06/2025 --successor "Phường Sài Gòn"'])
     .option('--name <name>', cli.t('cmd.unit.opt.name'))
     .option('--code <code>', cli.t('cmd.unit.opt.code'))
-    .option('--kind <kind>', `${cli.t('cmd.unit.opt.kind')} (${kinds})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.unit.opt.kind'), UNIT_KINDS))
     .option('--parent <unit>', cli.t('cmd.unit.opt.parent'))
     .option('--from <date>', cli.t('cmd.unit.opt.from'))
     .option('--to <date>', cli.t('cmd.unit.opt.to'))

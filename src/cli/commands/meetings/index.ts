@@ -29,6 +29,7 @@ import { resolvePerson } from '../../../store/people.js';
 import { listUnits, resolveUnit } from '../../../store/units.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';
 import { meetingText } from './show.js';
 
@@ -115,7 +116,6 @@ interface AddOpts {
 }
 
 function registerAdd(meeting: Command, cli: Cli) {
-  const kinds = MEETING_KINDS.join('|');
   const cmd = cli
     .command(meeting, 'add', 'cmd.meeting.add', [
       'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" "hoang thi to nga" --guest "pham ngoc hoi" --invite all-wards --doc 05-CT/TW 02-ĐA/TU',
@@ -123,7 +123,7 @@ function registerAdd(meeting: Command, cli: Cli) {
     ])
     .requiredOption('--date <date>', cli.t('cmd.meeting.opt.date'))
     .requiredOption('--title <text>', cli.t('cmd.meeting.opt.title'))
-    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${kinds})`, 'giao-ban')
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.meeting.opt.kind'), MEETING_KINDS).default('giao-ban'))
     .option('--period <period>', cli.t('cmd.meeting.opt.period'))
     .option('--location <text>', cli.t('cmd.meeting.opt.location'))
     .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
@@ -212,7 +212,7 @@ function registerList(meeting: Command, cli: Cli) {
     .option('--from <date>', cli.t('cmd.meeting.opt.from'))
     .option('--to <date>', cli.t('cmd.meeting.opt.to'))
     .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
-    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${MEETING_KINDS.join('|')})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.meeting.opt.kind'), MEETING_KINDS))
     .option('--doc <code>', cli.t('cmd.meeting.opt.listDoc'))
     .option('--unit <unit>', cli.t('cmd.meeting.opt.listUnit'));
   cli.action<{ from?: string; to?: string; period?: string; kind?: string; doc?: string; unit?: string }>(cmd, (env, opts) => {
@@ -279,7 +279,7 @@ function registerEdit(meeting: Command, cli: Cli) {
     ])
     .option('--date <date>', cli.t('cmd.meeting.opt.date'))
     .option('--title <text>', cli.t('cmd.meeting.opt.title'))
-    .option('--kind <kind>', `${cli.t('cmd.meeting.opt.kind')} (${MEETING_KINDS.join('|')})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.meeting.opt.kind'), MEETING_KINDS))
     .option('--period <period>', cli.t('cmd.meeting.opt.period'))
     .option('--location <text>', cli.t('cmd.meeting.opt.location'))
     .option('--start <HH:mm>', cli.t('cmd.meeting.opt.start'))
@@ -414,7 +414,7 @@ function registerSpeech(program: Command, cli: Cli) {
     ])
     .option('--speaker <person>', cli.t('cmd.speech.opt.speaker'))
     .option('--unit <unit>', cli.t('cmd.speech.opt.unit'))
-    .requiredOption('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`)
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.speech.opt.kind'), SPEECH_KINDS).makeOptionMandatory())
     .option('--order <n>', cli.t('cmd.speech.opt.order'))
     .option('--summary <text>', cli.t('cmd.speech.opt.summary'))
     .option('--summary-file <file>', cli.t('cmd.speech.opt.summaryFile'))
@@ -440,7 +440,7 @@ function registerSpeech(program: Command, cli: Cli) {
     .command(speech, 'list [meeting]', 'cmd.speech.list', ['thuky speech list 1', 'thuky speech list --unit "ben nghe" --period 2017 --json'])
     .option('--unit <unit>', cli.t('cmd.speech.opt.listUnit'))
     .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
-    .option('--kind <kind>', `${cli.t('cmd.speech.opt.kind')} (${SPEECH_KINDS.join('|')})`);
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.speech.opt.kind'), SPEECH_KINDS));
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts, idArg?: string) => {
     const meetingId = idArg !== undefined ? parseMeetingId(idArg) : undefined;
     const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;

@@ -12,6 +12,7 @@ import { listUnits, resolveUnit, UNIT_KINDS, type UnitKind } from '../../../stor
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
 import { dueFrom, statusTone, viewTask, warnDays, type TaskView } from './shared.js';
 
 interface BreakthroughView extends TaskView {
@@ -149,7 +150,7 @@ function registerCheck(bt: Command, cli: Cli) {
   const cmd = cli
     .command(bt, 'check', 'cmd.breakthrough.check', ['thuky breakthrough check --year 2017', 'thuky breakthrough check --year 2017 --json'])
     .option('--year <year>', cli.t('cmd.breakthrough.opt.yearCheck'))
-    .option('--kind <kind>', `${cli.t('cmd.breakthrough.opt.unitKind')} (${UNIT_KINDS.join('|')})`, 'ward');
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.breakthrough.opt.unitKind'), UNIT_KINDS).default('ward'));
   cli.action<{ year?: string; kind: string }>(cmd, (env, opts) => {
     const year = env.year('--year', opts.year) ?? Number(env.today().slice(0, 4));
     if (!(UNIT_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: opts.kind, accepted: UNIT_KINDS.join(', ') });

@@ -10,6 +10,8 @@ import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { ExitCode } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
+import { TASK_KINDS } from '../../../domain/tasks.js';
 import { parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 import type { Translate } from '../../../i18n/index.js';
@@ -77,7 +79,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
     ])
     .option('--as-of <date>', cli.t('opt.asOf'))
     .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
-    .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--due-within <days>', cli.t('cmd.overdue.opt.dueWithin'))
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
     .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'));

@@ -9,6 +9,8 @@ import { taskCountsByUnit, type UnitTaskCounts } from '../../../store/tasks.js';
 import { listUnits } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
+import { TASK_KINDS } from '../../../domain/tasks.js';
 import type { Parents } from '../index.js';
 import { parseKind, warnDays } from './shared.js';
 
@@ -98,7 +100,7 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     ])
     .option('--period <period>', cli.t('cmd.report.tasks.opt.period'))
     .option('--as-of <date>', cli.t('opt.asOf'))
-    .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
   cli.action<{ period?: string; asOf?: string; kind?: string; warnDays?: string }>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);

@@ -23,6 +23,8 @@ import { listUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { listedOption } from '../../program.js';
+import { TASK_KINDS } from '../../../domain/tasks.js';
 import {
   collect,
   daysText,
@@ -124,8 +126,8 @@ function registerList(task: Command, cli: Cli) {
       'thuky task list --status overdue --status due_soon --as-of 31/12/2017 --json',
     ])
     .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
-    .option('--status <status...>', `${cli.t('cmd.task.opt.status')} (${STATUS_FILTERS.join(', ')})`)
-    .option('--kind <kind>', cli.t('cmd.task.opt.kind'))
+    .addOption(listedOption('--status <status...>', cli.t('cmd.task.opt.status'), STATUS_FILTERS))
+    .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--meeting <id>', cli.t('cmd.task.opt.meeting'))
     .option('--group <id>', cli.t('cmd.task.opt.group'))
     .option('--year <year>', cli.t('cmd.task.opt.year'))
