@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../cli/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { writeTransaction } from './transaction.js';
 
 export type Db = Database.Database;
 
@@ -152,14 +153,14 @@ export function backupDatabase(db: Db, target: string): string {
 export function migrate(db: Db): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of MIGRATIONS) {
       if (m.version > from) {
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
       }
     }
-  }).immediate();
+  });
   return { from, to: SCHEMA_VERSION };
 }
 

@@ -6,6 +6,7 @@ import { fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne } from './lookup.js';
+import { writeTransaction } from './transaction.js';
 
 export interface DocumentRecord {
   id: number;
@@ -72,7 +73,7 @@ export function addDocument(db: Db, audit: Audit, input: DocumentInput): number 
   if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
   if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
   const title = optionalText(input.title);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db
         .prepare(
@@ -83,5 +84,5 @@ export function addDocument(db: Db, audit: Audit, input: DocumentInput): number 
     );
     logChange(db, audit, 'document', id, 'create', { ...input, ...parsed, title });
     return id;
-  })();
+  });
 }

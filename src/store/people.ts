@@ -5,6 +5,7 @@ import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne } from './lookup.js';
 import { inBatches } from './rows.js';
+import { writeTransaction } from './transaction.js';
 
 export interface Person {
   id: number;
@@ -127,7 +128,7 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
   const fullName = cleanText(input.fullName ?? '');
   if (!fullName) throw new UsageError('person.nameEmpty');
   const positions = (input.positions ?? []).map(cleanText).filter(Boolean);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db
         .prepare(
@@ -138,7 +139,7 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
     );
     logChange(db, audit, 'person', id, 'create', { ...input, fullName, positions });
     return id;
-  })();
+  });
 }
 
 export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<PersonInput>): Person {
@@ -147,7 +148,7 @@ export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<Pers
   const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
   if (!fullName) throw new UsageError('person.nameEmpty');
   const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(
       `UPDATE person SET full_name = ?, name_folded = ?, unit_id = ?, positions = ?, is_member = ?, active = ?, note = ? WHERE id = ?`,
     ).run(
@@ -161,6 +162,6 @@ export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<Pers
       id,
     );
     logChange(db, audit, 'person', id, 'update', { before: { fullName: before.fullName, unitId: before.unitId, positions: before.positions, isMember: before.isMember, active: before.active }, after: patch });
-  })();
+  });
   return getPerson(db, id)!;
 }

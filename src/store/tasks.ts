@@ -11,6 +11,7 @@ import { cleanText, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { writeTransaction } from './transaction.js';
 
 export interface NewTasksInput {
   title: string;
@@ -111,7 +112,7 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
   const year = input.year ?? yearOf(input.startOn);
   const target = optionalText(input.target);
   const note = optionalText(input.note);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     let groupId: number | null = null;
     if (input.unitIds.length > 1) {
       groupId = Number(db.prepare('INSERT INTO task_group (title, created_at) VALUES (?, ?)').run(title, audit.at).lastInsertRowid);
@@ -151,7 +152,7 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
       ids.push(id);
     }
     return ids;
-  })();
+  });
 }
 
 export function getTask(db: Db, id: number): Task | undefined {
@@ -303,91 +304,96 @@ function insertEvent(db: Db, audit: Audit, e: { taskId: number; kind: TaskEventK
 }
 
 export function recordProgress(db: Db, audit: Audit, ids: number[], input: { percent: number; on: IsoDate; note?: string | null }): Task[] {
-  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
-    throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
-    notBeforeStart(t, input.on, '--on');
-  }
-  const note = optionalText(input.note);
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
+      throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
+      notBeforeStart(t, input.on, '--on');
+    }
+    const note = optionalText(input.note);
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'progress', onDate: input.on, percent: input.percent, text: note });
       logChange(db, audit, 'task', t.id, 'progress', { percent: input.percent, on: input.on, note });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; note?: string | null }): Task[] {
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
-    if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
-    notBeforeStart(t, input.on, '--on');
-  }
-  const note = optionalText(input.note);
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
+      if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
+      notBeforeStart(t, input.on, '--on');
+    }
+    const note = optionalText(input.note);
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'done', onDate: input.on, percent: 100, text: note });
       logChange(db, audit, 'task', t.id, 'done', { on: input.on, note });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, text: reason });
       logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 /** A new due date with a reason; the earlier one stays in the history. */
 export function extendTasks(db: Db, audit: Audit, ids: number[], input: { due: IsoDate; reason: string; on: IsoDate }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
-    if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.due), start: formatDateVi(t.startOn) });
-    if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: formatDateVi(input.due) });
-  }
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
+      if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.due), start: formatDateVi(t.startOn) });
+      if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: formatDateVi(input.due) });
+    }
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET due_on = ?, extensions = extensions + 1 WHERE id = ?').run(input.due, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'extend', onDate: input.on, oldDue: t.dueOn, newDue: input.due, text: reason });
       logChange(db, audit, 'task', t.id, 'extend', { oldDue: t.dueOn, newDue: input.due, reason, on: input.on });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 export function cancelTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (t.cancelledOn) throw new UsageError('task.isCancelled', { id: t.id });
-    if (t.doneOn) throw new UsageError('task.isDone', { id: t.id });
-    notBeforeStart(t, input.on, '--on');
-  }
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (t.cancelledOn) throw new UsageError('task.isCancelled', { id: t.id });
+      if (t.doneOn) throw new UsageError('task.isDone', { id: t.id });
+      notBeforeStart(t, input.on, '--on');
+    }
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?').run(input.on, reason, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'cancel', onDate: input.on, text: reason });
       logChange(db, audit, 'task', t.id, 'cancel', { on: input.on, reason });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 // ---- reports ---------------------------------------------------------------------------------

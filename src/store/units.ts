@@ -5,6 +5,7 @@ import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne, type Candidate } from './lookup.js';
+import { writeTransaction } from './transaction.js';
 
 export const UNIT_KINDS = ['ward', 'commune', 'agency', 'committee', 'cell'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -156,7 +157,7 @@ export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
   const name = cleanText(input.name);
   const code = optionalText(input.code);
   if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db
         .prepare(
@@ -168,7 +169,7 @@ export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
     for (const s of input.successorIds ?? []) db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (?, ?)').run(id, s);
     logChange(db, audit, 'unit', id, 'create', { ...input, name, code });
     return id;
-  })();
+  });
 }
 
 export type UnitPatch = Partial<Omit<UnitInput, 'successorIds'>> & { addSuccessorIds?: number[] };
@@ -189,7 +190,7 @@ export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Un
   if (next.parentId === id) throw new UsageError('unit.parentSelf', { id });
   if (next.code && next.code !== before.code && db.prepare('SELECT 1 FROM unit WHERE code = ? AND id <> ?').get(next.code, id))
     throw new UsageError('unit.codeTaken', { code: next.code });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(
       `UPDATE unit SET name = ?, name_folded = ?, code = ?, kind = ?, parent_id = ?, valid_from = ?, valid_to = ?, note = ? WHERE id = ?`,
     ).run(next.name, fold(next.name), next.code ?? null, next.kind, next.parentId ?? null, next.validFrom ?? null, next.validTo ?? null, next.note ?? null, id);
@@ -198,7 +199,7 @@ export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Un
       db.prepare('INSERT OR IGNORE INTO unit_successor (unit_id, successor_id) VALUES (?, ?)').run(id, s);
     }
     logChange(db, audit, 'unit', id, 'update', { before: pickChanged(before, patch), after: patch });
-  })();
+  });
   return getUnit(db, id)!;
 }
 

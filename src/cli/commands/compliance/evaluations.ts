@@ -17,6 +17,7 @@ import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
+import { writeTransaction } from '../../../store/transaction.js';
 
 const RESULTS = EVALUATION_RESULTS.join('|');
 
@@ -176,7 +177,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
     return;
   }
   const audit = env.audit();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const inputs: EvaluationInput[] = rows.map((r) => ({
       personId: r.personId ?? addPerson(db, audit, { fullName: r.fullName, unitId: r.unit.id, isMember: true }),
       year,
@@ -185,7 +186,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
       planUsed: r.planUsed,
     }));
     addEvaluations(db, audit, inputs);
-  })();
+  });
   env.info('evaluation.imported', { file, count: rows.length, year, people: toCreate });
   if (env.format === 'json') env.json(summary);
 }
