@@ -4,7 +4,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { pickOne, type Candidate } from './lookup.js';
+import { pickOne, resolveRef, type Candidate } from './lookup.js';
 import { writeTransaction } from './transaction.js';
 
 export const UNIT_KINDS = ['ward', 'commune', 'agency', 'committee', 'cell'] as const;
@@ -108,29 +108,38 @@ export function getUnit(db: Db, id: number): Unit | undefined {
 }
 
 /**
- * Finds a unit from an id, a code or a name typed with or without accents. When several units
- * share a name (the old and the new Phường Bến Thành), the one that existed on `at` wins.
+ * Finds a unit from an id (`#5`, or `5` when no unit has the code "5"), a code or a name typed
+ * with or without accents (see lookup.ts). When several units share a name (the old and the new
+ * Phường Bến Thành), the one that existed on `at` wins.
  */
 export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFoundExit1?: boolean } = {}): Unit {
-  // Fast paths on indexes, for scripts and cron that pass ids or codes: a national registry has
-  // thousands of units, and the name search below reads them all.
-  const q = query.trim();
-  if (/^\d+$/.test(q)) {
-    const byId = getUnit(db, Number(q));
-    if (byId) return byId;
-  } else {
-    const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
-    if (byCode) return getUnit(db, byCode.id)!;
-  }
-  const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & { validFrom: string | null; validTo: string | null })[];
-  const at = opts.at;
-  const candidates = rows.map((r) => ({
-    ...r,
-    preferred: at ? existsOn(r, at) : undefined,
-    label: `${r.name}${r.code ? ` [${r.code}]` : ''}${r.validFrom || r.validTo ? ` (${r.validFrom ?? '…'} – ${r.validTo ?? '…'})` : ''}`,
-  }));
-  const picked = pickOne('unit', query, candidates, opts);
-  return getUnit(db, picked.id)!;
+  return resolveRef<Unit>(
+    query,
+    {
+      entity: 'unit',
+      byId: (id) => getUnit(db, id),
+      byCode: (code) => (db.prepare('SELECT id FROM unit WHERE code = ? ORDER BY id').all(code) as { id: number }[]).map((r) => getUnit(db, r.id)!),
+      label: unitLabel,
+      byName: (q) => {
+        // A fast path on the index, for scripts and cron that pass codes: a national registry has
+        // thousands of units, and the name search below reads them all.
+        const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
+        if (byCode) return getUnit(db, byCode.id)!;
+        const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & {
+          validFrom: string | null;
+          validTo: string | null;
+        })[];
+        const at = opts.at;
+        const candidates = rows.map((r) => ({ ...r, preferred: at ? existsOn(r, at) : undefined, label: unitLabel(r) }));
+        return getUnit(db, pickOne('unit', q, candidates).id)!;
+      },
+    },
+    opts,
+  );
+}
+
+function unitLabel(u: { name: string; code?: string | null; validFrom: string | null; validTo: string | null }): string {
+  return `${u.name}${u.code ? ` [${u.code}]` : ''}${u.validFrom || u.validTo ? ` (${u.validFrom ?? '…'} – ${u.validTo ?? '…'})` : ''}`;
 }
 
 export interface UnitInput {

@@ -4,6 +4,7 @@ import { addDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
+import { parseIdText } from '../../../store/lookup.js';
 import {
   addTasks,
   cancelTasks,
@@ -163,11 +164,12 @@ function registerShow(task: Command, cli: Cli) {
     .option('--as-of <date>', cli.t('opt.asOf'))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
   cli.action<{ asOf?: string; warnDays?: string }>(cmd, (env, opts, id: string) => {
-    if (!/^\d+$/.test(id.trim())) throw new UsageError('task.badId', { value: id });
+    const taskId = parseIdText(id);
+    if (taskId === undefined) throw new UsageError('task.badId', { value: id });
     const asOf = env.today(opts.asOf);
     const warn = warnDays(env, opts.warnDays);
     const db = env.readDb();
-    const t = getTask(db, Number(id));
+    const t = getTask(db, taskId);
     if (!t) throw new NotFoundError('lookup.idNotFound', { entity: 'task', id });
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
