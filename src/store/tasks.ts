@@ -342,19 +342,39 @@ export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDa
   });
 }
 
-export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
+/**
+ * Reopens done or cancelled tasks with the progress they have now: `percent`, or by default the
+ * last progress recorded before completion (a done task is at 100% only because it was done).
+ * The percent is recorded on the reopen event, so progress on any past day can be told.
+ */
+export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string; percent?: number }): Task[] {
   // Checked inside the write transaction, so that two writers cannot both pass the same check.
   return writeTransaction(db, () => {
     const reason = requireReason(input.reason);
+    if (input.percent !== undefined && (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100))
+      throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
     const tasks = requireTasks(db, ids);
     for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
     for (const t of tasks) {
-      cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
-      insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, text: reason });
-      logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn });
+      const percent = input.percent ?? (t.doneOn ? progressBeforeDone(db, t.id) : t.percent);
+      cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL, percent = ? WHERE id = ?').run(percent, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, percent, text: reason });
+      logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, percent, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn, wasPercent: t.percent });
     }
     return requireTasks(db, ids);
   });
+}
+
+/** The last percent recorded before the task's latest completion (0 when none was). */
+function progressBeforeDone(db: Db, taskId: number): number {
+  const row = cachedStatement(
+    db,
+    `SELECT percent FROM task_event
+      WHERE task_id = @id AND percent IS NOT NULL AND kind <> 'done'
+        AND id < coalesce((SELECT max(id) FROM task_event WHERE task_id = @id AND kind = 'done'), 9223372036854775807)
+      ORDER BY id DESC LIMIT 1`,
+  ).get({ id: taskId }) as { percent: number } | undefined;
+  return row?.percent ?? 0;
 }
 
 /** A new due date with a reason; the earlier one stays in the history. */
@@ -428,8 +448,16 @@ export interface OpenDueQuery {
   kind?: TaskKind;
 }
 
+/**
+ * A task's progress on @asOf, from its events (progress, done, reopen carry a percent): the last
+ * one recorded on or before that day, else 0. A report of a past day never shows later progress.
+ */
+const PERCENT_AS_OF = `coalesce((SELECT e.percent FROM task_event e
+   WHERE e.task_id = t.id AND e.percent IS NOT NULL AND e.on_date <= @asOf
+   ORDER BY e.on_date DESC, e.id DESC LIMIT 1), 0)`;
+
 const OPEN_DUE_COLUMNS = `t.id, t.kind, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode, t.title,
-       t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, t.percent,
+       t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, ${PERCENT_AS_OF} AS percent,
        t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn, c.ord AS conclusionOrd,
        t.document_id AS documentId, d.code AS documentCode`;
 const OPEN_DUE_JOINS = `JOIN unit u ON u.id = t.unit_id
@@ -482,7 +510,7 @@ export function openDueParams(q: OpenDueQuery) {
  */
 const OPEN_DUE_JSON_SQL = openDueUnion(`t.unit_id AS unitId, t.due_on AS due, t.id AS tid,
   CAST(json_object('id', t.id, 'kind', t.kind, 'unitId', t.unit_id, 'unitName', u.name, 'unitCode', u.code, 'title', t.title,
-    'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', t.percent,
+    'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', ${PERCENT_AS_OF},
     'meetingId', t.meeting_id, 'meetingTitle', m.title, 'meetingHeldOn', m.held_on, 'conclusionOrd', c.ord,
     'documentId', t.document_id, 'documentCode', d.code,
     'section', CASE WHEN @overdue THEN 'overdue' ELSE 'due_soon' END,

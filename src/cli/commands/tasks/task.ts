@@ -268,16 +268,21 @@ function registerChanges(task: Command, cli: Cli) {
     return reportChange(env, markDone(db, env.audit(), taskIdsOf(db, wanted), { on, note: opts.note ?? null }), 'task.doneMsg');
   });
 
-  const reopen = withIds(cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', ['thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"'])).option(
-    '--reason <text>',
-    cli.t('cmd.task.opt.reason'),
-  );
+  const reopen = withIds(
+    cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', [
+      'thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"',
+      'thuky task reopen 12 --percent 80 --reason "Còn thiếu số liệu của 2 khu phố" --on 01/10/2017',
+    ]),
+  )
+    .option('--reason <text>', cli.t('cmd.task.opt.reason'))
+    .option('--percent <n>', cli.t('cmd.task.opt.reopenPercent'));
   cli.action<ChangeOpts>(reopen, (env, opts, ids: string[]) => {
     requireReasonOpt(opts.reason);
+    const percent = env.int('--percent', opts.percent, 0, 100);
     const on = onDate(env, opts);
     const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, reopenTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason! }), 'task.reopened');
+    return reportChange(env, reopenTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason!, percent }), 'task.reopened');
   });
 
   const extend = withIds(
