@@ -79,11 +79,11 @@ export interface DocumentInput {
 }
 
 export function addDocument(db: Db, audit: Audit, input: DocumentInput): number {
-  const parsed = parseDocCode(input.code ?? '');
-  if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
-  if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
-  const title = optionalText(input.title);
   return writeTransaction(db, () => {
+    const parsed = parseDocCode(input.code ?? '');
+    if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
+    if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
+    const title = optionalText(input.title);
     const id = Number(
       db
         .prepare(

@@ -146,12 +146,12 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
 }
 
 export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<PersonInput>): Person {
-  const before = getPerson(db, id);
-  if (!before) throw new UsageError('lookup.idNotFound', { entity: 'person', id });
-  const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
-  if (!fullName) throw new UsageError('person.nameEmpty');
-  const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
-  writeTransaction(db, () => {
+  return writeTransaction(db, () => {
+    const before = getPerson(db, id);
+    if (!before) throw new UsageError('lookup.idNotFound', { entity: 'person', id });
+    const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
+    if (!fullName) throw new UsageError('person.nameEmpty');
+    const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
     db.prepare(
       `UPDATE person SET full_name = ?, name_folded = ?, unit_id = ?, positions = ?, is_member = ?, active = ?, note = ? WHERE id = ?`,
     ).run(
@@ -165,6 +165,6 @@ export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<Pers
       id,
     );
     logChange(db, audit, 'person', id, 'update', { before: { fullName: before.fullName, unitId: before.unitId, positions: before.positions, isMember: before.isMember, active: before.active }, after: patch });
+    return getPerson(db, id)!;
   });
-  return getPerson(db, id)!;
 }

@@ -23,12 +23,12 @@ export function getPlanDeadline(db: Db, year: number): PlanDeadline {
 }
 
 export function setPlanDeadline(db: Db, audit: Audit, year: number, deadlineOn: IsoDate): PlanDeadline {
-  const before = getPlanDeadline(db, year);
-  writeTransaction(db, () => {
+  return writeTransaction(db, () => {
+    const before = getPlanDeadline(db, year);
     db.prepare('INSERT INTO plan_deadline (year, deadline_on) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET deadline_on = excluded.deadline_on').run(year, deadlineOn);
     logChange(db, audit, 'plan_deadline', year, before.isDefault ? 'create' : 'update', { year, before: before.deadlineOn, after: deadlineOn });
+    return getPlanDeadline(db, year);
   });
-  return getPlanDeadline(db, year);
 }
 
 export interface Plan {

@@ -162,11 +162,11 @@ export function validateUnitInput(input: UnitInput): void {
 }
 
 export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
-  validateUnitInput(input);
-  const name = cleanText(input.name);
-  const code = optionalText(input.code);
-  if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
   return writeTransaction(db, () => {
+    validateUnitInput(input);
+    const name = cleanText(input.name);
+    const code = optionalText(input.code);
+    if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
     const id = Number(
       db
         .prepare(
@@ -184,22 +184,22 @@ export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
 export type UnitPatch = Partial<Omit<UnitInput, 'successorIds'>> & { addSuccessorIds?: number[] };
 
 export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Unit {
-  const before = getUnit(db, id);
-  if (!before) throw new UsageError('lookup.idNotFound', { entity: 'unit', id });
-  const next: UnitInput = {
-    name: patch.name !== undefined ? cleanText(patch.name) : before.name,
-    code: patch.code !== undefined ? optionalText(patch.code) : before.code,
-    kind: patch.kind ?? before.kind,
-    parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
-    validFrom: patch.validFrom !== undefined ? patch.validFrom : before.validFrom,
-    validTo: patch.validTo !== undefined ? patch.validTo : before.validTo,
-    note: patch.note !== undefined ? patch.note : before.note,
-  };
-  validateUnitInput(next);
-  if (next.parentId === id) throw new UsageError('unit.parentSelf', { id });
-  if (next.code && next.code !== before.code && db.prepare('SELECT 1 FROM unit WHERE code = ? AND id <> ?').get(next.code, id))
-    throw new UsageError('unit.codeTaken', { code: next.code });
-  writeTransaction(db, () => {
+  return writeTransaction(db, () => {
+    const before = getUnit(db, id);
+    if (!before) throw new UsageError('lookup.idNotFound', { entity: 'unit', id });
+    const next: UnitInput = {
+      name: patch.name !== undefined ? cleanText(patch.name) : before.name,
+      code: patch.code !== undefined ? optionalText(patch.code) : before.code,
+      kind: patch.kind ?? before.kind,
+      parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
+      validFrom: patch.validFrom !== undefined ? patch.validFrom : before.validFrom,
+      validTo: patch.validTo !== undefined ? patch.validTo : before.validTo,
+      note: patch.note !== undefined ? patch.note : before.note,
+    };
+    validateUnitInput(next);
+    if (next.parentId === id) throw new UsageError('unit.parentSelf', { id });
+    if (next.code && next.code !== before.code && db.prepare('SELECT 1 FROM unit WHERE code = ? AND id <> ?').get(next.code, id))
+      throw new UsageError('unit.codeTaken', { code: next.code });
     db.prepare(
       `UPDATE unit SET name = ?, name_folded = ?, code = ?, kind = ?, parent_id = ?, valid_from = ?, valid_to = ?, note = ? WHERE id = ?`,
     ).run(next.name, fold(next.name), next.code ?? null, next.kind, next.parentId ?? null, next.validFrom ?? null, next.validTo ?? null, next.note ?? null, id);
@@ -208,8 +208,8 @@ export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Un
       db.prepare('INSERT OR IGNORE INTO unit_successor (unit_id, successor_id) VALUES (?, ?)').run(id, s);
     }
     logChange(db, audit, 'unit', id, 'update', { before: pickChanged(before, patch), after: patch });
+    return getUnit(db, id)!;
   });
-  return getUnit(db, id)!;
 }
 
 function pickChanged(before: Unit, patch: UnitPatch): Record<string, unknown> {
