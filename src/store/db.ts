@@ -133,12 +133,12 @@ function checkIdentity(path: string, id: Identity, readonly: boolean): void {
 
 /**
  * Reads a file's identity without changing anything beside it. SQLite would create -wal and
- * -shm files for a read-only handle on a WAL database and leave them there, so the 100-byte
- * header is read directly: its magic string, user_version (offset 60) and application_id
- * (offset 68). thuky's mark, once set, never changes, so it can be trusted even while a -wal
- * holds newer pages; the version is checked again once the file is open. Only an unmarked file
- * needs its table list (an older thuky database, or another program's): read through a read-only
- * handle when a -wal exists (its pages may hold the answer), else from a copy in memory.
+ * -shm files for a read-only handle on a WAL database and leave them there, so when there is no
+ * -wal (everything is in the main file) the 100-byte header is read directly: its magic string,
+ * user_version (offset 60) and application_id (offset 68); an unmarked file's table list (an
+ * older thuky database, or another program's) is read from a copy in memory. With a -wal present
+ * (someone has the database open) the header may be stale, and a read-only handle reads through
+ * the -wal that is already there.
  */
 function inspectFile(path: string): Identity {
   const header = Buffer.alloc(100);
@@ -153,12 +153,12 @@ function inspectFile(path: string): Identity {
   } catch (err) {
     throw new RuntimeError('db.cannotOpen', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
+  if (read > 0 && (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0')) throw new RuntimeError('db.foreign', { path });
+  if (existsSync(`${path}-wal`)) return withHandle(path, () => openReadOnly(path));
   if (read === 0) return { applicationId: 0, version: 0, empty: true, thukyTables: false };
-  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') throw new RuntimeError('db.foreign', { path });
   const applicationId = header.readInt32BE(68);
   const version = header.readInt32BE(60);
   if (applicationId === APPLICATION_ID) return { applicationId, version, empty: false, thukyTables: true };
-  if (existsSync(`${path}-wal`)) return withHandle(path, () => openReadOnly(path));
   if (applicationId !== 0) return { applicationId, version, empty: false, thukyTables: false };
   return withHandle(path, () => memoryCopy(readFileSync(path)));
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../src/store/db.js';
+import { APPLICATION_ID, openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
 
@@ -128,5 +128,38 @@ describe('thuky\'s own files', () => {
     expect((await run(['unit', 'add', 'Phường Mới'], { db: path })).code).toBe(0);
     expect(header(path)).toMatchObject({ applicationId: APPLICATION_ID, version: SCHEMA_VERSION, journal: 'wal' });
     expect((await run(['unit', 'show', 'phuong moi'], { db: path })).code).toBe(0);
+  });
+
+  it('while another connection holds the database open (a -wal beside it), readers and writers still recognise it', async () => {
+    const path = tempDbPath();
+    const holder = openDatabase(path, { create: true });
+    try {
+      expect(existsSync(`${path}-wal`)).toBe(true);
+      expect((await run(['unit', 'list', '--json'], { db: path })).code).toBe(0);
+      expect((await run(['unit', 'add', 'Phường Mới'], { db: path })).code).toBe(0);
+      expect((await run(['unit', 'show', 'phuong moi'], { db: path })).code).toBe(0);
+    } finally {
+      holder.close();
+    }
+  });
+});
+
+describe('another program holding its WAL database open', () => {
+  it('is refused and its main file is unchanged', async () => {
+    const path = foreignDatabase({ wal: true });
+    const holder = new Database(path);
+    try {
+      holder.prepare('INSERT INTO notes (body) VALUES (?)').run('chưa ghi vào tệp chính');
+      expect(existsSync(`${path}-wal`)).toBe(true);
+      const before = readFileSync(path);
+      const r = await run(['unit', 'add', 'Phường Mới'], { db: path });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(FOREIGN);
+      expect(readFileSync(path).equals(before)).toBe(true);
+      expect(holder.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2 });
+      expect(holder.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'unit'`).get()).toEqual({ n: 0 });
+    } finally {
+      holder.close();
+    }
   });
 });
