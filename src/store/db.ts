@@ -160,13 +160,49 @@ function inspectFile(path: string): Identity {
   const version = header.readInt32BE(60);
   if (applicationId === APPLICATION_ID) return { applicationId, version, empty: false, thukyTables: true };
   if (applicationId !== 0) return { applicationId, version, empty: false, thukyTables: false };
-  return withHandle(path, () => memoryCopy(readFileSync(path)));
+  // The schema is written first, so its pages are at the start of the file: a copy of the first
+  // megabyte is usually enough, and the whole file is read only when it is not.
+  try {
+    return readIdentity(memoryCopy(fileStart(path, header, SCHEMA_PREFIX_BYTES)));
+  } catch {
+    return withHandle(path, () => memoryCopy(readFileSync(path)));
+  }
 }
 
-function withHandle(path: string, open: () => Db): Identity {
-  let db: Db | undefined;
+const SCHEMA_PREFIX_BYTES = 1 << 20;
+
+/** The first pages of a database file (whole pages, at most `max` bytes), with the page count in its header set to match. */
+function fileStart(path: string, header: Buffer, max: number): Buffer {
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = Math.max(1, Math.floor(max / pageSize));
+  const bytes = Buffer.alloc(pages * pageSize);
+  const fd = openSync(path, 'r');
+  let read: number;
   try {
-    db = open();
+    read = readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const start = bytes.subarray(0, Math.floor(read / pageSize) * pageSize);
+  start.writeUInt32BE(start.length / pageSize, 28);
+  return start;
+}
+
+/** Identity through a handle; SQLite's errors become refusals naming the file. */
+function withHandle(path: string, open: () => Db): Identity {
+  try {
+    return readIdentity(open());
+  } catch (err) {
+    if (err instanceof RuntimeError) throw err;
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new RuntimeError('db.foreign', { path });
+    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+  }
+}
+
+/** Reads the identity from a handle, and closes it. */
+function readIdentity(db: Db): Identity {
+  try {
     const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
     return {
       applicationId: db.pragma('application_id', { simple: true }) as number,
@@ -174,12 +210,8 @@ function withHandle(path: string, open: () => Db): Identity {
       empty: tables.size === 0,
       thukyTables: THUKY_TABLES.every((t) => tables.has(t)),
     };
-  } catch (err) {
-    if (err instanceof RuntimeError) throw err;
-    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new RuntimeError('db.foreign', { path });
-    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
   } finally {
-    db?.close();
+    db.close();
   }
 }
 

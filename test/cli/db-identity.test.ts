@@ -130,6 +130,24 @@ describe('thuky\'s own files', () => {
     expect((await run(['unit', 'show', 'phuong moi'], { db: path })).code).toBe(0);
   });
 
+  it('an older thuky database whose schema pages lie past its first megabyte is still recognised', async () => {
+    const path = sampleDbPath();
+    const h = new Database(path);
+    h.pragma('journal_mode = DELETE');
+    h.exec('CREATE TABLE padding (b BLOB)');
+    h.prepare('INSERT INTO padding (b) VALUES (?)').run(Buffer.alloc(2 << 20));
+    // Enough new schema entries to need schema pages allocated after the padding.
+    for (let i = 0; i < 60; i++) h.exec(`CREATE VIEW padding_view_${i} AS SELECT '${'x'.repeat(200)}' AS x`);
+    h.pragma('application_id = 0');
+    h.close();
+    const before = readFileSync(path);
+    expect(before.length).toBeGreaterThan(2 << 20);
+    const list = await run(['unit', 'list', '--json'], { db: path });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toHaveLength(16);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('while another connection holds the database open (a -wal beside it), readers and writers still recognise it', async () => {
     const path = tempDbPath();
     const holder = openDatabase(path, { create: true });
