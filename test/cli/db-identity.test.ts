@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../src/store/db.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
 
 /** Commands that read, write, create and migrate. */
@@ -128,6 +128,24 @@ describe('thuky\'s own files', () => {
     expect((await run(['unit', 'add', 'Phường Mới'], { db: path })).code).toBe(0);
     expect(header(path)).toMatchObject({ applicationId: APPLICATION_ID, version: SCHEMA_VERSION, journal: 'wal' });
     expect((await run(['unit', 'show', 'phuong moi'], { db: path })).code).toBe(0);
+  });
+
+  it('a schema-1 thuky database without the mark: readers ask for the migration, the first writer migrates and marks it', async () => {
+    const path = tempDbPath();
+    const h = new Database(path);
+    h.exec(MIGRATIONS[0].sql);
+    h.pragma('user_version = 1');
+    h.close();
+    const before = readFileSync(path);
+    const list = await run(['unit', 'list'], { db: path });
+    expect(list.code).toBe(1);
+    expect(list.stderr).toContain('thuky db migrate');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    expect((await run(['db', 'migrate'], { db: path })).code).toBe(0);
+    expect(header(path)).toMatchObject({ applicationId: APPLICATION_ID, version: SCHEMA_VERSION, journal: 'wal' });
+    expect(existsSync(`${path}.before-v${SCHEMA_VERSION}.bak`)).toBe(true);
+    expect((await run(['unit', 'list'], { db: path })).code).toBe(0);
   });
 
   it('an older thuky database whose schema pages lie past its first megabyte is still recognised', async () => {
