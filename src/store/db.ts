@@ -185,6 +185,8 @@ function fileStart(path: string, header: Buffer, max: number): Buffer {
     closeSync(fd);
   }
   const start = bytes.subarray(0, Math.floor(read / pageSize) * pageSize);
+  // Shorter than one page: not a whole database, let the full read say what it is.
+  if (!start.length) throw new Error('shorter than a page');
   start.writeUInt32BE(start.length / pageSize, 28);
   return start;
 }
