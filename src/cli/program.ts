@@ -271,7 +271,7 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
     return ExitCode.interrupted;
   }
   const e = err as Error & { code?: string };
-  if (e && e.code === 'SQLITE_BUSY') {
+  if (e && e.code?.startsWith('SQLITE_BUSY')) {
     ctx.stderr.write(`thuky: ${t('db.busy')}\n`);
     return ExitCode.runtime;
   }

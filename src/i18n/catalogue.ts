@@ -10,8 +10,9 @@ import record from './record.js';
 import compliance from './compliance.js';
 import dates from './dates.js';
 import completion from './completion.js';
+import hardening from './hardening.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -5,6 +5,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { cleanText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { writeTransaction } from './transaction.js';
 
 export interface Activity {
   id: number;
@@ -40,11 +41,11 @@ function insertActivity(db: Db, audit: Audit, input: ActivityInput): number {
 }
 
 export function addActivity(db: Db, audit: Audit, input: ActivityInput): number {
-  return db.transaction(() => insertActivity(db, audit, input))();
+  return writeTransaction(db, () => insertActivity(db, audit, input));
 }
 
 export function addActivities(db: Db, audit: Audit, inputs: ActivityInput[]): number[] {
-  return db.transaction(() => inputs.map((i) => insertActivity(db, audit, i)))();
+  return writeTransaction(db, () => inputs.map((i) => insertActivity(db, audit, i)));
 }
 
 const SELECT_ACTIVITY = `

@@ -1,11 +1,12 @@
 /** Opening the database: path rules, file mode, pragmas, migrations. */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../cli/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { writeTransaction } from './transaction.js';
 
 export type Db = Database.Database;
 
@@ -50,9 +51,31 @@ export interface OpenOptions {
 }
 
 /**
+ * thuky's mark in the SQLite header (PRAGMA application_id, "THKY"), set when the schema is
+ * created and on older thuky databases the first time they are opened for writing. A file with
+ * another mark, or none and tables of its own, belongs to another program and is never touched.
+ */
+export const APPLICATION_ID = 0x54484b59;
+
+/** Tables every thuky schema has: with a user_version, they make an unmarked file an older thuky database. */
+const THUKY_TABLES = ['unit', 'person', 'document', 'meeting', 'task', 'change_log'];
+
+interface Identity {
+  applicationId: number;
+  version: number;
+  /** No table at all (a new, empty database). */
+  empty: boolean;
+  /** Has the tables every thuky schema has. */
+  thukyTables: boolean;
+}
+
+/**
  * Opens (and if asked creates) the database. A new file is created with mode 0600 before SQLite
- * touches it, since it holds personal data. Migrations run here for writers; a reader refuses a
- * database that is behind or ahead of this version rather than changing it.
+ * touches it, since it holds personal data. Before anything else, the file's identity and schema
+ * version are read without changing it (see inspectFile): another program's database, or one
+ * from a newer version, is refused with the file byte for byte as it was, and no -wal or -shm
+ * beside it. Only then does a writer switch to WAL and migrate; a reader refuses a database that
+ * is behind or ahead of this version rather than changing it.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   const exists = existsSync(path);
@@ -65,6 +88,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       throw new RuntimeError('db.cannotCreate', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
     }
   }
+  checkIdentity(path, inspectFile(path), !!opts.readonly);
   let db: Db;
   try {
     db = connect(path, { readonly: !!opts.readonly, fileMustExist: true });
@@ -89,13 +113,129 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
       // A database with data in it is copied aside before its schema changes.
       if (version > 0) backupDatabase(db, `${path}.before-v${SCHEMA_VERSION}.bak`);
       migrate(db);
-    }
+    } else if (!opts.readonly) stampApplicationId(db);
   } catch (err) {
     db.close();
     if (err instanceof RuntimeError) throw err;
     throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
   }
   return db;
+}
+
+/** Refuses a file that is not a thuky database, or one this version cannot use. */
+function checkIdentity(path: string, id: Identity, readonly: boolean): void {
+  if (id.applicationId !== APPLICATION_ID) {
+    const olderThuky = id.applicationId === 0 && id.version > 0 && id.thukyTables;
+    const empty = id.applicationId === 0 && id.version === 0 && id.empty;
+    if (!olderThuky && !empty) throw new RuntimeError('db.foreign', { path });
+  }
+  if (id.version > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path, version: id.version, supported: SCHEMA_VERSION });
+  if (readonly && id.version < SCHEMA_VERSION) throw new RuntimeError('db.needsMigration', { path, version: id.version, supported: SCHEMA_VERSION });
+}
+
+/**
+ * Reads a file's identity without changing anything beside it. SQLite would create -wal and
+ * -shm files for a read-only handle on a WAL database and leave them there, so when there is no
+ * -wal (everything is in the main file) the 100-byte header is read directly: its magic string,
+ * user_version (offset 60) and application_id (offset 68); an unmarked file's table list (an
+ * older thuky database, or another program's) is read from a copy in memory. With a -wal present
+ * (someone has the database open) the header may be stale, and a read-only handle reads through
+ * the -wal that is already there.
+ */
+function inspectFile(path: string): Identity {
+  const header = Buffer.alloc(100);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, header, 0, 100, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new RuntimeError('db.cannotOpen', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+  if (read > 0 && (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0')) throw new RuntimeError('db.foreign', { path });
+  if (existsSync(`${path}-wal`)) return withHandle(path, () => openReadOnly(path));
+  if (read === 0) return { applicationId: 0, version: 0, empty: true, thukyTables: false };
+  const applicationId = header.readInt32BE(68);
+  const version = header.readInt32BE(60);
+  if (applicationId === APPLICATION_ID) return { applicationId, version, empty: false, thukyTables: true };
+  if (applicationId !== 0) return { applicationId, version, empty: false, thukyTables: false };
+  // The schema is written first, so its pages are at the start of the file: a copy of the first
+  // megabyte is usually enough, and the whole file is read only when it is not.
+  try {
+    return readIdentity(memoryCopy(fileStart(path, header, SCHEMA_PREFIX_BYTES)));
+  } catch {
+    return withHandle(path, () => memoryCopy(readFileSync(path)));
+  }
+}
+
+const SCHEMA_PREFIX_BYTES = 1 << 20;
+
+/** The first pages of a database file (whole pages, at most `max` bytes), with the page count in its header set to match. */
+function fileStart(path: string, header: Buffer, max: number): Buffer {
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = Math.max(1, Math.floor(max / pageSize));
+  const bytes = Buffer.alloc(pages * pageSize);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const start = bytes.subarray(0, Math.floor(read / pageSize) * pageSize);
+  // Shorter than one page: not a whole database, let the full read say what it is.
+  if (!start.length) throw new Error('shorter than a page');
+  start.writeUInt32BE(start.length / pageSize, 28);
+  return start;
+}
+
+/** Identity through a handle; SQLite's errors become refusals naming the file. */
+function withHandle(path: string, open: () => Db): Identity {
+  try {
+    return readIdentity(open());
+  } catch (err) {
+    if (err instanceof RuntimeError) throw err;
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new RuntimeError('db.foreign', { path });
+    throw new RuntimeError('db.cannotOpen', { path, reason: (err as Error).message });
+  }
+}
+
+/** Reads the identity from a handle, and closes it. */
+function readIdentity(db: Db): Identity {
+  try {
+    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      version: db.pragma('user_version', { simple: true }) as number,
+      empty: tables.size === 0,
+      thukyTables: THUKY_TABLES.every((t) => tables.has(t)),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** A read-only handle, or an in-memory snapshot where SQLite cannot read the file in place. */
+function openReadOnly(path: string): Db {
+  try {
+    const db = connect(path, { readonly: true, fileMustExist: true });
+    probe(db);
+    return db;
+  } catch (err) {
+    const snapshot = readOnlySnapshot(path, err);
+    if (!snapshot) throw err;
+    return snapshot;
+  }
+}
+
+/** Marks a thuky database as thuky's (older ones were created without the mark). */
+function stampApplicationId(db: Db): void {
+  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID)
+    writeTransaction(db, () => db.pragma(`application_id = ${APPLICATION_ID}`));
 }
 
 /** The first read of a freshly opened handle; closes it on failure. */
@@ -119,17 +259,21 @@ function readOnlySnapshot(path: string, err: unknown): Db | undefined {
   const code = (err as { code?: string }).code ?? '';
   if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) return undefined;
   try {
-    const bytes = readFileSync(path);
-    if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
-      bytes[18] = 1;
-      bytes[19] = 1;
-    }
-    const db = connect(bytes);
-    db.pragma('query_only = ON');
-    return db;
+    return memoryCopy(readFileSync(path));
   } catch {
     return undefined;
   }
+}
+
+/** A query-only database in memory from a file's bytes, switched to rollback-journal mode so that it opens. */
+function memoryCopy(bytes: Buffer): Db {
+  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  const db = connect(bytes);
+  db.pragma('query_only = ON');
+  return db;
 }
 
 /**
@@ -154,14 +298,15 @@ export function backupDatabase(db: Db, target: string): string {
 export function migrate(db: Db): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of MIGRATIONS) {
       if (m.version > from) {
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
       }
     }
-  }).immediate();
+    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+  });
   return { from, to: SCHEMA_VERSION };
 }
 

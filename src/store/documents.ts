@@ -5,7 +5,8 @@ import { parseDocCode } from '../domain/documents.js';
 import { fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { pickOne } from './lookup.js';
+import { pickOne, resolveRef } from './lookup.js';
+import { writeTransaction } from './transaction.js';
 
 export interface DocumentRecord {
   id: number;
@@ -41,21 +42,31 @@ export function getDocument(db: Db, id: number): DocumentRecord | undefined {
   return row ? toDoc(row) : undefined;
 }
 
-/** By id, by code ("05-CT/TW", also typed "05-ct/tw"), or by words of the title. */
+/** By id (`#3` or `3`, see lookup.ts), by code ("05-CT/TW", also typed "05-ct/tw"), or by words of the title. */
 export function resolveDocument(db: Db, query: string, opts: { idNotFoundExit1?: boolean } = {}): DocumentRecord {
-  const parsed = parseDocCode(query);
-  if (parsed) {
-    const row = db.prepare(`${SELECT_DOC} WHERE code = ?`).get(parsed.code) as DocRow | undefined;
-    if (row) return toDoc(row);
-  }
-  const docs = db.prepare(`${SELECT_DOC}`).all() as DocRow[];
-  const picked = pickOne(
-    'document',
+  return resolveRef(
     query,
-    sortVi(docs, (d) => d.code).map((d) => ({ id: d.id, name: d.title ?? d.code, code: d.code, folded: fold(`${d.code} ${d.title ?? ''}`), label: `${d.code} — ${d.title ?? ''}` })),
+    {
+      entity: 'document',
+      byId: (id) => getDocument(db, id),
+      label: (d) => `${d.code} — ${d.title ?? ''}`,
+      byName: (q) => {
+        const parsed = parseDocCode(q);
+        if (parsed) {
+          const row = db.prepare(`${SELECT_DOC} WHERE code = ?`).get(parsed.code) as DocRow | undefined;
+          if (row) return toDoc(row);
+        }
+        const docs = db.prepare(`${SELECT_DOC}`).all() as DocRow[];
+        const picked = pickOne(
+          'document',
+          q,
+          sortVi(docs, (d) => d.code).map((d) => ({ id: d.id, name: d.title ?? d.code, code: d.code, folded: fold(`${d.code} ${d.title ?? ''}`), label: `${d.code} — ${d.title ?? ''}` })),
+        );
+        return toDoc(docs.find((d) => d.id === picked.id)!);
+      },
+    },
     opts,
   );
-  return toDoc(docs.find((d) => d.id === picked.id)!);
 }
 
 export interface DocumentInput {
@@ -68,11 +79,11 @@ export interface DocumentInput {
 }
 
 export function addDocument(db: Db, audit: Audit, input: DocumentInput): number {
-  const parsed = parseDocCode(input.code ?? '');
-  if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
-  if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
-  const title = optionalText(input.title);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
+    const parsed = parseDocCode(input.code ?? '');
+    if (!parsed) throw new UsageError('doc.badCode', { value: input.code });
+    if (db.prepare('SELECT 1 FROM document WHERE code = ?').get(parsed.code)) throw new UsageError('doc.codeTaken', { code: parsed.code });
+    const title = optionalText(input.title);
     const id = Number(
       db
         .prepare(
@@ -83,5 +94,5 @@ export function addDocument(db: Db, audit: Audit, input: DocumentInput): number 
     );
     logChange(db, audit, 'document', id, 'create', { ...input, ...parsed, title });
     return id;
-  })();
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { writeTransaction } from './transaction.js';
 
 export interface Draft<D = unknown> {
   id: number;
@@ -29,13 +30,13 @@ function toDraft<D>(row: DraftRow): Draft<D> {
 
 /** A new draft; logged, since it is the first thing a session writes. */
 export function createDraft<D>(db: Db, audit: Audit, kind: string, data: D): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db.prepare(`INSERT INTO draft (kind, data, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(kind, JSON.stringify(data), audit.at, audit.at).lastInsertRowid,
     );
     logChange(db, audit, 'draft', id, 'create', { kind });
     return id;
-  })();
+  });
 }
 
 /**
@@ -43,7 +44,7 @@ export function createDraft<D>(db: Db, audit: Audit, kind: string, data: D): num
  * answer and the draft is a scratch copy; its creation and its end (saved or discarded) are logged.
  */
 export function saveDraft<D>(db: Db, id: number, data: D, at: string): void {
-  db.prepare(`UPDATE draft SET data = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(data), at, id);
+  writeTransaction(db, () => db.prepare(`UPDATE draft SET data = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(data), at, id));
 }
 
 export function getDraft<D = unknown>(db: Db, id: number): Draft<D> | undefined {
@@ -59,13 +60,13 @@ export function listDrafts<D = unknown>(db: Db, kind?: string): Draft<D>[] {
 
 /** Removes a draft (discarded, or turned into a record); the change log keeps what it held. */
 export function deleteDraft(db: Db, audit: Audit, id: number, action: 'discard' | 'complete', extra: Record<string, unknown> = {}): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getDraft(db, id);
     if (!before) return false;
     db.prepare(`DELETE FROM draft WHERE id = ?`).run(id);
     logChange(db, audit, 'draft', id, action === 'discard' ? 'delete' : 'complete', { kind: before.kind, ...extra, ...(action === 'discard' ? { data: before.data } : {}) });
     return true;
-  })();
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
+import { writeTransaction } from './transaction.js';
 
 export interface Evaluation {
   id: number;
@@ -68,11 +69,11 @@ function boolOrNull(v: boolean | null | undefined): number | null {
  * what it was). Options not given keep their recorded value.
  */
 export function setEvaluation(db: Db, audit: Audit, input: EvaluationInput): { evaluation: Evaluation; created: boolean } {
-  const before = findEvaluation(db, input.personId, input.year);
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const before = findEvaluation(db, input.personId, input.year);
     if (!before) {
       insertEvaluation(db, audit, input);
-      return;
+      return { evaluation: findEvaluation(db, input.personId, input.year)!, created: true };
     }
     const score = input.score !== undefined ? input.score : before.score;
     const planUsed = input.planUsed !== undefined ? input.planUsed : before.planUsed;
@@ -81,13 +82,13 @@ export function setEvaluation(db: Db, audit: Audit, input: EvaluationInput): { e
       before: { result: before.result, score: before.score, planUsed: before.planUsed },
       after: { result: input.result, score, planUsed },
     });
-  })();
-  return { evaluation: findEvaluation(db, input.personId, input.year)!, created: !before };
+    return { evaluation: findEvaluation(db, input.personId, input.year)!, created: false };
+  });
 }
 
 /** Many evaluations in one transaction (import, sample): all or nothing. */
 export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[]): number[] {
-  return db.transaction(() => inputs.map((input) => insertEvaluation(db, audit, input)))();
+  return writeTransaction(db, () => inputs.map((input) => insertEvaluation(db, audit, input)));
 }
 
 export function listEvaluations(db: Db, filter: { year: number; unitId?: number }): Evaluation[] {

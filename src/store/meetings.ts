@@ -7,6 +7,7 @@ import { cleanText, compareVi, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { addTasks } from './tasks.js';
+import { writeTransaction } from './transaction.js';
 
 export const MEETING_KINDS = ['giao-ban-chuyen-de', 'giao-ban', 'so-ket', 'tong-ket', 'hoi-nghi', 'khac'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -205,7 +206,7 @@ export function createMeeting(db: Db, audit: Audit, input: MeetingInput): Create
   const conclusions = (input.conclusions ?? []).map((c) => ({ ...c, text: checkConclusion(db, c, header.heldOn) }));
   const organizerId = header.organizerId ?? defaultOrganizer(db, chairIds);
 
-  return db.transaction((): CreatedMeeting => {
+  return writeTransaction(db, (): CreatedMeeting => {
     const meetingId = Number(
       db
         .prepare(
@@ -244,7 +245,7 @@ export function createMeeting(db: Db, audit: Audit, input: MeetingInput): Create
       taskIds.push(...created.taskIds);
     }
     return { meetingId, conclusionIds, taskIds };
-  })();
+  });
 }
 
 /** The committee that holds the meeting: by default the unit of the first chair. */
@@ -306,23 +307,23 @@ export interface WriteOptions {
 
 /** Adds a numbered conclusion; with units, one task per unit (linked to the meeting and conclusion). */
 export function addConclusion(db: Db, audit: Audit, meetingId: number, input: ConclusionInput, opts: WriteOptions = {}): { conclusionId: number; ord: number; taskIds: number[] } {
-  const row = meetingRow(db, meetingId);
-  checkOpen(row, opts.force);
-  const text = checkConclusion(db, input, row.heldOn);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
+    const row = meetingRow(db, meetingId);
+    checkOpen(row, opts.force);
+    const text = checkConclusion(db, input, row.heldOn);
     const created = insertConclusion(db, audit, meetingId, row.heldOn, { ...input, text });
     if (row.closedAt) logChange(db, audit, 'meeting', meetingId, 'update', { addConclusion: created.conclusionId, ...forced(row, opts.force) });
     const ord = (db.prepare('SELECT ord FROM conclusion WHERE id = ?').get(created.conclusionId) as { ord: number }).ord;
     return { ...created, ord };
-  })();
+  });
 }
 
 /** Adds a speech; `ord` inserts it at that place (later ones move down), default: at the end. */
 export function addSpeech(db: Db, audit: Audit, meetingId: number, input: SpeechInput & { ord?: number }, opts: WriteOptions = {}): { speechId: number; ord: number } {
-  const row = meetingRow(db, meetingId);
-  checkOpen(row, opts.force);
-  const s = checkSpeech(db, input);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
+    const row = meetingRow(db, meetingId);
+    checkOpen(row, opts.force);
+    const s = checkSpeech(db, input);
     const next = ((db.prepare('SELECT max(ord) AS m FROM speech WHERE meeting_id = ?').get(meetingId) as { m: number | null }).m ?? 0) + 1;
     let ord = next;
     if (input.ord !== undefined) {
@@ -339,20 +340,20 @@ export function addSpeech(db: Db, audit: Audit, meetingId: number, input: Speech
     );
     logChange(db, audit, 'speech', speechId, 'create', { meetingId, ord, speakerId: s.speakerId, unitId: s.unitId, kind: input.kind, summary: s.summary, ...forced(row, opts.force) });
     return { speechId, ord };
-  })();
+  });
 }
 
 /** Marks an invited unit present, or absent with a reason. */
 export function setAttendance(db: Db, audit: Audit, meetingId: number, unitId: number, present: boolean, reason: string | null, opts: WriteOptions = {}): void {
-  const row = meetingRow(db, meetingId);
-  checkOpen(row, opts.force);
-  const why = reason ? cleanText(reason) : '';
-  if (!present && !why) throw new UsageError('meeting.absentNeedsReason', { unit: unitName(db, unitId) });
-  const before = db.prepare('SELECT present, absent_reason AS absentReason FROM meeting_unit WHERE meeting_id = ? AND unit_id = ?').get(meetingId, unitId) as
-    | { present: number; absentReason: string | null }
-    | undefined;
-  if (!before) throw new UsageError('meeting.unitNotInvited', { unit: unitName(db, unitId), id: meetingId });
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const row = meetingRow(db, meetingId);
+    checkOpen(row, opts.force);
+    const why = reason ? cleanText(reason) : '';
+    if (!present && !why) throw new UsageError('meeting.absentNeedsReason', { unit: unitName(db, unitId) });
+    const before = db.prepare('SELECT present, absent_reason AS absentReason FROM meeting_unit WHERE meeting_id = ? AND unit_id = ?').get(meetingId, unitId) as
+      | { present: number; absentReason: string | null }
+      | undefined;
+    if (!before) throw new UsageError('meeting.unitNotInvited', { unit: unitName(db, unitId), id: meetingId });
     db.prepare('UPDATE meeting_unit SET present = ?, absent_reason = ? WHERE meeting_id = ? AND unit_id = ?').run(present ? 1 : 0, present ? null : why, meetingId, unitId);
     logChange(db, audit, 'meeting', meetingId, 'attendance', {
       unitId,
@@ -360,7 +361,7 @@ export function setAttendance(db: Db, audit: Audit, meetingId: number, unitId: n
       after: { present, absentReason: present ? null : why },
       ...forced(row, opts.force),
     });
-  })();
+  });
 }
 
 export interface MeetingPatch {
@@ -385,29 +386,29 @@ export interface MeetingPatch {
 }
 
 export function editMeeting(db: Db, audit: Audit, id: number, patch: MeetingPatch, opts: WriteOptions = {}): void {
-  const row = meetingRow(db, id);
-  checkOpen(row, opts.force);
-  const before = db
-    .prepare(
-      `SELECT held_on AS heldOn, title, kind, period, location, start_time AS startTime, end_time AS endTime,
-              organizer_id AS organizerId, recorder_id AS recorderId, note
-         FROM meeting WHERE id = ?`,
-    )
-    .get(id) as CheckedMeeting;
-  const merged = { ...before, ...stripUndefined(patch) } as CheckedMeeting & MeetingPatch;
-  // A new date moves the default period with it, unless a period was given.
-  if (patch.heldOn && !patch.period && before.period === quarterOf(before.heldOn).code) merged.period = '';
-  const next = checkHeader(db, { ...merged, period: merged.period || undefined });
-  const chairIds = patch.chairIds ? uniq(patch.chairIds) : undefined;
-  const guestIds = patch.guestIds ? uniq(patch.guestIds) : undefined;
-  checkExists(db, 'person', 'person', [...(chairIds ?? []), ...(guestIds ?? [])]);
-  checkExists(db, 'unit', 'unit', [...(patch.inviteUnitIds ?? []), ...(patch.uninviteUnitIds ?? [])]);
-  checkExists(db, 'document', 'document', [...(patch.addDocumentIds ?? []), ...(patch.removeDocumentIds ?? [])]);
-  for (const u of patch.uninviteUnitIds ?? []) {
-    if (db.prepare('SELECT 1 FROM speech WHERE meeting_id = ? AND unit_id = ?').get(id, u) && !(patch.inviteUnitIds ?? []).includes(u))
-      throw new UsageError('meeting.unitHasSpeeches', { unit: unitName(db, u) });
-  }
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const row = meetingRow(db, id);
+    checkOpen(row, opts.force);
+    const before = db
+      .prepare(
+        `SELECT held_on AS heldOn, title, kind, period, location, start_time AS startTime, end_time AS endTime,
+                organizer_id AS organizerId, recorder_id AS recorderId, note
+           FROM meeting WHERE id = ?`,
+      )
+      .get(id) as CheckedMeeting;
+    const merged = { ...before, ...stripUndefined(patch) } as CheckedMeeting & MeetingPatch;
+    // A new date moves the default period with it, unless a period was given.
+    if (patch.heldOn && !patch.period && before.period === quarterOf(before.heldOn).code) merged.period = '';
+    const next = checkHeader(db, { ...merged, period: merged.period || undefined });
+    const chairIds = patch.chairIds ? uniq(patch.chairIds) : undefined;
+    const guestIds = patch.guestIds ? uniq(patch.guestIds) : undefined;
+    checkExists(db, 'person', 'person', [...(chairIds ?? []), ...(guestIds ?? [])]);
+    checkExists(db, 'unit', 'unit', [...(patch.inviteUnitIds ?? []), ...(patch.uninviteUnitIds ?? [])]);
+    checkExists(db, 'document', 'document', [...(patch.addDocumentIds ?? []), ...(patch.removeDocumentIds ?? [])]);
+    for (const u of patch.uninviteUnitIds ?? []) {
+      if (db.prepare('SELECT 1 FROM speech WHERE meeting_id = ? AND unit_id = ?').get(id, u) && !(patch.inviteUnitIds ?? []).includes(u))
+        throw new UsageError('meeting.unitHasSpeeches', { unit: unitName(db, u) });
+    }
     db.prepare(
       `UPDATE meeting SET held_on = ?, title = ?, kind = ?, period = ?, location = ?, start_time = ?, end_time = ?, organizer_id = ?, recorder_id = ?, note = ? WHERE id = ?`,
     ).run(next.heldOn, next.title, next.kind, next.period, next.location, next.startTime, next.endTime, next.organizerId, next.recorderId, next.note, id);
@@ -429,7 +430,7 @@ export function editMeeting(db: Db, audit: Audit, id: number, patch: MeetingPatc
     const changedBefore: Record<string, unknown> = {};
     for (const k of Object.keys(patch)) if (k in before) changedBefore[k] = (before as unknown as Record<string, unknown>)[k];
     logChange(db, audit, 'meeting', id, 'update', { before: changedBefore, after: patch, ...forced(row, opts.force) });
-  })();
+  });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -438,13 +439,13 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** Marks the minutes final. Closing twice is harmless and writes nothing. Returns whether it closed now. */
 export function closeMeeting(db: Db, audit: Audit, id: number): boolean {
-  const row = meetingRow(db, id);
-  if (row.closedAt) return false;
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const row = meetingRow(db, id);
+    if (row.closedAt) return false;
     db.prepare('UPDATE meeting SET closed_at = ? WHERE id = ?').run(audit.at, id);
     logChange(db, audit, 'meeting', id, 'close', { closedAt: audit.at });
-  })();
-  return true;
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

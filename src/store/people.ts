@@ -3,8 +3,9 @@ import { UsageError } from '../cli/errors.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { pickOne } from './lookup.js';
+import { pickOne, resolveRef } from './lookup.js';
 import { inBatches } from './rows.js';
+import { writeTransaction } from './transaction.js';
 
 export interface Person {
   id: number;
@@ -85,32 +86,35 @@ export function getPerson(db: Db, id: number): Person | undefined {
   return row ? toPerson(row) : undefined;
 }
 
-/** Finds a person by id or by name typed with or without accents, optionally within a unit. */
+/** Finds a person by id (`#12` or `12`, see lookup.ts) or by name typed with or without accents, optionally within a unit. */
 export function resolvePerson(db: Db, query: string, opts: { unitId?: number; idNotFoundExit1?: boolean } = {}): Person {
-  const q = query.trim();
-  const f = fold(q);
-  // The exact name first (through the index: it is found however many names contain it), else names
-  // holding every word typed, in any order ("hai huynh" finds Huỳnh Thanh Hải), as pickOne decides.
-  const byName = () => {
-    const params = { unit: opts.unitId ?? null, f, words: JSON.stringify(f.split(' ').filter(Boolean)) };
-    const exact = db.prepare(`${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit) AND p.name_folded = @f`).all(params) as PersonRow[];
-    if (exact.length) return exact;
-    return db
-      .prepare(
-        `${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit)
-            AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE instr(p.name_folded, w.value) = 0) LIMIT 50`,
-      )
-      .all(params) as PersonRow[];
-  };
-  const rows = /^\d+$/.test(q) ? (db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).all(Number(q)) as PersonRow[]) : byName();
-  const people = rows.map(toPerson);
-  const picked = pickOne(
-    'person',
-    q,
-    people.map((p) => ({ id: p.id, name: p.fullName, folded: fold(p.fullName), label: `${p.fullName}${p.unitName ? ` — ${p.unitName}` : ''}${p.positions.length ? ` (${p.positions.join(', ')})` : ''}` })),
+  const label = (p: Person) => `${p.fullName}${p.unitName ? ` — ${p.unitName}` : ''}${p.positions.length ? ` (${p.positions.join(', ')})` : ''}`;
+  return resolveRef(
+    query,
+    {
+      entity: 'person',
+      byId: (id) => getPerson(db, id),
+      label,
+      byName: (q) => {
+        const f = fold(q);
+        // The exact name first (through the index: it is found however many names contain it), else names
+        // holding every word typed, in any order ("hai huynh" finds Huỳnh Thanh Hải), as pickOne decides.
+        const params = { unit: opts.unitId ?? null, f, words: JSON.stringify(f.split(' ').filter(Boolean)) };
+        let rows = db.prepare(`${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit) AND p.name_folded = @f`).all(params) as PersonRow[];
+        if (!rows.length)
+          rows = db
+            .prepare(
+              `${SELECT_PERSON} WHERE (@unit IS NULL OR p.unit_id = @unit)
+                  AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE instr(p.name_folded, w.value) = 0) LIMIT 50`,
+            )
+            .all(params) as PersonRow[];
+        const people = rows.map(toPerson);
+        const picked = pickOne('person', q, people.map((p) => ({ id: p.id, name: p.fullName, folded: fold(p.fullName), label: label(p) })));
+        return people.find((p) => p.id === picked.id)!;
+      },
+    },
     opts,
   );
-  return people.find((p) => p.id === picked.id)!;
 }
 
 export interface PersonInput {
@@ -127,7 +131,7 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
   const fullName = cleanText(input.fullName ?? '');
   if (!fullName) throw new UsageError('person.nameEmpty');
   const positions = (input.positions ?? []).map(cleanText).filter(Boolean);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const id = Number(
       db
         .prepare(
@@ -138,16 +142,16 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
     );
     logChange(db, audit, 'person', id, 'create', { ...input, fullName, positions });
     return id;
-  })();
+  });
 }
 
 export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<PersonInput>): Person {
-  const before = getPerson(db, id);
-  if (!before) throw new UsageError('lookup.idNotFound', { entity: 'person', id });
-  const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
-  if (!fullName) throw new UsageError('person.nameEmpty');
-  const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const before = getPerson(db, id);
+    if (!before) throw new UsageError('lookup.idNotFound', { entity: 'person', id });
+    const fullName = patch.fullName !== undefined ? cleanText(patch.fullName) : before.fullName;
+    if (!fullName) throw new UsageError('person.nameEmpty');
+    const positions = patch.positions !== undefined ? patch.positions.map(cleanText).filter(Boolean) : before.positions;
     db.prepare(
       `UPDATE person SET full_name = ?, name_folded = ?, unit_id = ?, positions = ?, is_member = ?, active = ?, note = ? WHERE id = ?`,
     ).run(
@@ -161,6 +165,6 @@ export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<Pers
       id,
     );
     logChange(db, audit, 'person', id, 'update', { before: { fullName: before.fullName, unitId: before.unitId, positions: before.positions, isMember: before.isMember, active: before.active }, after: patch });
-  })();
-  return getPerson(db, id)!;
+    return getPerson(db, id)!;
+  });
 }

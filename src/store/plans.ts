@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
 import { inBatches } from './rows.js';
+import { writeTransaction } from './transaction.js';
 
 export interface PlanDeadline {
   year: number;
@@ -22,12 +23,12 @@ export function getPlanDeadline(db: Db, year: number): PlanDeadline {
 }
 
 export function setPlanDeadline(db: Db, audit: Audit, year: number, deadlineOn: IsoDate): PlanDeadline {
-  const before = getPlanDeadline(db, year);
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const before = getPlanDeadline(db, year);
     db.prepare('INSERT INTO plan_deadline (year, deadline_on) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET deadline_on = excluded.deadline_on').run(year, deadlineOn);
     logChange(db, audit, 'plan_deadline', year, before.isDefault ? 'create' : 'update', { year, before: before.deadlineOn, after: deadlineOn });
-  })();
-  return getPlanDeadline(db, year);
+    return getPlanDeadline(db, year);
+  });
 }
 
 export interface Plan {
@@ -103,20 +104,22 @@ function insertPlan(db: Db, audit: Audit, input: PlanInput): number {
 
 /** One plan per person and year: a second one is refused (the message says how to edit instead). */
 export function addPlan(db: Db, audit: Audit, input: PlanInput & { personName: string }): number {
-  const existing = findPlan(db, input.personId, input.year);
-  if (existing) throw new UsageError('plan.exists', { name: input.personName, year: input.year, id: existing.id, person: input.personId });
-  return db.transaction(() => insertPlan(db, audit, input))();
+  return writeTransaction(db, () => {
+    const existing = findPlan(db, input.personId, input.year);
+    if (existing) throw new UsageError('plan.exists', { name: input.personName, year: input.year, id: existing.id, person: input.personId });
+    return insertPlan(db, audit, input);
+  });
 }
 
 /** Many plans in one transaction (import, sample): all or nothing. */
 export function addPlans(db: Db, audit: Audit, inputs: PlanInput[], onProgress?: (done: number) => void): number[] {
-  return db.transaction(() =>
+  return writeTransaction(db, () =>
     inputs.map((input, i) => {
       const id = insertPlan(db, audit, input);
       if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
       return id;
     }),
-  )();
+  );
 }
 
 export interface PlanPatch {
@@ -125,15 +128,15 @@ export interface PlanPatch {
 }
 
 export function editPlan(db: Db, audit: Audit, personId: number, year: number, patch: PlanPatch): Plan {
-  const before = findPlan(db, personId, year);
-  if (!before) throw new NotFoundError('plan.notFound', { person: personId, year });
-  const submittedOn = patch.submittedOn !== undefined ? patch.submittedOn : before.submittedOn;
-  const content = patch.content !== undefined ? optionalText(patch.content) : before.content;
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const before = findPlan(db, personId, year);
+    if (!before) throw new NotFoundError('plan.notFound', { person: personId, year });
+    const submittedOn = patch.submittedOn !== undefined ? patch.submittedOn : before.submittedOn;
+    const content = patch.content !== undefined ? optionalText(patch.content) : before.content;
     db.prepare('UPDATE plan SET submitted_on = ?, content = ? WHERE id = ?').run(submittedOn, content, before.id);
     logChange(db, audit, 'plan', before.id, 'update', { before: { submittedOn: before.submittedOn, content: before.content }, after: patch });
-  })();
-  return findPlan(db, personId, year)!;
+    return findPlan(db, personId, year)!;
+  });
 }
 
 export function listPlans(db: Db, filter: { year: number; unitId?: number }): Plan[] {

@@ -11,6 +11,7 @@ import { cleanText, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { writeTransaction } from './transaction.js';
 
 export interface NewTasksInput {
   title: string;
@@ -111,7 +112,7 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
   const year = input.year ?? yearOf(input.startOn);
   const target = optionalText(input.target);
   const note = optionalText(input.note);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     let groupId: number | null = null;
     if (input.unitIds.length > 1) {
       groupId = Number(db.prepare('INSERT INTO task_group (title, created_at) VALUES (?, ?)').run(title, audit.at).lastInsertRowid);
@@ -151,7 +152,7 @@ export function addTasks(db: Db, audit: Audit, input: NewTasksInput): number[] {
       ids.push(id);
     }
     return ids;
-  })();
+  });
 }
 
 export function getTask(db: Db, id: number): Task | undefined {
@@ -303,91 +304,116 @@ function insertEvent(db: Db, audit: Audit, e: { taskId: number; kind: TaskEventK
 }
 
 export function recordProgress(db: Db, audit: Audit, ids: number[], input: { percent: number; on: IsoDate; note?: string | null }): Task[] {
-  if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
-    throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
-    notBeforeStart(t, input.on, '--on');
-  }
-  const note = optionalText(input.note);
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    if (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100)
+      throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (isClosed(t)) throw new UsageError(t.cancelledOn ? 'task.isCancelled' : 'task.isDone', { id: t.id });
+      notBeforeStart(t, input.on, '--on');
+    }
+    const note = optionalText(input.note);
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET percent = ? WHERE id = ?').run(input.percent, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'progress', onDate: input.on, percent: input.percent, text: note });
       logChange(db, audit, 'task', t.id, 'progress', { percent: input.percent, on: input.on, note });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 export function markDone(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; note?: string | null }): Task[] {
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
-    if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
-    notBeforeStart(t, input.on, '--on');
-  }
-  const note = optionalText(input.note);
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (t.cancelledOn) throw new UsageError('task.doneCancelled', { id: t.id });
+      if (t.doneOn) throw new UsageError('task.alreadyDone', { id: t.id, date: formatDateVi(t.doneOn) });
+      notBeforeStart(t, input.on, '--on');
+    }
+    const note = optionalText(input.note);
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET done_on = ?, percent = 100 WHERE id = ?').run(input.on, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'done', onDate: input.on, percent: 100, text: note });
       logChange(db, audit, 'task', t.id, 'done', { on: input.on, note });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
-export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
-  db.transaction(() => {
+/**
+ * Reopens done or cancelled tasks with the progress they have now: `percent`, or by default the
+ * last progress recorded before completion (a done task is at 100% only because it was done).
+ * The percent is recorded on the reopen event, so progress on any past day can be told.
+ */
+export function reopenTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string; percent?: number }): Task[] {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    if (input.percent !== undefined && (!Number.isInteger(input.percent) || input.percent < 0 || input.percent > 100))
+      throw new UsageError('input.badNumber', { field: '--percent', value: input.percent, min: 0, max: 100 });
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) if (!isClosed(t)) throw new UsageError('task.notClosed', { id: t.id });
     for (const t of tasks) {
-      cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL WHERE id = ?').run(t.id);
-      insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, text: reason });
-      logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn });
+      const percent = input.percent ?? (t.doneOn ? progressBeforeDone(db, t.id) : t.percent);
+      cachedStatement(db, 'UPDATE task SET done_on = NULL, cancelled_on = NULL, cancel_reason = NULL, percent = ? WHERE id = ?').run(percent, t.id);
+      insertEvent(db, audit, { taskId: t.id, kind: 'reopen', onDate: input.on, percent, text: reason });
+      logChange(db, audit, 'task', t.id, 'reopen', { on: input.on, reason, percent, wasDoneOn: t.doneOn, wasCancelledOn: t.cancelledOn, wasPercent: t.percent });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
+}
+
+/** The last percent recorded before the task's latest completion (0 when none was). */
+function progressBeforeDone(db: Db, taskId: number): number {
+  const row = cachedStatement(
+    db,
+    `SELECT percent FROM task_event
+      WHERE task_id = @id AND percent IS NOT NULL AND kind <> 'done'
+        AND id < coalesce((SELECT max(id) FROM task_event WHERE task_id = @id AND kind = 'done'), 9223372036854775807)
+      ORDER BY id DESC LIMIT 1`,
+  ).get({ id: taskId }) as { percent: number } | undefined;
+  return row?.percent ?? 0;
 }
 
 /** A new due date with a reason; the earlier one stays in the history. */
 export function extendTasks(db: Db, audit: Audit, ids: number[], input: { due: IsoDate; reason: string; on: IsoDate }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
-    if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.due), start: formatDateVi(t.startOn) });
-    if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: formatDateVi(input.due) });
-  }
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (isClosed(t)) throw new UsageError('task.extendClosed', { id: t.id });
+      if (input.due < t.startOn) throw new UsageError('task.dueBeforeStart', { due: formatDateVi(input.due), start: formatDateVi(t.startOn) });
+      if (t.dueOn === input.due) throw new UsageError('task.sameDue', { id: t.id, due: formatDateVi(input.due) });
+    }
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET due_on = ?, extensions = extensions + 1 WHERE id = ?').run(input.due, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'extend', onDate: input.on, oldDue: t.dueOn, newDue: input.due, text: reason });
       logChange(db, audit, 'task', t.id, 'extend', { oldDue: t.dueOn, newDue: input.due, reason, on: input.on });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 export function cancelTasks(db: Db, audit: Audit, ids: number[], input: { on: IsoDate; reason: string }): Task[] {
-  const reason = requireReason(input.reason);
-  const tasks = requireTasks(db, ids);
-  for (const t of tasks) {
-    if (t.cancelledOn) throw new UsageError('task.isCancelled', { id: t.id });
-    if (t.doneOn) throw new UsageError('task.isDone', { id: t.id });
-    notBeforeStart(t, input.on, '--on');
-  }
-  db.transaction(() => {
+  // Checked inside the write transaction, so that two writers cannot both pass the same check.
+  return writeTransaction(db, () => {
+    const reason = requireReason(input.reason);
+    const tasks = requireTasks(db, ids);
+    for (const t of tasks) {
+      if (t.cancelledOn) throw new UsageError('task.isCancelled', { id: t.id });
+      if (t.doneOn) throw new UsageError('task.isDone', { id: t.id });
+      notBeforeStart(t, input.on, '--on');
+    }
     for (const t of tasks) {
       cachedStatement(db, 'UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?').run(input.on, reason, t.id);
       insertEvent(db, audit, { taskId: t.id, kind: 'cancel', onDate: input.on, text: reason });
       logChange(db, audit, 'task', t.id, 'cancel', { on: input.on, reason });
     }
-  })();
-  return requireTasks(db, ids);
+    return requireTasks(db, ids);
+  });
 }
 
 // ---- reports ---------------------------------------------------------------------------------
@@ -422,8 +448,16 @@ export interface OpenDueQuery {
   kind?: TaskKind;
 }
 
+/**
+ * A task's progress on @asOf, from its events (progress, done, reopen carry a percent): the last
+ * one recorded on or before that day, else 0. A report of a past day never shows later progress.
+ */
+const PERCENT_AS_OF = `coalesce((SELECT e.percent FROM task_event e
+   WHERE e.task_id = t.id AND e.percent IS NOT NULL AND e.on_date <= @asOf
+   ORDER BY e.on_date DESC, e.id DESC LIMIT 1), 0)`;
+
 const OPEN_DUE_COLUMNS = `t.id, t.kind, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode, t.title,
-       t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, t.percent,
+       t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, ${PERCENT_AS_OF} AS percent,
        t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn, c.ord AS conclusionOrd,
        t.document_id AS documentId, d.code AS documentCode`;
 const OPEN_DUE_JOINS = `JOIN unit u ON u.id = t.unit_id
@@ -476,7 +510,7 @@ export function openDueParams(q: OpenDueQuery) {
  */
 const OPEN_DUE_JSON_SQL = openDueUnion(`t.unit_id AS unitId, t.due_on AS due, t.id AS tid,
   CAST(json_object('id', t.id, 'kind', t.kind, 'unitId', t.unit_id, 'unitName', u.name, 'unitCode', u.code, 'title', t.title,
-    'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', t.percent,
+    'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', ${PERCENT_AS_OF},
     'meetingId', t.meeting_id, 'meetingTitle', m.title, 'meetingHeldOn', m.held_on, 'conclusionOrd', c.ord,
     'documentId', t.document_id, 'documentCode', d.code,
     'section', CASE WHEN @overdue THEN 'overdue' ELSE 'due_soon' END,

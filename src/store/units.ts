@@ -4,7 +4,8 @@ import type { IsoDate } from '../domain/dates.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { pickOne, type Candidate } from './lookup.js';
+import { pickOne, resolveRef, type Candidate } from './lookup.js';
+import { writeTransaction } from './transaction.js';
 
 export const UNIT_KINDS = ['ward', 'commune', 'agency', 'committee', 'cell'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -107,29 +108,38 @@ export function getUnit(db: Db, id: number): Unit | undefined {
 }
 
 /**
- * Finds a unit from an id, a code or a name typed with or without accents. When several units
- * share a name (the old and the new Phường Bến Thành), the one that existed on `at` wins.
+ * Finds a unit from an id (`#5`, or `5` when no unit has the code "5"), a code or a name typed
+ * with or without accents (see lookup.ts). When several units share a name (the old and the new
+ * Phường Bến Thành), the one that existed on `at` wins.
  */
 export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFoundExit1?: boolean } = {}): Unit {
-  // Fast paths on indexes, for scripts and cron that pass ids or codes: a national registry has
-  // thousands of units, and the name search below reads them all.
-  const q = query.trim();
-  if (/^\d+$/.test(q)) {
-    const byId = getUnit(db, Number(q));
-    if (byId) return byId;
-  } else {
-    const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
-    if (byCode) return getUnit(db, byCode.id)!;
-  }
-  const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & { validFrom: string | null; validTo: string | null })[];
-  const at = opts.at;
-  const candidates = rows.map((r) => ({
-    ...r,
-    preferred: at ? existsOn(r, at) : undefined,
-    label: `${r.name}${r.code ? ` [${r.code}]` : ''}${r.validFrom || r.validTo ? ` (${r.validFrom ?? '…'} – ${r.validTo ?? '…'})` : ''}`,
-  }));
-  const picked = pickOne('unit', query, candidates, opts);
-  return getUnit(db, picked.id)!;
+  return resolveRef<Unit>(
+    query,
+    {
+      entity: 'unit',
+      byId: (id) => getUnit(db, id),
+      byCode: (code) => (db.prepare('SELECT id FROM unit WHERE code = ? ORDER BY id').all(code) as { id: number }[]).map((r) => getUnit(db, r.id)!),
+      label: unitLabel,
+      byName: (q) => {
+        // A fast path on the index, for scripts and cron that pass codes: a national registry has
+        // thousands of units, and the name search below reads them all.
+        const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
+        if (byCode) return getUnit(db, byCode.id)!;
+        const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & {
+          validFrom: string | null;
+          validTo: string | null;
+        })[];
+        const at = opts.at;
+        const candidates = rows.map((r) => ({ ...r, preferred: at ? existsOn(r, at) : undefined, label: unitLabel(r) }));
+        return getUnit(db, pickOne('unit', q, candidates).id)!;
+      },
+    },
+    opts,
+  );
+}
+
+function unitLabel(u: { name: string; code?: string | null; validFrom: string | null; validTo: string | null }): string {
+  return `${u.name}${u.code ? ` [${u.code}]` : ''}${u.validFrom || u.validTo ? ` (${u.validFrom ?? '…'} – ${u.validTo ?? '…'})` : ''}`;
 }
 
 export interface UnitInput {
@@ -152,11 +162,11 @@ export function validateUnitInput(input: UnitInput): void {
 }
 
 export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
-  validateUnitInput(input);
-  const name = cleanText(input.name);
-  const code = optionalText(input.code);
-  if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
+    validateUnitInput(input);
+    const name = cleanText(input.name);
+    const code = optionalText(input.code);
+    if (code && db.prepare('SELECT 1 FROM unit WHERE code = ?').get(code)) throw new UsageError('unit.codeTaken', { code });
     const id = Number(
       db
         .prepare(
@@ -168,28 +178,28 @@ export function addUnit(db: Db, audit: Audit, input: UnitInput): number {
     for (const s of input.successorIds ?? []) db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (?, ?)').run(id, s);
     logChange(db, audit, 'unit', id, 'create', { ...input, name, code });
     return id;
-  })();
+  });
 }
 
 export type UnitPatch = Partial<Omit<UnitInput, 'successorIds'>> & { addSuccessorIds?: number[] };
 
 export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Unit {
-  const before = getUnit(db, id);
-  if (!before) throw new UsageError('lookup.idNotFound', { entity: 'unit', id });
-  const next: UnitInput = {
-    name: patch.name !== undefined ? cleanText(patch.name) : before.name,
-    code: patch.code !== undefined ? optionalText(patch.code) : before.code,
-    kind: patch.kind ?? before.kind,
-    parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
-    validFrom: patch.validFrom !== undefined ? patch.validFrom : before.validFrom,
-    validTo: patch.validTo !== undefined ? patch.validTo : before.validTo,
-    note: patch.note !== undefined ? patch.note : before.note,
-  };
-  validateUnitInput(next);
-  if (next.parentId === id) throw new UsageError('unit.parentSelf', { id });
-  if (next.code && next.code !== before.code && db.prepare('SELECT 1 FROM unit WHERE code = ? AND id <> ?').get(next.code, id))
-    throw new UsageError('unit.codeTaken', { code: next.code });
-  db.transaction(() => {
+  return writeTransaction(db, () => {
+    const before = getUnit(db, id);
+    if (!before) throw new UsageError('lookup.idNotFound', { entity: 'unit', id });
+    const next: UnitInput = {
+      name: patch.name !== undefined ? cleanText(patch.name) : before.name,
+      code: patch.code !== undefined ? optionalText(patch.code) : before.code,
+      kind: patch.kind ?? before.kind,
+      parentId: patch.parentId !== undefined ? patch.parentId : before.parentId,
+      validFrom: patch.validFrom !== undefined ? patch.validFrom : before.validFrom,
+      validTo: patch.validTo !== undefined ? patch.validTo : before.validTo,
+      note: patch.note !== undefined ? patch.note : before.note,
+    };
+    validateUnitInput(next);
+    if (next.parentId === id) throw new UsageError('unit.parentSelf', { id });
+    if (next.code && next.code !== before.code && db.prepare('SELECT 1 FROM unit WHERE code = ? AND id <> ?').get(next.code, id))
+      throw new UsageError('unit.codeTaken', { code: next.code });
     db.prepare(
       `UPDATE unit SET name = ?, name_folded = ?, code = ?, kind = ?, parent_id = ?, valid_from = ?, valid_to = ?, note = ? WHERE id = ?`,
     ).run(next.name, fold(next.name), next.code ?? null, next.kind, next.parentId ?? null, next.validFrom ?? null, next.validTo ?? null, next.note ?? null, id);
@@ -198,8 +208,8 @@ export function editUnit(db: Db, audit: Audit, id: number, patch: UnitPatch): Un
       db.prepare('INSERT OR IGNORE INTO unit_successor (unit_id, successor_id) VALUES (?, ?)').run(id, s);
     }
     logChange(db, audit, 'unit', id, 'update', { before: pickChanged(before, patch), after: patch });
-  })();
-  return getUnit(db, id)!;
+    return getUnit(db, id)!;
+  });
 }
 
 function pickChanged(before: Unit, patch: UnitPatch): Record<string, unknown> {

@@ -57,6 +57,9 @@ describe('query plans', () => {
         expect(noTaskScan(lines), lines.join('\n')).toEqual([]);
         expect(lines.join("\n")).toMatch(/SEARCH t USING COVERING INDEX task_open_due/);
         expect(lines.join('\n')).toMatch(/SEARCH t USING (COVERING )?INDEX task_closed/);
+        // The percent of that day: one search of the partial covering index per task, in both halves, no sort.
+        expect(lines.filter((l) => /SEARCH e USING COVERING INDEX task_event_percent \(task_id=\? AND on_date<\?\)/.test(l))).toHaveLength(2);
+        expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual([]);
       }
     });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, compareVi, fold, sanitizeForTerminal, sortVi } from '../../src/domain/text.js';
 import { parseDocCode } from '../../src/domain/documents.js';
 import { pickOne } from '../../src/store/lookup.js';
-import { UsageError, NotFoundError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/cli/errors.js';
 
 describe('text rules', () => {
   it('folds accents, đ and case for lookups', () => {
@@ -78,8 +78,7 @@ describe('document codes', () => {
 describe('pickOne', () => {
   const wards = ['Phường Bến Nghé', 'Phường Bến Thành', 'Phường Đa Kao'].map((name, i) => ({ id: i + 1, name, folded: fold(name), code: ['BN', 'BT', 'DK'][i] }));
 
-  it('finds by id, by code and by accent-insensitive name', () => {
-    expect(pickOne('unit', '2', wards).name).toBe('Phường Bến Thành');
+  it('finds by code and by accent-insensitive name (ids: resolveRef, test/unit/lookup.test.ts)', () => {
     expect(pickOne('unit', 'dk', wards).name).toBe('Phường Đa Kao');
     expect(pickOne('unit', 'ben nghe', wards).name).toBe('Phường Bến Nghé');
     expect(pickOne('unit', 'BEN NGHE', wards).name).toBe('Phường Bến Nghé');
@@ -105,8 +104,7 @@ describe('pickOne', () => {
     expect(pickOne('unit', 'ben thanh', twins).id).toBe(2);
   });
 
-  it('an unknown id is exit 1 when asked, a name that matches nothing is exit 2', () => {
-    expect(() => pickOne('unit', '99', wards, { idNotFoundExit1: true })).toThrow(NotFoundError);
+  it('a name that matches nothing is exit 2', () => {
     expect(() => pickOne('unit', 'cho lon', wards)).toThrow(UsageError);
   });
 });

@@ -12,6 +12,7 @@ import { loadCore } from './core.js';
 import { loadMeetings } from './meetings.js';
 import { loadTasks } from './tasks.js';
 import { loadCompliance } from './compliance.js';
+import { writeTransaction } from '../transaction.js';
 
 export interface SampleRefs {
   units: Map<string, number>;
@@ -85,11 +86,11 @@ export function sampleLoaded(db: Db, name: string): boolean {
 /** Loads a sample once; a second call finds it loaded and writes nothing. Returns whether it loaded. */
 export function loadSample(db: Db, audit: Audit, name: string): boolean {
   const data = readSample(name);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (sampleLoaded(db, name)) return false;
     const refs = makeRefs();
     for (const load of LOADERS) load(db, audit, data, refs);
     logChange(db, audit, 'sample', null, 'load', { name });
     return true;
-  }).immediate();
+  });
 }

@@ -18,6 +18,7 @@ import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
+import { writeTransaction } from '../../../store/transaction.js';
 
 export function parseResultOption(value: string): EvaluationResult {
   const r = parseEvaluationResult(value);
@@ -175,7 +176,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
     return;
   }
   const audit = env.audit();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const inputs: EvaluationInput[] = rows.map((r) => ({
       personId: r.personId ?? addPerson(db, audit, { fullName: r.fullName, unitId: r.unit.id, isMember: true }),
       year,
@@ -184,7 +185,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
       planUsed: r.planUsed,
     }));
     addEvaluations(db, audit, inputs);
-  })();
+  });
   env.info('evaluation.imported', { file, count: rows.length, year, people: toCreate });
   if (env.format === 'json') env.json(summary);
 }

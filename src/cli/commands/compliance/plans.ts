@@ -25,6 +25,7 @@ import { dateInputUsageError, type Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { describeError, failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
+import { writeTransaction } from '../../../store/transaction.js';
 
 export function registerPlans(program: Command, cli: Cli): void {
   const plan = cli.command(program, 'plan', 'cmd.plan', ['thuky plan list --year 2017 --missing --unit "ben thanh"']);
@@ -319,13 +320,13 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
     return;
   }
   const audit = env.audit();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const inputs: PlanInput[] = rows.map((r) => {
       const personId = r.personId ?? addPerson(db, audit, { fullName: r.fullName, unitId: r.unit.id, isMember: true });
       return { personId, year, submittedOn: r.submittedOn, content: r.content };
     });
     addPlans(db, audit, inputs);
-  })();
+  });
   env.info('plan.imported', { file, count: rows.length, year, onTime, people: toCreate });
   if (env.format === 'json') env.json(summary);
 }

@@ -6,6 +6,7 @@ import { findControlChar, sanitizeForTerminal } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { resolveDocument } from '../../../store/documents.js';
 import type { Db } from '../../../store/db.js';
+import { parseIdText } from '../../../store/lookup.js';
 import {
   addConclusion,
   addSpeech,
@@ -51,10 +52,11 @@ export function registerMeetings(program: Command, cli: Cli, parents: Parents): 
 // ---------------------------------------------------------------------------------------------
 // Shared parsing
 
-/** A meeting id typed by the user: a whole number, or a usage error. */
+/** A meeting id typed by the user: a whole number or `#N`, or a usage error. */
 export function parseMeetingId(value: string): number {
-  if (!/^\d{1,15}$/.test(value.trim()) || Number(value) < 1) throw new UsageError('meeting.badId', { value });
-  return Number(value);
+  const id = parseIdText(value);
+  if (id === undefined || id < 1) throw new UsageError('meeting.badId', { value });
+  return id;
 }
 
 /** The meeting must exist (exit 1 otherwise); returns its date, used to pick units. */

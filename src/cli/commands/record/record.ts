@@ -12,6 +12,7 @@ import { addPerson, getPerson } from '../../../store/people.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { DRAFT_KIND, type MinutesDraftData } from './draft-summary.js';
+import { writeTransaction } from '../../../store/transaction.js';
 
 export async function recordMinutes(env: Env, resume: string | true | undefined): Promise<number> {
   const { ctx } = env;
@@ -90,7 +91,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
  * transaction becomes a savepoint), then the draft is closed.
  */
 export function saveMinutes(db: Db, audit: Audit, m: CollectedMinutes, draftId: number | undefined): CreatedMeeting {
-  return db.transaction((): CreatedMeeting => {
+  return writeTransaction(db, (): CreatedMeeting => {
     const ids = new Map<string, number>();
     for (const p of m.newPeople) ids.set(p.ref, addPerson(db, audit, { fullName: p.fullName, unitId: p.unitId, positions: p.positions }));
     const id = (ref: PersonRef): number => (typeof ref === 'number' ? ref : ids.get(ref)!);
@@ -117,5 +118,5 @@ export function saveMinutes(db: Db, audit: Audit, m: CollectedMinutes, draftId: 
     });
     if (draftId !== undefined) deleteDraft(db, audit, draftId, 'complete', { meetingId: created.meetingId });
     return created;
-  })();
+  });
 }

@@ -4,6 +4,7 @@ import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, isDoneStatus, isOpenStatus, 
 import type { Column, Tone } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { groupTaskIds, type Task } from '../../../store/tasks.js';
+import { parseIdText } from '../../../store/lookup.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 
@@ -20,12 +21,14 @@ export function parseTaskIds(ids: string[] | undefined, group: string | undefine
   const out: number[] = [];
   for (const raw of ids ?? [])
     for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (!/^\d+$/.test(part)) throw new UsageError('task.badId', { value: part });
-      out.push(Number(part));
+      const id = parseIdText(part);
+      if (id === undefined) throw new UsageError('task.badId', { value: part });
+      out.push(id);
     }
-  if (group !== undefined && !/^\d+$/.test(group.trim())) throw new UsageError('task.badId', { value: group });
+  const groupId = group === undefined ? undefined : parseIdText(group);
+  if (group !== undefined && groupId === undefined) throw new UsageError('task.badId', { value: group });
   if (!out.length && group === undefined) throw new UsageError('task.noIds');
-  return { ids: out, group: group === undefined ? undefined : Number(group) };
+  return { ids: out, group: groupId };
 }
 
 /** The task ids meant: those typed, then those of the group. */
@@ -142,10 +145,11 @@ export function meetingExists(db: Db, id: number): void {
   if (!db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(id)) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
 }
 
-/** An id given to an option (--meeting, --group): a whole number. */
+/** An id given to an option (--meeting, --group): a whole number, or `#N`. */
 export function parseIdOption(field: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError('task.badIdOption', { field, value });
-  return Number(value);
+  const id = parseIdText(value);
+  if (id === undefined) throw new UsageError('task.badIdOption', { field, value });
+  return id;
 }
 

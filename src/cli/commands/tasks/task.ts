@@ -4,6 +4,7 @@ import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
+import { parseIdText } from '../../../store/lookup.js';
 import {
   addTasks,
   cancelTasks,
@@ -165,11 +166,12 @@ function registerShow(task: Command, cli: Cli) {
     .option('--as-of <date>', cli.t('opt.asOf'))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
   cli.action<{ asOf?: string; warnDays?: string }>(cmd, (env, opts, id: string) => {
-    if (!/^\d+$/.test(id.trim())) throw new UsageError('task.badId', { value: id });
+    const taskId = parseIdText(id);
+    if (taskId === undefined) throw new UsageError('task.badId', { value: id });
     const asOf = env.today(opts.asOf);
     const warn = warnDays(env, opts.warnDays);
     const db = env.readDb();
-    const t = getTask(db, Number(id));
+    const t = getTask(db, taskId);
     if (!t) throw new NotFoundError('lookup.idNotFound', { entity: 'task', id });
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
@@ -268,16 +270,21 @@ function registerChanges(task: Command, cli: Cli) {
     return reportChange(env, markDone(db, env.audit(), taskIdsOf(db, wanted), { on, note: opts.note ?? null }), 'task.doneMsg');
   });
 
-  const reopen = withIds(cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', ['thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"'])).option(
-    '--reason <text>',
-    cli.t('cmd.task.opt.reason'),
-  );
+  const reopen = withIds(
+    cli.command(task, 'reopen [ids...]', 'cmd.task.reopen', [
+      'thuky task reopen 12 --reason "Báo cáo thiếu số liệu, yêu cầu bổ sung"',
+      'thuky task reopen 12 --percent 80 --reason "Còn thiếu số liệu của 2 khu phố" --on 01/10/2017',
+    ]),
+  )
+    .option('--reason <text>', cli.t('cmd.task.opt.reason'))
+    .option('--percent <n>', cli.t('cmd.task.opt.reopenPercent'));
   cli.action<ChangeOpts>(reopen, (env, opts, ids: string[]) => {
     requireReasonOpt(opts.reason);
+    const percent = env.int('--percent', opts.percent, 0, 100);
     const on = onDate(env, opts);
     const wanted = parseTaskIds(ids, opts.group);
     const db = env.db();
-    return reportChange(env, reopenTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason! }), 'task.reopened');
+    return reportChange(env, reopenTasks(db, env.audit(), taskIdsOf(db, wanted), { on, reason: opts.reason!, percent }), 'task.reopened');
   });
 
   const extend = withIds(
