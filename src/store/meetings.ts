@@ -786,3 +786,9 @@ export function listSpeeches(db: Db, filter: SpeechFilter): SpeechListRow[] {
   const rows = db.prepare(sql).all(params) as (SpeechRow & { heldOn: IsoDate; meetingTitle: string })[];
   return rows.map((r) => ({ ...toSpeech(r), heldOn: r.heldOn, meetingTitle: r.meetingTitle }));
 }
+
+/** The committee that organised a meeting (null when none was recorded or the meeting is unknown). */
+export function meetingOrganizerId(db: Db, meetingId: number): number | null {
+  const row = db.prepare('SELECT organizer_id AS o FROM meeting WHERE id = ?').get(meetingId) as { o: number | null } | undefined;
+  return row?.o ?? null;
+}
