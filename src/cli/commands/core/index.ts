@@ -16,6 +16,7 @@ import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Un
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerUnitImport } from './unit-import.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -229,6 +230,7 @@ function registerUnits(program: Command, cli: Cli) {
     env.info('unit.edited', { id: after.id, name: after.name });
     return env.record(after, () => unitText(env, after));
   });
+  registerUnitImport(unit, cli);
 }
 
 function personColumns(): Column<Person>[] {
