@@ -99,6 +99,15 @@ export function describeError(env: Env, err: unknown): string {
   throw err;
 }
 
+/** The same on one line, with the first few choices an ambiguous name offered ("… : A, B, C, …"). */
+export function describeErrorWithChoices(env: Env, err: unknown, max = 4): string {
+  if (!(err instanceof UserError)) throw err;
+  const [first, ...rest] = userErrorText(err, env.t).split('\n');
+  const choices = rest.map((l) => l.trim().replace(/\t/g, ' ')).filter(Boolean);
+  if (!choices.length) return first;
+  return `${first.replace(/:\s*$/, '')}: ${choices.slice(0, max).join(', ')}${choices.length > max ? ', …' : ''}`;
+}
+
 /** Every problem, one line each, in line order; a usage error (exit 2) so that nothing is written. */
 export function failWithProblems(file: string, problems: CsvProblem[], env: Env): never {
   const sorted = [...problems].sort((a, b) => a.line - b.line);

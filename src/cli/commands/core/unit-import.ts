@@ -13,7 +13,7 @@ import { resolveUnit, UNIT_KINDS, type UnitKind } from '../../../store/units.js'
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { describeError, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from '../compliance/csv.js';
+import { describeErrorWithChoices, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from '../compliance/csv.js';
 import { lineDate, writeImportTemplate } from '../compliance/plans.js';
 
 /** The day the two-level local government began: the default validity of the official units. */
@@ -267,7 +267,7 @@ async function importUnitFile(env: Env, file: string, opts: UnitImportOpts): Pro
     try {
       return { id: resolveUnit(db, text, { at: p.validFrom ?? env.today() }).id };
     } catch (err) {
-      const message = describeError(env, err);
+      const message = describeErrorWithChoices(env, err);
       problems.push({ line: p.rec.line, message: env.t('unitImport.refMissing', { column, value: text, reason: message }) });
       return null;
     }
