@@ -2,9 +2,11 @@
  * Migration 2: the special zone (đặc khu) joins the kinds of units — the unit table is rebuilt,
  * as SQLite cannot change a CHECK in place — and a person may carry a date of birth and a party
  * card number (personal data, filled by `person import`). Frozen once released.
+ * migrate() runs it with foreign keys off and checks them all before committing, as SQLite's
+ * procedure for rebuilding a table asks: dropping the old table must not touch the rows that
+ * refer to it.
  */
 export default `
-PRAGMA defer_foreign_keys = ON;
 CREATE TABLE unit_new (
   id           INTEGER PRIMARY KEY,
   name         TEXT NOT NULL,
