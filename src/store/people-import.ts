@@ -13,6 +13,8 @@ export interface PersonImportRow {
   /** The person this line updates; null for a new one. */
   personId: number | null;
   fullName: string;
+  /** The line matched a stored name typed without accents: the stored spelling stays. */
+  keepStoredName?: boolean;
   unitId: number;
   /** Undefined: keep what is stored (a new person gets the default). */
   positions?: string[];
@@ -91,7 +93,7 @@ export function importPeople(db: Db, audit: Audit, rows: readonly PersonImportRo
       }
       const before = read.get(r.personId) as Stored;
       const after: Stored = {
-        fullName: r.fullName,
+        fullName: r.keepStoredName ? before.fullName : r.fullName,
         unitId: r.unitId,
         positions: r.positions ? JSON.stringify(r.positions) : before.positions,
         isMember: r.isMember === undefined ? before.isMember : r.isMember ? 1 : 0,

@@ -120,12 +120,19 @@ export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFo
   // Fast paths on indexes, for scripts and cron that pass ids or codes: a national registry has
   // thousands of units, and the name search below reads them all.
   const q = query.trim();
+  const byCode = () => db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
   if (/^\d+$/.test(q)) {
+    // Official codes are digits too ("26740", "00004"): five digits or a leading zero is a code first.
+    const codeFirst = q.length >= 5 || q.startsWith('0');
+    const code = codeFirst ? byCode() : undefined;
+    if (code) return getUnit(db, code.id)!;
     const byId = getUnit(db, Number(q));
     if (byId) return byId;
+    const codeAfter = codeFirst ? undefined : byCode();
+    if (codeAfter) return getUnit(db, codeAfter.id)!;
   } else {
-    const byCode = db.prepare('SELECT id FROM unit WHERE code = ?').get(q) as { id: number } | undefined;
-    if (byCode) return getUnit(db, byCode.id)!;
+    const code = byCode();
+    if (code) return getUnit(db, code.id)!;
   }
   const rows = db.prepare(`SELECT id, name, code, name_folded AS folded, valid_from AS validFrom, valid_to AS validTo FROM unit`).all() as (Candidate & { validFrom: string | null; validTo: string | null })[];
   const at = opts.at;

@@ -140,7 +140,8 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
       }
       const found = byName.get(d.unitId)?.get(fold(d.fullName)) ?? [];
       if (found.length > 1) problems.push({ line: d.line, message: env.t('personImport.ambiguous', { name: d.fullName, unit: d.unitName, ids: found.join(', ') }) });
-      else rows.push({ ...d, personId: found[0] ?? null });
+      // "nguyen van an" typed for the stored "Nguyễn Văn An" finds him and keeps his accents.
+      else rows.push({ ...d, personId: found[0] ?? null, keepStoredName: found.length === 1 && fold(d.fullName) === d.fullName.toLowerCase() });
     });
   } finally {
     progress.stop();
