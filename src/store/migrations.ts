@@ -5,6 +5,7 @@
  */
 import initial from './migrations/001-initial.js';
 import grassrootsKinds from './migrations/002-grassroots-kinds.js';
+import membershipHistory from './migrations/003-membership-history.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: initial },
   { version: 2, sql: grassrootsKinds },
+  { version: 3, sql: membershipHistory },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

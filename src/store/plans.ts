@@ -166,7 +166,7 @@ export interface MemberWithoutPlan {
   deadlineOn: IsoDate;
 }
 
-/** The unit's party members (active) with no plan for the year: one anti-join. */
+/** The party members (active) of the year, in the unit they were in then, with no plan for the year: one anti-join. */
 export function listMembersWithoutPlan(db: Db, filter: { year: number; unitId?: number }): MemberWithoutPlan[] {
   const { deadlineOn } = getPlanDeadline(db, filter.year);
   const rows = db
@@ -175,9 +175,19 @@ export function listMembersWithoutPlan(db: Db, filter: { year: number; unitId?: 
          FROM person p LEFT JOIN unit u ON u.id = p.unit_id
         WHERE p.is_member = 1 AND p.active = 1
           AND (@unit IS NULL OR p.unit_id = @unit)
+          AND (p.unit_since IS NULL OR p.unit_since <= @until)
+          AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.year = @year)
+       UNION ALL
+       -- Members of the year who have since moved on: listed under the unit they were in.
+       SELECT p.id, p.full_name, h.unit_id, u.name
+         FROM membership_history h JOIN person p ON p.id = h.person_id LEFT JOIN unit u ON u.id = h.unit_id
+        WHERE h.is_member = 1 AND p.active = 1
+          AND (@unit IS NULL OR h.unit_id = @unit)
+          AND h.valid_to >= @from AND (h.valid_from IS NULL OR h.valid_from <= @until)
+          AND NOT (p.unit_id IS h.unit_id AND (p.unit_since IS NULL OR p.unit_since <= @until))
           AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.year = @year)`,
     )
-    .all({ year: filter.year, unit: filter.unitId ?? null }) as Omit<MemberWithoutPlan, 'year' | 'deadlineOn'>[];
+    .all({ year: filter.year, unit: filter.unitId ?? null, from: `${filter.year}-01-01`, until: `${filter.year}-12-31` }) as Omit<MemberWithoutPlan, 'year' | 'deadlineOn'>[];
   return sortVi(
     rows.map((r) => ({ ...r, year: filter.year, deadlineOn })),
     (p) => p.unitName ?? '',
