@@ -56,6 +56,8 @@ const part: CataloguePart = {
 
     'cmd.person.import.desc': 'nhập cán bộ, đảng viên từ tệp CSV hoặc Excel (.xlsx)',
     'cmd.person.opt.showPersonal': 'hiện cả ngày sinh và số thẻ đảng viên (dữ liệu cá nhân)',
+    'cmd.person.opt.since': 'cùng --unit: sinh hoạt ở đơn vị mới từ ngày này (mặc định hôm nay); quá trình cũ được giữ',
+    'person.sinceNeedsUnit': '--since chỉ dùng cùng --unit',
     'cmd.person.import.opt.unit': 'đơn vị của mọi dòng không ghi cột "Đơn vị"',
     'personImport.help':
       'Các cột: Họ và tên (bắt buộc), Đơn vị (bắt buộc nếu không có --unit), Chức vụ (nhiều chức vụ ngăn bằng dấu ;),\n' +
@@ -71,6 +73,30 @@ const part: CataloguePart = {
     'personImport.ambiguous': '"{name}" trùng với nhiều người trong {unit} (mã số {ids}); hãy ghi số thẻ đảng viên để phân biệt',
     'personImport.done': '{file}: thêm {added} người; cập nhật {updated}; không đổi {unchanged}.',
     'personImport.dryRun': '{file}: sẽ thêm {added} người; cập nhật {updated}; không đổi {unchanged}. Chưa ghi gì (--dry-run).',
+    'cmd.unit.merge.desc': 'sáp nhập đơn vị vào đơn vị kế thừa từ một ngày: chuyển người, chuyển tiếp nhiệm vụ còn mở',
+    'cmd.unit.merge.opt.into': 'đơn vị kế thừa (phải tồn tại vào ngày --on)',
+    'cmd.unit.merge.opt.on': 'ngày đơn vị kế thừa bắt đầu (các đơn vị cũ kết thúc ngày hôm trước)',
+    'cmd.unit.merge.opt.dryRun': 'chỉ xem những gì sẽ chuyển, không ghi gì',
+    'unitMerge.help':
+      'Các đơn vị cũ kết thúc vào ngày trước --on và ghi đơn vị kế thừa. Người của đơn vị cũ chuyển sang đơn vị kế thừa\n' +
+      'từ ngày --on; quá trình sinh hoạt cũ (đơn vị, chức vụ) được giữ, nên báo cáo về các năm trước không đổi. Mỗi\n' +
+      'nhiệm vụ còn mở (và khâu đột phá của năm đó) được đóng ở đơn vị cũ với lý do "chuyển sang …" và giao lại cho\n' +
+      'đơn vị kế thừa cùng thời hạn, có liên kết tới nhiệm vụ gốc. Tất cả trong một giao dịch.',
+    'unitMerge.intoNotOn': '--into: {unit} không tồn tại vào ngày {date}',
+    'unitMerge.intoIsOld': '{unit} vừa là đơn vị cũ vừa là đơn vị kế thừa',
+    'unitMerge.twice': '{unit} được nêu hai lần',
+    'unitMerge.oldNotBefore': '{unit} chưa tồn tại vào ngày {date} (ngày trước --on)',
+    'unitMerge.carriedTo': 'Chuyển sang {unit} (nhiệm vụ #{id}) do sắp xếp đơn vị từ {date}',
+    'unitMerge.carriedFrom': 'Chuyển tiếp từ nhiệm vụ #{id} của {unit} do sắp xếp đơn vị từ {date}',
+    'unitMerge.done': 'Đã sáp nhập {olds} vào {into} từ {date}: chuyển {members} người, chuyển tiếp {tasks} nhiệm vụ còn mở.',
+    'unitMerge.dryRun': 'Sẽ sáp nhập {olds} vào {into} từ {date}: chuyển {members} người, chuyển tiếp {tasks} nhiệm vụ còn mở. Chưa ghi gì (--dry-run).',
+    'unitMerge.col.fromId': 'Nhiệm vụ cũ',
+    'unitMerge.col.fromUnit': 'Đơn vị cũ',
+    'unitMerge.col.toId': 'Nhiệm vụ mới',
+    'unitMerge.col.title': 'Nội dung',
+    'unitMerge.col.due': 'Thời hạn',
+    'unitMerge.kind.task': 'nhiệm vụ',
+    'unitMerge.kind.breakthrough': 'khâu đột phá',
     'col.birthOn': 'Ngày sinh',
     'col.partyCard': 'Số thẻ đảng viên',
   },
@@ -128,6 +154,8 @@ const part: CataloguePart = {
 
     'cmd.person.import.desc': 'import cadres and party members from a CSV or Excel (.xlsx) file',
     'cmd.person.opt.showPersonal': 'also show the date of birth and party card number (personal data)',
+    'cmd.person.opt.since': 'with --unit: in the new unit from this date (default today); the former membership is kept',
+    'person.sinceNeedsUnit': '--since is used only with --unit',
     'cmd.person.import.opt.unit': 'unit of every line whose unit column is empty',
     'personImport.help':
       'Columns: full name (required), unit (required unless --unit), positions (several separated by ;), member\n' +
@@ -143,6 +171,30 @@ const part: CataloguePart = {
     'personImport.ambiguous': '"{name}" matches several people in {unit} (ids {ids}); add the party card number to tell them apart',
     'personImport.done': '{file}: added {added} people; updated {updated}; unchanged {unchanged}.',
     'personImport.dryRun': '{file}: would add {added} people; update {updated}; unchanged {unchanged}. Nothing written (--dry-run).',
+    'cmd.unit.merge.desc': 'merge units into their successor from a day: people move, open tasks are carried over',
+    'cmd.unit.merge.opt.into': 'the successor unit (must exist on the --on day)',
+    'cmd.unit.merge.opt.on': 'the day the successor begins (the old units end the day before)',
+    'cmd.unit.merge.opt.dryRun': 'only show what would move; write nothing',
+    'unitMerge.help':
+      'The old units end the day before --on and name their successor. Their people move to the successor from --on;\n' +
+      'their former membership (unit, positions) is kept, so reports about earlier years do not change. Each open task\n' +
+      '(and breakthrough of that year) is closed on the old unit as "carried over to …" and given to the successor with\n' +
+      'the same time limit, linked to the original. All in one transaction.',
+    'unitMerge.intoNotOn': '--into: {unit} does not exist on {date}',
+    'unitMerge.intoIsOld': '{unit} is both an old unit and the successor',
+    'unitMerge.twice': '{unit} is named twice',
+    'unitMerge.oldNotBefore': '{unit} does not exist yet on {date} (the day before --on)',
+    'unitMerge.carriedTo': 'Carried over to {unit} (task #{id}) by the reorganisation of {date}',
+    'unitMerge.carriedFrom': 'Carried over from task #{id} of {unit} by the reorganisation of {date}',
+    'unitMerge.done': 'Merged {olds} into {into} from {date}: {members} people moved, {tasks} open tasks carried over.',
+    'unitMerge.dryRun': 'Would merge {olds} into {into} from {date}: {members} people moved, {tasks} open tasks carried over. Nothing written (--dry-run).',
+    'unitMerge.col.fromId': 'Old task',
+    'unitMerge.col.fromUnit': 'Old unit',
+    'unitMerge.col.toId': 'New task',
+    'unitMerge.col.title': 'Title',
+    'unitMerge.col.due': 'Due',
+    'unitMerge.kind.task': 'task',
+    'unitMerge.kind.breakthrough': 'breakthrough',
     'col.birthOn': 'Date of birth',
     'col.partyCard': 'Party card',
   },

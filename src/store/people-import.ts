@@ -7,6 +7,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { moveMembers } from './memberships.js';
 
 export interface PersonImportRow {
   line: number;
@@ -67,7 +68,12 @@ class RolledBack extends Error {
   }
 }
 
-export function importPeople(db: Db, audit: Audit, rows: readonly PersonImportRow[], opts: { source: string; dryRun?: boolean; tick?: (done: number) => void }): PersonImportResult {
+export function importPeople(
+  db: Db,
+  audit: Audit,
+  rows: readonly PersonImportRow[],
+  opts: { source: string; movedOn: IsoDate; dryRun?: boolean; tick?: (done: number) => void },
+): PersonImportResult {
   const read = db.prepare(
     `SELECT full_name AS fullName, unit_id AS unitId, positions, is_member AS isMember, birth_on AS birthOn, party_card AS partyCard, note FROM person WHERE id = ?`,
   );
@@ -107,6 +113,8 @@ export function importPeople(db: Db, audit: Audit, rows: readonly PersonImportRo
         result.unchanged++;
         return;
       }
+      // A person found by card in another unit moves there from the day of the import, history kept.
+      if (after.unitId !== before.unitId) moveMembers(db, audit, [r.personId], after.unitId!, opts.movedOn);
       update.run(after.fullName, fold(after.fullName), after.unitId, after.positions, after.isMember, after.note, after.birthOn, after.partyCard, r.personId);
       // Which fields changed, never their personal values.
       logChange(db, audit, 'person', r.personId, 'update', { source: opts.source, line: r.line, fields: changed });

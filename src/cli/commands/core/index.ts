@@ -8,6 +8,7 @@ import { cleanText } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { listChanges } from '../../../store/changelog.js';
 import { backupDatabase, migrate, type Db } from '../../../store/db.js';
+import { moveMembers } from '../../../store/memberships.js';
 import { personalData } from '../../../store/people-import.js';
 import { addDocument, getDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
@@ -19,6 +20,7 @@ import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { registerPersonImport } from './person-import.js';
 import { registerUnitImport } from './unit-import.js';
+import { registerUnitMerge } from './unit-merge.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -233,6 +235,7 @@ function registerUnits(program: Command, cli: Cli) {
     return env.record(after, () => unitText(env, after));
   });
   registerUnitImport(unit, cli);
+  registerUnitMerge(unit, cli);
 }
 
 /** A person with the personal data asked for by --show-personal. */
@@ -324,15 +327,23 @@ function registerPeople(program: Command, cli: Cli) {
     .command(person, 'edit <person>', 'cmd.person.edit', ['thuky person edit "nguyen van an" --position "Phó Bí thư Đảng ủy phường" --unit "ben nghe"'])
     .option('--name <fullName>', cli.t('cmd.person.opt.name'))
     .option('--unit <unit>', cli.t('cmd.person.opt.unit'))
+    .option('--since <date>', cli.t('cmd.person.opt.since'))
     .option('--position <text>', cli.t('cmd.person.opt.positionReplace'), collect)
     .option('--member', cli.t('cmd.person.opt.member'))
     .option('--not-member', cli.t('cmd.person.opt.notMember'))
     .option('--inactive', cli.t('cmd.person.opt.setInactive'))
     .option('--active', cli.t('cmd.person.opt.setActive'))
     .option('--note <text>', cli.t('opt.note'));
-  cli.action<{ name?: string; unit?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
+  cli.action<{ name?: string; unit?: string; since?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
+    if (opts.since !== undefined && opts.unit === undefined) throw new UsageError('person.sinceNeedsUnit');
+    const since = opts.since !== undefined ? env.date('--since', opts.since) : env.today();
     const db = env.db();
     const p = resolvePerson(db, query, { idNotFoundExit1: true });
+    // A move to another unit keeps the former membership (and its positions) for the reports about it.
+    if (opts.unit !== undefined) {
+      const to = resolveUnit(db, opts.unit, { at: since }).id;
+      if (to !== p.unitId) moveMembers(db, env.audit(), [p.id], to, since);
+    }
     if (opts.member && opts.notMember) throw new UsageError('input.conflict', { a: '--member', b: '--not-member' });
     if (opts.active && opts.inactive) throw new UsageError('input.conflict', { a: '--active', b: '--inactive' });
     const patch = {

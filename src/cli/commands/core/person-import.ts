@@ -151,7 +151,7 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
   let result: PersonImportResult;
   const writing = await progressBar(env, rows.length, env.t('personImport.progress'));
   try {
-    result = importPeople(db, env.audit(), rows, { source: file, dryRun: opts.dryRun, tick: writing.tick });
+    result = importPeople(db, env.audit(), rows, { source: file, movedOn: today, dryRun: opts.dryRun, tick: writing.tick });
   } finally {
     writing.stop();
   }
