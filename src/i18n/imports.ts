@@ -56,8 +56,8 @@ const part: CataloguePart = {
 
     'cmd.person.import.desc': 'nhập cán bộ, đảng viên từ tệp CSV hoặc Excel (.xlsx)',
     'cmd.person.opt.showPersonal': 'hiện cả ngày sinh và số thẻ đảng viên (dữ liệu cá nhân)',
-    'cmd.person.opt.since': 'cùng --unit: sinh hoạt ở đơn vị mới từ ngày này (mặc định hôm nay); quá trình cũ được giữ',
-    'person.sinceNeedsUnit': '--since chỉ dùng cùng --unit',
+    'cmd.person.opt.since': 'cùng --unit hoặc --position: đơn vị, chức vụ mới có hiệu lực từ ngày này (mặc định hôm nay); đơn vị, chức vụ cũ được giữ trong lịch sử',
+    'person.sinceNeedsUnit': '--since chỉ dùng cùng --unit hoặc --position',
     'cmd.person.import.opt.unit': 'đơn vị của mọi dòng không ghi cột "Đơn vị"',
     'personImport.help':
       'Các cột: Họ và tên (bắt buộc), Đơn vị (bắt buộc nếu không có --unit), Chức vụ (nhiều chức vụ ngăn bằng dấu ;),\n' +
@@ -154,8 +154,8 @@ const part: CataloguePart = {
 
     'cmd.person.import.desc': 'import cadres and party members from a CSV or Excel (.xlsx) file',
     'cmd.person.opt.showPersonal': 'also show the date of birth and party card number (personal data)',
-    'cmd.person.opt.since': 'with --unit: in the new unit from this date (default today); the former membership is kept',
-    'person.sinceNeedsUnit': '--since is used only with --unit',
+    'cmd.person.opt.since': 'with --unit or --position: the new unit or positions hold from this date (default today); the former ones are kept in the history',
+    'person.sinceNeedsUnit': '--since is used only with --unit or --position',
     'cmd.person.import.opt.unit': 'unit of every line whose unit column is empty',
     'personImport.help':
       'Columns: full name (required), unit (required unless --unit), positions (several separated by ;), member\n' +

@@ -6,6 +6,7 @@ import { classifyTask, type TaskStatus } from '../domain/tasks.js';
 import { cleanText, compareVi, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { membershipOn } from './memberships.js';
 import { addTasks } from './tasks.js';
 
 export const MEETING_KINDS = ['giao-ban-chuyen-de', 'giao-ban', 'so-ket', 'tong-ket', 'hoi-nghi', 'khac'] as const;
@@ -586,14 +587,22 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
     | undefined;
   if (!m) return undefined;
   const personSql = `SELECT p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName FROM person p LEFT JOIN unit u ON u.id = p.unit_id`;
-  const recorder = m.recorderId ? (db.prepare(`${personSql} WHERE p.id = ?`).get(m.recorderId) as PersonRefRow | undefined) : undefined;
-  const people = db
-    .prepare(
-      `SELECT mp.role, p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName
-         FROM meeting_person mp JOIN person p ON p.id = mp.person_id LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE mp.meeting_id = ? ORDER BY mp.role, mp.ord`,
-    )
-    .all(id) as (PersonRefRow & { role: string })[];
+  // People as they were on the day of the meeting (unit and positions), not as they are now.
+  const asThen = <R extends PersonRefRow>(r: R): R => {
+    const then = membershipOn(db, r.id, m.heldOn);
+    return then ? { ...r, ...then } : r;
+  };
+  const recorderNow = m.recorderId ? (db.prepare(`${personSql} WHERE p.id = ?`).get(m.recorderId) as PersonRefRow | undefined) : undefined;
+  const recorder = recorderNow ? asThen(recorderNow) : undefined;
+  const people = (
+    db
+      .prepare(
+        `SELECT mp.role, p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName
+           FROM meeting_person mp JOIN person p ON p.id = mp.person_id LEFT JOIN unit u ON u.id = p.unit_id
+          WHERE mp.meeting_id = ? ORDER BY mp.role, mp.ord`,
+      )
+      .all(id) as (PersonRefRow & { role: string })[]
+  ).map(asThen);
   const units = (
     db
       .prepare(
@@ -609,7 +618,10 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
          FROM meeting_document md JOIN document d ON d.id = md.document_id WHERE md.meeting_id = ? ORDER BY md.ord, d.code`,
     )
     .all(id) as MeetingDocument[];
-  const allSpeeches = (db.prepare(`${SELECT_SPEECH} WHERE s.meeting_id = ? ORDER BY s.ord`).all(id) as SpeechRow[]).map(toSpeech);
+  const allSpeeches = (db.prepare(`${SELECT_SPEECH} WHERE s.meeting_id = ? ORDER BY s.ord`).all(id) as SpeechRow[]).map((r) => {
+    const then = r.speakerId ? membershipOn(db, r.speakerId, m.heldOn) : null;
+    return toSpeech(then ? { ...r, speakerPositions: then.positions } : r);
+  });
   const speeches = allSpeeches.filter((s) => s.kind !== 'ket-luan');
   const chairRemarks = allSpeeches.filter((s) => s.kind === 'ket-luan');
   const taskRows = (

@@ -6,6 +6,7 @@
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 
 /**
  * The party members (active people) of the units in @units (JSON ids) at some time between @from
@@ -31,23 +32,50 @@ export interface MoveResult {
  * the history with its positions) and the new one starts that day. Positions go with them.
  */
 export function moveMembers(db: Db, audit: Audit, personIds: number[], toUnitId: number, on: IsoDate): MoveResult {
-  const read = db.prepare('SELECT id, unit_id AS unitId, unit_since AS since, positions, is_member AS isMember FROM person WHERE id = ?');
-  const history = db.prepare(
-    'INSERT INTO membership_history (person_id, unit_id, valid_from, valid_to, positions, is_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const update = db.prepare('UPDATE person SET unit_id = ?, unit_since = ? WHERE id = ?');
-  const dayBefore = addDays(on, -1);
   let moved = 0;
   db.transaction(() => {
-    for (const id of personIds) {
-      const p = read.get(id) as { id: number; unitId: number | null; since: string | null; positions: string; isMember: number } | undefined;
-      if (!p || p.unitId === toUnitId) continue;
-      // A membership that began on the day itself leaves no history (it never lasted a day).
-      if (p.unitId !== null && (p.since === null || p.since <= dayBefore)) history.run(id, p.unitId, p.since, dayBefore, p.positions, p.isMember, audit.at);
-      update.run(toUnitId, on, id);
-      logChange(db, audit, 'person', id, 'move', { fromUnitId: p.unitId, toUnitId, on });
-      moved++;
-    }
+    for (const id of personIds) if (changeMembership(db, audit, id, { unitId: toUnitId }, on)) moved++;
   })();
   return { moved };
+}
+
+/**
+ * A new unit or new positions for a person from a day: what held until then is kept in the history
+ * (unit and positions, ending the day before) and the change is the person's current membership.
+ * Returns false when nothing changes.
+ */
+export function changeMembership(db: Db, audit: Audit, personId: number, change: { unitId?: number; positions?: string[] }, on: IsoDate): boolean {
+  const p = cachedStatement(db, 'SELECT unit_id AS unitId, unit_since AS since, positions, is_member AS isMember FROM person WHERE id = ?').get(personId) as
+    | { unitId: number | null; since: string | null; positions: string; isMember: number }
+    | undefined;
+  if (!p) return false;
+  const unitId = change.unitId ?? p.unitId;
+  const positions = change.positions ? JSON.stringify(change.positions) : p.positions;
+  if (unitId === p.unitId && positions === p.positions) return false;
+  const dayBefore = addDays(on, -1);
+  // A membership that began on the day itself leaves no history (it never lasted a day).
+  if (p.unitId !== null && (p.since === null || p.since <= dayBefore))
+    cachedStatement(db, 'INSERT INTO membership_history (person_id, unit_id, valid_from, valid_to, positions, is_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      personId,
+      p.unitId,
+      p.since,
+      dayBefore,
+      p.positions,
+      p.isMember,
+      audit.at,
+    );
+  cachedStatement(db, 'UPDATE person SET unit_id = ?, positions = ?, unit_since = ? WHERE id = ?').run(unitId, positions, on, personId);
+  logChange(db, audit, 'person', personId, unitId === p.unitId ? 'positions' : 'move', { fromUnitId: p.unitId, toUnitId: unitId, on });
+  return true;
+}
+
+/** Where a person was, and with which positions, on a past day: null when the current membership already held then. */
+export function membershipOn(db: Db, personId: number, on: IsoDate): { unitId: number | null; unitName: string | null; positions: string } | null {
+  return (
+    (cachedStatement(
+      db,
+      `SELECT h.unit_id AS unitId, u.name AS unitName, h.positions FROM membership_history h LEFT JOIN unit u ON u.id = h.unit_id
+        WHERE h.person_id = ? AND h.valid_to >= ? AND (h.valid_from IS NULL OR h.valid_from <= ?) ORDER BY h.valid_to LIMIT 1`,
+    ).get(personId, on, on) as { unitId: number | null; unitName: string | null; positions: string } | undefined) ?? null
+  );
 }

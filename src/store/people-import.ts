@@ -7,7 +7,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { moveMembers } from './memberships.js';
+import { changeMembership } from './memberships.js';
 
 export interface PersonImportRow {
   line: number;
@@ -113,8 +113,9 @@ export function importPeople(
         result.unchanged++;
         return;
       }
-      // A person found by card in another unit moves there from the day of the import, history kept.
-      if (after.unitId !== before.unitId) moveMembers(db, audit, [r.personId], after.unitId!, opts.movedOn);
+      // A new unit or new positions hold from the day of the import; what held before is kept.
+      if (after.unitId !== before.unitId || after.positions !== before.positions)
+        changeMembership(db, audit, r.personId, { unitId: after.unitId!, positions: JSON.parse(after.positions) as string[] }, opts.movedOn);
       update.run(after.fullName, fold(after.fullName), after.unitId, after.positions, after.isMember, after.note, after.birthOn, after.partyCard, r.personId);
       // Which fields changed, never their personal values.
       logChange(db, audit, 'person', r.personId, 'update', { source: opts.source, line: r.line, fields: changed });

@@ -122,3 +122,26 @@ describe('person edit --unit keeps the former membership', () => {
     expect((await run(['person', 'edit', who, '--since', '01/07/2025'], { db })).code).toBe(2);
   });
 });
+
+describe('positions over time', () => {
+  it('the minutes of 2017 print 2017 positions after the people changed position and unit in 2025', async () => {
+    const db = sampleDbPath();
+    const minutes = async () => (await run(['meeting', 'minutes', '1', '--format', 'md'], { db })).stdout;
+    const report = async () => (await run(['report', 'compliance', '--year', '2017', '--as-of', '31/12/2017', '--format', 'csv'], { db })).stdout;
+    const before = { minutes: await minutes(), report: await report() };
+    expect(before.minutes).toContain('Bí thư Quận ủy');
+    expect((await run(['person', 'edit', 'huynh thanh hai', '--position', 'Nguyên Bí thư Quận ủy Quận 1', '--unit', 'TU-HCM', '--since', '01/07/2025'], { db })).code).toBe(0);
+    expect((await run(['person', 'edit', 'hoang thi to nga', '--position', 'Phó Trưởng ban (minh họa)', '--since', '01/03/2020'], { db })).code).toBe(0);
+    const now = await runJson<{ positions: string[]; unitName: string }>(['person', 'show', 'huynh thanh hai'], { db });
+    expect(now).toMatchObject({ positions: ['Nguyên Bí thư Quận ủy Quận 1'], unitName: 'Thành ủy Thành phố Hồ Chí Minh' });
+    expect(await minutes()).toBe(before.minutes);
+    expect(await report()).toBe(before.report);
+    const h = new Database(db, { readonly: true });
+    const history = h.prepare('SELECT valid_from AS f, valid_to AS t FROM membership_history ORDER BY id').all();
+    h.close();
+    expect(history).toEqual([
+      { f: null, t: '2025-06-30' },
+      { f: null, t: '2020-02-29' },
+    ]);
+  });
+});

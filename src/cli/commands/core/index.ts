@@ -8,7 +8,7 @@ import { cleanText } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { listChanges } from '../../../store/changelog.js';
 import { backupDatabase, migrate, type Db } from '../../../store/db.js';
-import { moveMembers } from '../../../store/memberships.js';
+import { changeMembership } from '../../../store/memberships.js';
 import { personalData } from '../../../store/people-import.js';
 import { addDocument, getDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
@@ -335,14 +335,15 @@ function registerPeople(program: Command, cli: Cli) {
     .option('--active', cli.t('cmd.person.opt.setActive'))
     .option('--note <text>', cli.t('opt.note'));
   cli.action<{ name?: string; unit?: string; since?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
-    if (opts.since !== undefined && opts.unit === undefined) throw new UsageError('person.sinceNeedsUnit');
+    if (opts.since !== undefined && opts.unit === undefined && opts.position === undefined) throw new UsageError('person.sinceNeedsUnit');
     const since = opts.since !== undefined ? env.date('--since', opts.since) : env.today();
     const db = env.db();
     const p = resolvePerson(db, query, { idNotFoundExit1: true });
     // A move to another unit keeps the former membership (and its positions) for the reports about it.
-    if (opts.unit !== undefined) {
-      const to = resolveUnit(db, opts.unit, { at: since }).id;
-      if (to !== p.unitId) moveMembers(db, env.audit(), [p.id], to, since);
+    if (opts.unit !== undefined || opts.position !== undefined) {
+      const unitId = opts.unit !== undefined ? resolveUnit(db, opts.unit, { at: since }).id : undefined;
+      const positions = opts.position?.map(cleanText).filter(Boolean);
+      changeMembership(db, env.audit(), p.id, { unitId, positions }, since);
     }
     if (opts.member && opts.notMember) throw new UsageError('input.conflict', { a: '--member', b: '--not-member' });
     if (opts.active && opts.inactive) throw new UsageError('input.conflict', { a: '--active', b: '--inactive' });
