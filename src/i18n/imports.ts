@@ -86,7 +86,19 @@ const part: CataloguePart = {
     'unitMerge.intoIsOld': '{unit} vừa là đơn vị cũ vừa là đơn vị kế thừa',
     'unitMerge.twice': '{unit} được nêu hai lần',
     'unitMerge.oldNotBefore': '{unit} chưa tồn tại vào ngày {date} (ngày trước --on)',
-    'unitMerge.carriedTo': 'Chuyển sang {unit} (nhiệm vụ #{id}) do sắp xếp đơn vị từ {date}',
+    'unitMerge.carriedTo': 'Chuyển sang {targets} do sắp xếp đơn vị từ {date}',
+    'unitMerge.target': '{unit} (nhiệm vụ #{id})',
+    'unitMerge.col.toUnit': 'Đơn vị nhận',
+    'cmd.unit.split.desc': 'chia một đơn vị cho các đơn vị kế thừa từ một ngày: mỗi đơn vị kế thừa nhận các nhiệm vụ còn mở',
+    'cmd.unit.split.opt.into': 'các đơn vị kế thừa (phải tồn tại vào ngày --on)',
+    'cmd.unit.split.opt.membersTo': 'đơn vị kế thừa nhận người của đơn vị cũ (mặc định: đơn vị đầu tiên của --into)',
+    'unitSplit.help':
+      'Đơn vị cũ kết thúc vào ngày trước --on và ghi các đơn vị kế thừa. Người của đơn vị cũ chuyển sang đơn vị\n' +
+      '--members-to (người chuyển nơi khác: thuky person edit … --unit … --since …). Mỗi nhiệm vụ còn mở được đóng ở đơn vị\n' +
+      'cũ và giao lại cho từng đơn vị kế thừa, cùng thời hạn. Tất cả trong một giao dịch.',
+    'unitSplit.membersToNotSuccessor': '--members-to: {unit} không có trong --into',
+    'unitSplit.done': 'Đã chia {olds} cho {into} từ {date}: {members} người chuyển sang {membersTo}, chuyển tiếp {tasks} nhiệm vụ còn mở cho mỗi đơn vị.',
+    'unitSplit.dryRun': 'Sẽ chia {olds} cho {into} từ {date}: {members} người chuyển sang {membersTo}, chuyển tiếp {tasks} nhiệm vụ còn mở cho mỗi đơn vị. Chưa ghi gì (--dry-run).',
     'unitMerge.carriedFrom': 'Chuyển tiếp từ nhiệm vụ #{id} của {unit} do sắp xếp đơn vị từ {date}',
     'unitMerge.done': 'Đã sáp nhập {olds} vào {into} từ {date}: chuyển {members} người, chuyển tiếp {tasks} nhiệm vụ còn mở.',
     'unitMerge.dryRun': 'Sẽ sáp nhập {olds} vào {into} từ {date}: chuyển {members} người, chuyển tiếp {tasks} nhiệm vụ còn mở. Chưa ghi gì (--dry-run).',
@@ -184,7 +196,19 @@ const part: CataloguePart = {
     'unitMerge.intoIsOld': '{unit} is both an old unit and the successor',
     'unitMerge.twice': '{unit} is named twice',
     'unitMerge.oldNotBefore': '{unit} does not exist yet on {date} (the day before --on)',
-    'unitMerge.carriedTo': 'Carried over to {unit} (task #{id}) by the reorganisation of {date}',
+    'unitMerge.carriedTo': 'Carried over to {targets} by the reorganisation of {date}',
+    'unitMerge.target': '{unit} (task #{id})',
+    'unitMerge.col.toUnit': 'To unit',
+    'cmd.unit.split.desc': 'split a unit among its successors from a day: each successor gets the open tasks',
+    'cmd.unit.split.opt.into': 'the successor units (must exist on the --on day)',
+    'cmd.unit.split.opt.membersTo': 'the successor that takes the old unit\'s people (default: the first of --into)',
+    'unitSplit.help':
+      'The old unit ends the day before --on and names its successors. Its people move to --members-to (those who go\n' +
+      'elsewhere: thuky person edit … --unit … --since …). Each open task is closed on the old unit and given to every\n' +
+      'successor with the same time limit. All in one transaction.',
+    'unitSplit.membersToNotSuccessor': '--members-to: {unit} is not one of --into',
+    'unitSplit.done': 'Split {olds} among {into} from {date}: {members} people moved to {membersTo}, {tasks} open tasks carried over to each.',
+    'unitSplit.dryRun': 'Would split {olds} among {into} from {date}: {members} people moved to {membersTo}, {tasks} open tasks carried over to each. Nothing written (--dry-run).',
     'unitMerge.carriedFrom': 'Carried over from task #{id} of {unit} by the reorganisation of {date}',
     'unitMerge.done': 'Merged {olds} into {into} from {date}: {members} people moved, {tasks} open tasks carried over.',
     'unitMerge.dryRun': 'Would merge {olds} into {into} from {date}: {members} people moved, {tasks} open tasks carried over. Nothing written (--dry-run).',

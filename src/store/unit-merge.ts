@@ -14,6 +14,7 @@ export interface CarriedTask {
   fromId: number;
   /** Null in a dry run. */
   toId: number | null;
+  toUnitName: string;
   kind: string;
   title: string;
   fromUnitId: number;
@@ -23,7 +24,9 @@ export interface CarriedTask {
 
 export interface MergeResult {
   on: IsoDate;
+  /** The successor (the first of them for a split: where the members went). */
   into: { id: number; name: string };
+  successors: { id: number; name: string }[];
   olds: { id: number; name: string; validTo: IsoDate | null }[];
   membersMoved: number;
   tasks: CarriedTask[];
@@ -31,8 +34,8 @@ export interface MergeResult {
 }
 
 export interface MergeTexts {
-  /** The reason stored on the old task ("Chuyển sang … (nhiệm vụ #…)"). */
-  carriedTo(intoName: string, newId: number, on: IsoDate): string;
+  /** The reason stored on the old task ("Chuyển sang … (nhiệm vụ #…)"), one successor task or several. */
+  carriedTo(targets: { unitName: string; taskId: number }[], on: IsoDate): string;
   /** The note of the created event of the successor's task. */
   carriedFrom(oldName: string, oldId: number, on: IsoDate): string;
 }
@@ -43,7 +46,15 @@ class RolledBack extends Error {
   }
 }
 
-export function mergeUnits(db: Db, audit: Audit, input: { oldIds: number[]; intoId: number; on: IsoDate; dryRun?: boolean; texts: MergeTexts }): MergeResult {
+/**
+ * Merge (several old units, one successor) or split (one old unit, several successors). In a split
+ * every successor gets a linked copy of each open task, and the members go to `membersToId`.
+ */
+export function mergeUnits(
+  db: Db,
+  audit: Audit,
+  input: { oldIds: number[]; intoIds: number[]; membersToId?: number; on: IsoDate; dryRun?: boolean; texts: MergeTexts },
+): MergeResult {
   const { on } = input;
   const dayBefore = addDays(on, -1);
   const unitRow = db.prepare('SELECT id, name, valid_to AS validTo FROM unit WHERE id = ?');
@@ -68,17 +79,18 @@ export function mergeUnits(db: Db, audit: Audit, input: { oldIds: number[]; into
   const close = db.prepare('UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?');
 
   const work = (): MergeResult => {
-    const into = unitRow.get(input.intoId) as { id: number; name: string };
+    const successors = input.intoIds.map((id) => unitRow.get(id) as { id: number; name: string });
+    const membersTo = successors.find((u) => u.id === input.membersToId) ?? successors[0];
     const olds = input.oldIds.map((id) => unitRow.get(id) as { id: number; name: string; validTo: IsoDate | null });
     for (const o of olds) {
       if (o.validTo === null || o.validTo > dayBefore) {
         endUnit.run(dayBefore, o.id);
         o.validTo = dayBefore;
       }
-      link.run(o.id, into.id);
+      for (const into of successors) link.run(o.id, into.id);
     }
     const ids = (people.all(JSON.stringify(input.oldIds)) as { id: number }[]).map((r) => r.id);
-    const { moved } = moveMembers(db, audit, ids, into.id, on);
+    const { moved } = moveMembers(db, audit, ids, membersTo.id, on);
     const tasks: CarriedTask[] = [];
     const rows = openTasks.all({ olds: JSON.stringify(input.oldIds), year: Number(on.slice(0, 4)) }) as {
       id: number;
@@ -90,17 +102,21 @@ export function mergeUnits(db: Db, audit: Audit, input: { oldIds: number[]; into
       startOn: IsoDate;
     }[];
     for (const t of rows) {
-      const toId = Number(copy.run({ into: into.id, year: Number(on.slice(0, 4)), on, at: audit.at, id: t.id }).lastInsertRowid);
-      event.run(toId, 'created', on, t.dueOn, input.texts.carriedFrom(t.unitName, t.id, on), audit.at);
+      const targets: { unitName: string; taskId: number }[] = [];
+      for (const into of successors) {
+        const toId = Number(copy.run({ into: into.id, year: Number(on.slice(0, 4)), on, at: audit.at, id: t.id }).lastInsertRowid);
+        event.run(toId, 'created', on, t.dueOn, input.texts.carriedFrom(t.unitName, t.id, on), audit.at);
+        targets.push({ unitName: into.name, taskId: toId });
+        tasks.push({ fromId: t.id, toId, toUnitName: into.name, kind: t.kind, title: t.title, fromUnitId: t.unitId, fromUnitName: t.unitName, dueOn: t.dueOn });
+      }
       const closedOn = t.startOn > dayBefore ? t.startOn : dayBefore;
-      const reason = input.texts.carriedTo(into.name, toId, on);
+      const reason = input.texts.carriedTo(targets, on);
       close.run(closedOn, reason, t.id);
       event.run(t.id, 'cancel', closedOn, null, reason, audit.at);
-      logChange(db, audit, 'task', t.id, 'carry', { toId, toUnitId: into.id, on });
-      tasks.push({ fromId: t.id, toId, kind: t.kind, title: t.title, fromUnitId: t.unitId, fromUnitName: t.unitName, dueOn: t.dueOn });
+      logChange(db, audit, 'task', t.id, 'carry', { to: targets, on });
     }
-    logChange(db, audit, 'unit', into.id, 'merge', { from: input.oldIds, on, membersMoved: moved, tasksCarried: tasks.length });
-    const result: MergeResult = { on, into, olds, membersMoved: moved, tasks, dryRun: !!input.dryRun };
+    logChange(db, audit, 'unit', membersTo.id, successors.length > 1 ? 'split' : 'merge', { from: input.oldIds, into: input.intoIds, on, membersMoved: moved, tasksCarried: rows.length });
+    const result: MergeResult = { on, into: membersTo, successors, olds, membersMoved: moved, tasks, dryRun: !!input.dryRun };
     if (input.dryRun) throw new RolledBack({ ...result, tasks: tasks.map((t) => ({ ...t, toId: null })) });
     return result;
   };

@@ -106,6 +106,29 @@ describe('unit merge', () => {
   });
 });
 
+describe('unit split', () => {
+  it('ends the old unit, links every successor, moves the members to one and gives each the open tasks', async () => {
+    const db = sampleDbPath();
+    const before = (await run(['report', 'compliance', '--year', '2017', '--as-of', '31/12/2017', '--format', 'csv'], { db })).stdout;
+    const r = await runJson<{ membersMoved: number; successors: { name: string }[]; tasks: { fromId: number; toId: number; toUnitName: string }[] }>(
+      ['unit', 'split', 'da kao', '--into', 'Phường Sài Gòn', 'Phường Tân Định', '--members-to', 'Phường Tân Định', '--on', '01/07/2025'],
+      { db },
+    );
+    expect(r.membersMoved).toBe(20);
+    expect(r.successors.map((u) => u.name)).toEqual(['Phường Sài Gòn', 'Phường Tân Định']);
+    const fromIds = [...new Set(r.tasks.map((t) => t.fromId))];
+    expect(r.tasks).toHaveLength(fromIds.length * 2);
+    const dk = await runJson<{ validTo: string; successors: string[] }>(['unit', 'show', 'DK', '--at', '01/01/2017'], { db });
+    expect(dk.validTo).toBe('2025-06-30');
+    expect([...dk.successors].sort()).toEqual(['Phường Sài Gòn', 'Phường Tân Định']);
+    expect(await runJson<unknown[]>(['person', 'list', '--unit', 'TD-2025'], { db })).toHaveLength(20);
+    const old = await runJson<{ cancelReason: string }>(['task', 'show', String(fromIds[0])], { db });
+    expect(old.cancelReason).toMatch(/Phường Sài Gòn \(nhiệm vụ #\d+\), Phường Tân Định \(nhiệm vụ #\d+\)/);
+    expect((await run(['report', 'compliance', '--year', '2017', '--as-of', '31/12/2017', '--format', 'csv'], { db })).stdout).toBe(before);
+    expect((await run(['unit', 'split', 'BN', '--into', 'SG', 'TD-2025', '--members-to', 'BT-2025', '--on', '01/07/2025'], { db })).code).toBe(2);
+  });
+});
+
 describe('person edit --unit keeps the former membership', () => {
   it('a member who moves is still counted in the unit of the year that is reported', async () => {
     const db = sampleDbPath();
