@@ -37,6 +37,8 @@ export function cellText(value: unknown): string {
 /**
  * The rows of one sheet (the first, or the one named) as text cells, numbered as Excel numbers them.
  * A file that is not a workbook, or a sheet that does not exist, is a usage error.
+ * The whole workbook is read at once: exceljs 4.4's streaming reader decodes each chunk of the
+ * file separately and breaks Vietnamese letters that straddle two chunks ("có" read as "c\uFFFD\uFFFD").
  */
 export async function readXlsxRows(file: string, sheet?: string): Promise<{ line: number; cells: string[] }[]> {
   if (!existsSync(file)) throw new UsageError('compliance.import.cannotRead', { file, reason: 'ENOENT' });
