@@ -67,7 +67,7 @@ export function registerUnitImport(unit: Command, cli: Cli): void {
   const cmd = cli
     .command(unit, 'import [file]', 'cmd.unit.import', [
       'thuky unit import --official --province "ho chi minh"',
-      'thuky unit import --official --province 79 --parent "Thành ủy" --from 01/07/2025 --dry-run',
+      'thuky unit import --official --province 79 --parent TU-HCM --from 01/07/2025 --dry-run',
       'thuky unit import don-vi.xlsx --dry-run',
       'thuky unit import --template mau-don-vi.xlsx',
     ])
