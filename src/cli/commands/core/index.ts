@@ -58,7 +58,7 @@ function secureFile(path: string) {
   }
 }
 
-const TABLES = ['unit', 'person', 'document', 'meeting', 'speech', 'conclusion', 'task', 'task_event', 'plan', 'evaluation', 'activity', 'draft', 'change_log'];
+const TABLES = ['unit', 'person', 'membership_history', 'document', 'meeting', 'speech', 'conclusion', 'task', 'task_event', 'plan', 'evaluation', 'activity', 'draft', 'change_log'];
 
 function registerDb(program: Command, cli: Cli) {
   const db = cli.command(program, 'db', 'cmd.db', ['thuky db info', 'thuky db migrate']);
