@@ -82,8 +82,10 @@ describe('unit merge', () => {
     const sgTasks = await runJson<{ id: number; startOn: string; dueOn: string | null; status: string }[]>(['task', 'list', '--unit', 'SG', '--as-of', '31/12/2025'], { db });
     expect(sgTasks).toHaveLength(openIds.length);
     expect(sgTasks.every((t) => t.startOn === '2025-07-01')).toBe(true);
+    expect((await run(['task', 'show', String(openIds[0]), '--as-of', '31/12/2025'], { db })).stdout).toContain('đã chuyển sang đơn vị kế thừa');
     for (const id of openIds) {
       const old = await runJson<{ status: string; cancelledOn: string; cancelReason: string; dueOn: string | null }>(['task', 'show', String(id), '--as-of', '31/12/2025'], { db });
+      expect(old.status).toBe('transferred');
       expect(old.cancelledOn).toBe('2025-06-30');
       expect(old.cancelReason).toMatch(/^Chuyển sang Phường Sài Gòn \(nhiệm vụ #\d+\)/);
       const newId = Number(/#(\d+)/.exec(old.cancelReason)![1]);
