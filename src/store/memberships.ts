@@ -23,6 +23,26 @@ export const MEMBERS_IN_PERIOD = `
      AND h.valid_to >= @from AND (h.valid_from IS NULL OR h.valid_from <= @until)
      AND NOT (p.unit_id IS h.unit_id AND p.is_member = 1 AND (p.unit_since IS NULL OR p.unit_since <= @until))`;
 
+/**
+ * SQL for the unit a person (table alias `person`) was in on a day (an SQL expression of this
+ * module's callers, never user input): the ended membership that covers the day, else today's unit.
+ */
+export function unitOnSql(person: string, day: string): string {
+  return `coalesce((SELECT h.unit_id FROM membership_history h WHERE h.person_id = ${person}.id AND h.valid_to >= ${day}
+                      AND (h.valid_from IS NULL OR h.valid_from <= ${day}) ORDER BY h.valid_to LIMIT 1), ${person}.unit_id)`;
+}
+
+/** Like MEMBERS_IN_PERIOD, for everyone (members or not), with the membership's isMember. */
+export const PEOPLE_IN_PERIOD = `
+  SELECT p.id AS personId, p.unit_id AS unitId, p.is_member AS isMember FROM person p
+   WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.active = 1
+     AND (p.unit_since IS NULL OR p.unit_since <= @until)
+  UNION ALL
+  SELECT h.person_id AS personId, h.unit_id AS unitId, h.is_member AS isMember FROM membership_history h JOIN person p ON p.id = h.person_id
+   WHERE h.unit_id IN (SELECT value FROM json_each(@units)) AND p.active = 1
+     AND h.valid_to >= @from AND (h.valid_from IS NULL OR h.valid_from <= @until)
+     AND NOT (p.unit_id IS h.unit_id AND (p.unit_since IS NULL OR p.unit_since <= @until))`;
+
 export interface MoveResult {
   moved: number;
 }

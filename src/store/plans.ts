@@ -7,6 +7,7 @@ import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
+import { unitOnSql } from './memberships.js';
 import { inBatches } from './rows.js';
 
 export interface PlanDeadline {
@@ -64,10 +65,13 @@ interface PlanRow {
   illustrative: number;
 }
 
+/** A plan is listed under the unit its author was in at the end of the plan's year (units merge, people move). */
+const PLAN_UNIT = unitOnSql('p', "(pl.year || '-12-31')");
+
 const SELECT_PLAN = `
-  SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName,
+  SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, u.id AS unitId, u.name AS unitName,
          pl.year, pl.submitted_on AS submittedOn, pl.content, pl.illustrative
-    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id`;
+    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}`;
 
 /** Converts the row in place (a city lists 240,000 plans a year: no second copy of each). */
 function toPlan(r: PlanRow, deadlineOn: IsoDate): Plan {
@@ -149,8 +153,8 @@ export function* iteratePlans(db: Db, filter: { year: number; unitId?: number })
   const keys = db
     .prepare(
       `SELECT pl.id, p.full_name AS fullName, u.name AS unitName
-         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`,
+         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}
+        WHERE pl.year = @year AND (@unit IS NULL OR u.id = @unit)`,
     )
     .all({ year: filter.year, unit: filter.unitId ?? null }) as { id: number; fullName: string; unitName: string | null }[];
   const rows = db.prepare(`${SELECT_PLAN} WHERE pl.id IN (SELECT value FROM json_each(?))`);

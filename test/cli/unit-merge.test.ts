@@ -28,6 +28,8 @@ async function reports2017(db: string) {
     overdue: (await run(['overdue', '--as-of', '31/12/2017'], { db })).stdout,
     missing: (await run(['plan', 'list', '--year', '2017', '--missing', '--json'], { db })).stdout,
     detail: (await run(['report', 'compliance', '--year', '2017', '--as-of', '31/12/2017', '--detail', 'ben thanh', '--json'], { db })).stdout,
+    plans: (await run(['plan', 'list', '--year', '2017', '--unit', 'BN', '--json'], { db })).stdout,
+    evaluations: (await run(['evaluation', 'list', '--year', '2017', '--unit', 'BT', '--json'], { db })).stdout,
   };
 }
 
