@@ -4,7 +4,7 @@
  */
 import { daysBetween, type IsoDate } from './dates.js';
 
-export const TASK_STATUSES = ['in_progress', 'due_soon', 'overdue', 'done_on_time', 'done_late', 'no_deadline', 'done_no_deadline', 'cancelled'] as const;
+export const TASK_STATUSES = ['in_progress', 'due_soon', 'overdue', 'done_on_time', 'done_late', 'no_deadline', 'done_no_deadline', 'cancelled', 'transferred'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_KINDS = ['task', 'breakthrough'] as const;
@@ -15,6 +15,8 @@ export interface TaskDates {
   doneOn: IsoDate | null;
   cancelledOn: IsoDate | null;
   startOn: IsoDate;
+  /** Closed because a reorganisation carried it over to a successor unit (a linked task goes on there). */
+  transferred?: boolean;
 }
 
 export const DEFAULT_WARN_DAYS = 7;
@@ -26,7 +28,7 @@ export const DEFAULT_WARN_DAYS = 7;
  * against the current due date (an extension moves it).
  */
 export function classifyTask(task: TaskDates, asOf: IsoDate, warnDays: number = DEFAULT_WARN_DAYS): TaskStatus {
-  if (task.cancelledOn && task.cancelledOn <= asOf) return 'cancelled';
+  if (task.cancelledOn && task.cancelledOn <= asOf) return task.transferred ? 'transferred' : 'cancelled';
   if (task.doneOn && task.doneOn <= asOf) {
     if (!task.dueOn) return 'done_no_deadline';
     return task.doneOn <= task.dueOn ? 'done_on_time' : 'done_late';

@@ -11,8 +11,9 @@ import compliance from './compliance.js';
 import dates from './dates.js';
 import completion from './completion.js';
 import hardening from './hardening.js';
+import imports from './imports.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

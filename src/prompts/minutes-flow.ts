@@ -6,6 +6,7 @@
  * on resume: answered questions return their stored answer without asking, so the session goes on
  * at the first unanswered question, loops (speeches, conclusions) included.
  */
+import { selectGrassroots } from '../domain/grassroots.js';
 import { addDuration, formatDateVi, parseDateInput, parseDuration, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, periodLabel, quarterOf } from '../domain/periods.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
@@ -284,13 +285,11 @@ function organizerOf(db: Db, answers: Answers, chair: PersonRef | null): number 
 }
 
 /**
- * The wards (and communes) to preselect: those that exist on the day under the organizing committee,
- * or all of them when it has none (as `meeting add --invite all-wards`).
+ * The grassroots units (wards, communes, special zones) to preselect: those that exist on the day
+ * under the organizing committee, or all of them when it has none (as `meeting add --invite all-units`).
  */
 export function wardsToInvite(unitsOnDate: Unit[], organizerId: number | null): number[] {
-  const wards = unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
-  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
-  return (under.length ? under : wards).map((w) => w.id);
+  return selectGrassroots(unitsOnDate, { committeeId: organizerId }).map((u) => u.id);
 }
 
 /** Runs the session on the answers given so far (empty for a new session). */
@@ -448,7 +447,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     }
 
     // 5. Conclusions.
-    const assignable = invitedUnits.length ? invitedUnits : unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
+    const assignable = invitedUnits.length ? invitedUnits : selectGrassroots(unitsOnDate, {});
     for (let i = 0; ; i++) {
       const k = `conclusion.${i}`;
       const text = await ask<string>(`${k}.text`, async () => cleanText(await p.input({ message: t('record.q.conclusion', { n: i + 1 }) })));

@@ -11,6 +11,7 @@ import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
+import { MEMBERS_IN_PERIOD } from './memberships.js';
 import { CLOSED_AFTER, OPEN_NOW } from './tasks.js';
 import { existsOn } from './units.js';
 
@@ -76,22 +77,21 @@ export const SQL = {
        AND unit_id IN (SELECT value FROM json_each(@units))
        AND (cancelled_on IS NULL OR cancelled_on > @asOf)
      ORDER BY id`,
+  // Members of the period (membership over time: see memberships.ts), each with the plan of the year.
   plans: `
-    SELECT p.unit_id AS unitId, count(*) AS members, count(pl.person_id) AS submitted,
+    SELECT mem.unitId, count(*) AS members, count(pl.person_id) AS submitted,
            coalesce(sum(pl.submitted_on <= @deadline), 0) AS onTime
-      FROM person p
-      LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf
-     WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
-     GROUP BY p.unit_id`,
+      FROM (${MEMBERS_IN_PERIOD}) mem
+      LEFT JOIN plan pl ON pl.person_id = mem.personId AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf
+     GROUP BY mem.unitId`,
   // `+e.year` lets the planner take the covering index (person_id, year, plan_used) over the UNIQUE one,
   // which would read every evaluation row.
   evaluation: `
-    SELECT p.unit_id AS unitId, count(*) AS members, count(e.person_id) AS evaluated,
+    SELECT mem.unitId, count(*) AS members, count(e.person_id) AS evaluated,
            coalesce(sum(e.plan_used = 1), 0) AS planUsed
-      FROM person p
-      LEFT JOIN evaluation e ON e.person_id = p.id AND +e.year = @year
-     WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
-     GROUP BY p.unit_id`,
+      FROM (${MEMBERS_IN_PERIOD}) mem
+      LEFT JOIN evaluation e ON e.person_id = mem.personId AND +e.year = @year
+     GROUP BY mem.unitId`,
   activities: `
     SELECT unit_id AS unitId, substr(held_on, 1, 7) AS month, kind, count(*) AS n
       FROM activity
@@ -144,7 +144,7 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
   const plansJudged = scope.asOf >= deadline;
   if (plansJudged) {
     for (const id of scope.unitIds) get(id).plans = { members: 0, submitted: 0, onTime: 0 };
-    for (const r of db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, units }) as { unitId: number; members: number; submitted: number; onTime: number }[])
+    for (const r of db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as { unitId: number; members: number; submitted: number; onTime: number }[])
       get(r.unitId).plans = { members: r.members, submitted: r.submitted, onTime: r.onTime };
     // A unit that did not exist on the deadline had no plans to collect by it.
     for (const id of scope.unitIds)
@@ -156,7 +156,7 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
 
   if (scope.evaluationYear !== null) {
     for (const id of scope.unitIds) get(id).evaluation = { members: 0, evaluated: 0, planUsed: 0 };
-    for (const r of db.prepare(SQL.evaluation).all({ year: scope.evaluationYear, units }) as { unitId: number; members: number; evaluated: number; planUsed: number }[])
+    for (const r of db.prepare(SQL.evaluation).all({ year: scope.evaluationYear, from: `${scope.evaluationYear}-01-01`, until: `${scope.evaluationYear}-12-31`, units }) as { unitId: number; members: number; evaluated: number; planUsed: number }[])
       get(r.unitId).evaluation = { members: r.members, evaluated: r.evaluated, planUsed: r.planUsed };
     // A unit dissolved before the year end is not evaluated as such.
     for (const id of scope.unitIds)
@@ -263,13 +263,14 @@ export function unitDetailLists(db: Db, unitId: number, scope: ComplianceScope, 
     )
     .all({ unit: unitId, asOf: scope.asOf }) as OverdueTask[];
 
+  const unitsParam = JSON.stringify([unitId]);
   const members = db
     .prepare(
       `SELECT p.id AS personId, p.full_name AS fullName, pl.submitted_on AS submittedOn, pl.person_id IS NOT NULL AS hasPlan
-         FROM person p LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = ?
-        WHERE p.unit_id = ? AND p.is_member = 1 AND p.active = 1`,
+         FROM (${MEMBERS_IN_PERIOD}) mem JOIN person p ON p.id = mem.personId
+         LEFT JOIN plan pl ON pl.person_id = p.id AND pl.year = @year`,
     )
-    .all(scope.year, unitId) as (MemberPlanState & { hasPlan: number })[];
+    .all({ year: scope.year, units: unitsParam, from: scope.from, until: scope.until }) as (MemberPlanState & { hasPlan: number })[];
   const byName = <T extends { fullName: string }>(rows: T[]) => sortVi(rows, ...BY_NAME);
   const strip = ({ personId, fullName, submittedOn }: MemberPlanState) => ({ personId, fullName, submittedOn });
   const membersWithoutPlan = byName(members.filter((m) => !m.submittedOn || m.submittedOn > scope.asOf).map(strip));
@@ -281,10 +282,10 @@ export function unitDetailLists(db: Db, unitId: number, scope: ComplianceScope, 
     const rows = db
       .prepare(
         `SELECT p.id AS personId, p.full_name AS fullName, e.result, e.plan_used AS planUsed, e.person_id IS NOT NULL AS evaluated
-           FROM person p LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = ?
-          WHERE p.unit_id = ? AND p.is_member = 1 AND p.active = 1`,
+           FROM (${MEMBERS_IN_PERIOD}) mem JOIN person p ON p.id = mem.personId
+           LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = @year`,
       )
-      .all(scope.evaluationYear, unitId) as { personId: number; fullName: string; result: string | null; planUsed: number | null; evaluated: number }[];
+      .all({ year: scope.evaluationYear, units: unitsParam, from: `${scope.evaluationYear}-01-01`, until: `${scope.evaluationYear}-12-31` }) as { personId: number; fullName: string; result: string | null; planUsed: number | null; evaluated: number }[];
     evaluationsWithoutPlan = byName(
       rows.filter((r) => r.evaluated && r.planUsed !== 1).map((r) => ({ personId: r.personId, fullName: r.fullName, result: r.result!, planUsed: r.planUsed === null ? null : !!r.planUsed })),
     );

@@ -294,19 +294,33 @@ export function backupDatabase(db: Db, target: string): string {
   return target;
 }
 
-/** Applies every pending migration in one transaction and records the version. */
+/**
+ * Applies every pending migration in one transaction and records the version. Foreign keys are off
+ * meanwhile (a migration may rebuild a table that others refer to) and every one is checked before
+ * the commit: a migration that would leave a dangling reference is rolled back.
+ */
 export function migrate(db: Db): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
-  writeTransaction(db, () => {
-    for (const m of MIGRATIONS) {
-      if (m.version > from) {
-        db.exec(m.sql);
-        db.pragma(`user_version = ${m.version}`);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  // Rebuilding a table (SQLite's procedure for a changed constraint) needs foreign keys off;
+  // every reference is checked before the commit instead.
+  db.pragma('foreign_keys = OFF');
+  try {
+    writeTransaction(db, () => {
+      for (const m of MIGRATIONS) {
+        if (m.version > from) {
+          db.exec(m.sql);
+          db.pragma(`user_version = ${m.version}`);
+        }
       }
-    }
-    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
-  });
+      const dangling = db.pragma('foreign_key_check') as unknown[];
+      if (dangling.length) throw new Error(`foreign key check failed after migration: ${JSON.stringify(dangling.slice(0, 3))}`);
+      if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+    });
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return { from, to: SCHEMA_VERSION };
 }
 

@@ -4,6 +4,7 @@ import { sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { PEOPLE_IN_PERIOD, unitOnSql } from './memberships.js';
 import { BY_NAME } from './people.js';
 import { writeTransaction } from './transaction.js';
 
@@ -27,11 +28,12 @@ interface EvaluationRow extends Omit<Evaluation, 'planUsed' | 'hasPlan' | 'illus
   illustrative: number;
 }
 
+/** An evaluation is listed under the unit the person was in at the end of the year evaluated. */
 const SELECT_EVALUATION = `
-  SELECT e.id, e.person_id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName,
+  SELECT e.id, e.person_id AS personId, p.full_name AS fullName, u.id AS unitId, u.name AS unitName,
          e.year, e.result, e.score, e.plan_used AS planUsed, e.illustrative,
          EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = e.person_id AND pl.year = e.year) AS hasPlan
-    FROM evaluation e JOIN person p ON p.id = e.person_id LEFT JOIN unit u ON u.id = p.unit_id`;
+    FROM evaluation e JOIN person p ON p.id = e.person_id LEFT JOIN unit u ON u.id = ${unitOnSql('p', "(e.year || '-12-31')")}`;
 
 function toEvaluation(r: EvaluationRow): Evaluation {
   return { ...r, planUsed: r.planUsed === null ? null : !!r.planUsed, hasPlan: !!r.hasPlan, illustrative: !!r.illustrative };
@@ -93,7 +95,7 @@ export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[]):
 
 export function listEvaluations(db: Db, filter: { year: number; unitId?: number }): Evaluation[] {
   const rows = db
-    .prepare(`${SELECT_EVALUATION} WHERE e.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`)
+    .prepare(`${SELECT_EVALUATION} WHERE e.year = @year AND (@unit IS NULL OR u.id = @unit)`)
     .all({ year: filter.year, unit: filter.unitId ?? null }) as EvaluationRow[];
   return sortVi(rows.map(toEvaluation), (e) => e.unitName ?? '', ...BY_NAME);
 }
@@ -107,26 +109,25 @@ export interface EvaluationSummary extends LevelCounts {
 }
 
 /**
- * Per unit: active members, how many were evaluated, the count at each level, and in how many
- * evaluations the personal plan was used. One grouped query over the members of the units.
+ * Per unit: active members of the year, how many were evaluated, the count at each level, and in
+ * how many evaluations the personal plan was used. One grouped query over the people of the units.
  */
 export function summarizeEvaluations(db: Db, year: number, unitIds: number[]): EvaluationSummary[] {
   if (!unitIds.length) return [];
   const rows = db
     .prepare(
-      `SELECT p.unit_id AS unitId, u.name AS unitName,
-              sum(p.is_member) AS members,
+      `SELECT mem.unitId, u.name AS unitName,
+              sum(mem.isMember) AS members,
               count(e.id) AS evaluated,
               ${EVALUATION_RESULTS.map((r) => `coalesce(sum(e.result = '${r}'), 0) AS "${r}"`).join(',\n              ')},
               coalesce(sum(e.plan_used = 1), 0) AS planUsed
-         FROM person p
-         JOIN unit u ON u.id = p.unit_id
-         LEFT JOIN evaluation e ON e.person_id = p.id AND e.year = @year
-        WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.active = 1
-          AND (p.is_member = 1 OR e.id IS NOT NULL)
-        GROUP BY p.unit_id`,
+         FROM (${PEOPLE_IN_PERIOD}) mem
+         JOIN unit u ON u.id = mem.unitId
+         LEFT JOIN evaluation e ON e.person_id = mem.personId AND e.year = @year
+        WHERE mem.isMember = 1 OR e.id IS NOT NULL
+        GROUP BY mem.unitId`,
     )
-    .all({ year, units: JSON.stringify(unitIds) }) as EvaluationSummary[];
+    .all({ year, units: JSON.stringify(unitIds), from: `${year}-01-01`, until: `${year}-12-31` }) as EvaluationSummary[];
   return sortVi(rows, (r) => r.unitName);
 }
 

@@ -49,7 +49,8 @@ export function resolveRef<T extends { id: number }>(query: string, lookup: RefL
     throw opts.idNotFoundExit1 ? new NotFoundError('lookup.idNotFound', params) : new UsageError('lookup.idNotFound', params);
   }
   if (BARE_NUMBER.test(q)) {
-    const byId = lookup.byId(Number(q));
+    // A leading zero is never an id typed by a person: official codes ("00004") are codes.
+    const byId = q.startsWith('0') ? undefined : lookup.byId(Number(q));
     const byCode = (lookup.byCode?.(q) ?? []).filter((r) => r.id !== byId?.id);
     if (byId && byCode.length) {
       const candidates = [

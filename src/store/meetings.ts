@@ -6,6 +6,7 @@ import { classifyTask, type TaskStatus } from '../domain/tasks.js';
 import { cleanText, compareVi, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
+import { membershipOn } from './memberships.js';
 import { addTasks } from './tasks.js';
 import { writeTransaction } from './transaction.js';
 
@@ -587,14 +588,22 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
     | undefined;
   if (!m) return undefined;
   const personSql = `SELECT p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName FROM person p LEFT JOIN unit u ON u.id = p.unit_id`;
-  const recorder = m.recorderId ? (db.prepare(`${personSql} WHERE p.id = ?`).get(m.recorderId) as PersonRefRow | undefined) : undefined;
-  const people = db
-    .prepare(
-      `SELECT mp.role, p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName
-         FROM meeting_person mp JOIN person p ON p.id = mp.person_id LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE mp.meeting_id = ? ORDER BY mp.role, mp.ord`,
-    )
-    .all(id) as (PersonRefRow & { role: string })[];
+  // People as they were on the day of the meeting (unit and positions), not as they are now.
+  const asThen = <R extends PersonRefRow>(r: R): R => {
+    const then = membershipOn(db, r.id, m.heldOn);
+    return then ? { ...r, ...then } : r;
+  };
+  const recorderNow = m.recorderId ? (db.prepare(`${personSql} WHERE p.id = ?`).get(m.recorderId) as PersonRefRow | undefined) : undefined;
+  const recorder = recorderNow ? asThen(recorderNow) : undefined;
+  const people = (
+    db
+      .prepare(
+        `SELECT mp.role, p.id, p.full_name AS fullName, p.positions, p.unit_id AS unitId, u.name AS unitName
+           FROM meeting_person mp JOIN person p ON p.id = mp.person_id LEFT JOIN unit u ON u.id = p.unit_id
+          WHERE mp.meeting_id = ? ORDER BY mp.role, mp.ord`,
+      )
+      .all(id) as (PersonRefRow & { role: string })[]
+  ).map(asThen);
   const units = (
     db
       .prepare(
@@ -610,7 +619,10 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
          FROM meeting_document md JOIN document d ON d.id = md.document_id WHERE md.meeting_id = ? ORDER BY md.ord, d.code`,
     )
     .all(id) as MeetingDocument[];
-  const allSpeeches = (db.prepare(`${SELECT_SPEECH} WHERE s.meeting_id = ? ORDER BY s.ord`).all(id) as SpeechRow[]).map(toSpeech);
+  const allSpeeches = (db.prepare(`${SELECT_SPEECH} WHERE s.meeting_id = ? ORDER BY s.ord`).all(id) as SpeechRow[]).map((r) => {
+    const then = r.speakerId ? membershipOn(db, r.speakerId, m.heldOn) : null;
+    return toSpeech(then ? { ...r, speakerPositions: then.positions } : r);
+  });
   const speeches = allSpeeches.filter((s) => s.kind !== 'ket-luan');
   const chairRemarks = allSpeeches.filter((s) => s.kind === 'ket-luan');
   const taskRows = (
@@ -786,4 +798,10 @@ export function listSpeeches(db: Db, filter: SpeechFilter): SpeechListRow[] {
   const { sql, params } = speechListQuery(filter);
   const rows = db.prepare(sql).all(params) as (SpeechRow & { heldOn: IsoDate; meetingTitle: string })[];
   return rows.map((r) => ({ ...toSpeech(r), heldOn: r.heldOn, meetingTitle: r.meetingTitle }));
+}
+
+/** The committee that organised a meeting (null when none was recorded or the meeting is unknown). */
+export function meetingOrganizerId(db: Db, meetingId: number): number | null {
+  const row = db.prepare('SELECT organizer_id AS o FROM meeting WHERE id = ?').get(meetingId) as { o: number | null } | undefined;
+  return row?.o ?? null;
 }

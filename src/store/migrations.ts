@@ -5,6 +5,8 @@
  */
 import initial from './migrations/001-initial.js';
 import taskEventPercent from './migrations/002-task-event-percent.js';
+import grassrootsKinds from './migrations/003-grassroots-kinds.js';
+import membershipHistory from './migrations/004-membership-history.js';
 
 export interface Migration {
   version: number;
@@ -14,6 +16,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: initial },
   { version: 2, sql: taskEventPercent },
+  { version: 3, sql: grassrootsKinds },
+  { version: 4, sql: membershipHistory },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,6 +7,7 @@ import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
+import { unitOnSql } from './memberships.js';
 import { inBatches } from './rows.js';
 import { writeTransaction } from './transaction.js';
 
@@ -65,10 +66,13 @@ interface PlanRow {
   illustrative: number;
 }
 
+/** A plan is listed under the unit its author was in at the end of the plan's year (units merge, people move). */
+const PLAN_UNIT = unitOnSql('p', "(pl.year || '-12-31')");
+
 const SELECT_PLAN = `
-  SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, p.unit_id AS unitId, u.name AS unitName,
+  SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, u.id AS unitId, u.name AS unitName,
          pl.year, pl.submitted_on AS submittedOn, pl.content, pl.illustrative
-    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id`;
+    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}`;
 
 /** Converts the row in place (a city lists 240,000 plans a year: no second copy of each). */
 function toPlan(r: PlanRow, deadlineOn: IsoDate): Plan {
@@ -152,8 +156,8 @@ export function* iteratePlans(db: Db, filter: { year: number; unitId?: number })
   const keys = db
     .prepare(
       `SELECT pl.id, p.full_name AS fullName, u.name AS unitName
-         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE pl.year = @year AND (@unit IS NULL OR p.unit_id = @unit)`,
+         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}
+        WHERE pl.year = @year AND (@unit IS NULL OR u.id = @unit)`,
     )
     .all({ year: filter.year, unit: filter.unitId ?? null }) as { id: number; fullName: string; unitName: string | null }[];
   const rows = db.prepare(`${SELECT_PLAN} WHERE pl.id IN (SELECT value FROM json_each(?))`);
@@ -169,7 +173,7 @@ export interface MemberWithoutPlan {
   deadlineOn: IsoDate;
 }
 
-/** The unit's party members (active) with no plan for the year: one anti-join. */
+/** The party members (active) of the year, in the unit they were in then, with no plan for the year: one anti-join. */
 export function listMembersWithoutPlan(db: Db, filter: { year: number; unitId?: number }): MemberWithoutPlan[] {
   const { deadlineOn } = getPlanDeadline(db, filter.year);
   const rows = db
@@ -178,9 +182,19 @@ export function listMembersWithoutPlan(db: Db, filter: { year: number; unitId?: 
          FROM person p LEFT JOIN unit u ON u.id = p.unit_id
         WHERE p.is_member = 1 AND p.active = 1
           AND (@unit IS NULL OR p.unit_id = @unit)
+          AND (p.unit_since IS NULL OR p.unit_since <= @until)
+          AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.year = @year)
+       UNION ALL
+       -- Members of the year who have since moved on: listed under the unit they were in.
+       SELECT p.id, p.full_name, h.unit_id, u.name
+         FROM membership_history h JOIN person p ON p.id = h.person_id LEFT JOIN unit u ON u.id = h.unit_id
+        WHERE h.is_member = 1 AND p.active = 1
+          AND (@unit IS NULL OR h.unit_id = @unit)
+          AND h.valid_to >= @from AND (h.valid_from IS NULL OR h.valid_from <= @until)
+          AND NOT (p.unit_id IS h.unit_id AND (p.unit_since IS NULL OR p.unit_since <= @until))
           AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND pl.year = @year)`,
     )
-    .all({ year: filter.year, unit: filter.unitId ?? null }) as Omit<MemberWithoutPlan, 'year' | 'deadlineOn'>[];
+    .all({ year: filter.year, unit: filter.unitId ?? null, from: `${filter.year}-01-01`, until: `${filter.year}-12-31` }) as Omit<MemberWithoutPlan, 'year' | 'deadlineOn'>[];
   return sortVi(
     rows.map((r) => ({ ...r, year: filter.year, deadlineOn })),
     (p) => p.unitName ?? '',

@@ -58,6 +58,10 @@ export interface Task {
   ownerName: string | null;
   note: string | null;
   illustrative: boolean;
+  /** Closed as carried over to a successor unit by a merge or split (see unit-merge.ts). */
+  transferred: boolean;
+  /** The task of a former unit this one carries over, if any. */
+  carriedFromId: number | null;
 }
 
 export type TaskEventKind = 'created' | 'progress' | 'extend' | 'done' | 'reopen' | 'cancel' | 'note';
@@ -80,7 +84,9 @@ const SELECT_TASK = `
          t.done_on AS doneOn, t.cancelled_on AS cancelledOn, t.cancel_reason AS cancelReason, t.percent,
          t.extensions, t.meeting_id AS meetingId, m.title AS meetingTitle, m.held_on AS meetingHeldOn,
          t.conclusion_id AS conclusionId, c.ord AS conclusionOrd, t.document_id AS documentId, d.code AS documentCode,
-         t.owner_id AS ownerId, p.full_name AS ownerName, t.note, t.illustrative
+         t.owner_id AS ownerId, p.full_name AS ownerName, t.note, t.illustrative,
+         t.cancelled_on IS NOT NULL AND EXISTS (SELECT 1 FROM task x WHERE x.carried_from_id = t.id) AS transferred,
+         t.carried_from_id AS carriedFromId
     FROM task t
     JOIN unit u ON u.id = t.unit_id
     LEFT JOIN meeting m ON m.id = t.meeting_id
@@ -88,8 +94,8 @@ const SELECT_TASK = `
     LEFT JOIN document d ON d.id = t.document_id
     LEFT JOIN person p ON p.id = t.owner_id`;
 
-type TaskRow = Omit<Task, 'illustrative'> & { illustrative: number };
-const toTask = (r: TaskRow): Task => ({ ...r, illustrative: !!r.illustrative });
+type TaskRow = Omit<Task, 'illustrative' | 'transferred'> & { illustrative: number; transferred: number };
+const toTask = (r: TaskRow): Task => ({ ...r, illustrative: !!r.illustrative, transferred: !!r.transferred });
 
 
 /** Checks a new task before anything is written. */

@@ -1,13 +1,14 @@
-/** Units: wards, communes, agencies, committees, cells; with validity dates and successors. */
+/** Units: wards, communes, special zones, agencies, committees, cells; with validity dates and successors. */
 import { UsageError } from '../cli/errors.js';
 import type { IsoDate } from '../domain/dates.js';
+import { selectGrassroots, type GrassrootsScope } from '../domain/grassroots.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { pickOne, resolveRef, type Candidate } from './lookup.js';
 import { writeTransaction } from './transaction.js';
 
-export const UNIT_KINDS = ['ward', 'commune', 'agency', 'committee', 'cell'] as const;
+export const UNIT_KINDS = ['ward', 'commune', 'special-zone', 'agency', 'committee', 'cell'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface Unit {
@@ -100,6 +101,11 @@ export function listUnits(db: Db, filter: UnitFilter = {}): Unit[] {
       search: filter.search ? fold(filter.search) : null,
     }) as UnitRow[];
   return withLinks(db, sortVi(rows, (r) => r.name));
+}
+
+/** The grassroots units of a scope (see selectGrassroots), in Vietnamese order. */
+export function grassrootsUnits(db: Db, scope: GrassrootsScope & { on: IsoDate }): Unit[] {
+  return selectGrassroots(listUnits(db, { at: scope.on }), scope);
 }
 
 export function getUnit(db: Db, id: number): Unit | undefined {

@@ -150,7 +150,7 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     const before = snapshot(db);
     const out = await run(['task', 'add', 'X', '--all-wards', '--start', '01/07/2017', '--within', '30d'], { db });
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('--all-wards: không có phường nào tồn tại vào ngày 01/07/2017');
+    expect(out.stderr).toContain('--all-wards: không có đơn vị cấp xã nào (phường, xã, đặc khu) tồn tại vào ngày 01/07/2017');
     expect(snapshot(db)).toBe(before);
   });
 

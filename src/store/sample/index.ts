@@ -9,6 +9,7 @@ import { RuntimeError, UsageError } from '../../cli/errors.js';
 import { logChange, type Audit } from '../changelog.js';
 import type { Db } from '../db.js';
 import { loadCore } from './core.js';
+import { loadOfficialUnits } from './official.js';
 import { loadMeetings } from './meetings.js';
 import { loadTasks } from './tasks.js';
 import { loadCompliance } from './compliance.js';
@@ -33,7 +34,7 @@ export type SampleData = Record<string, any>;
 export type SampleLoader = (db: Db, audit: Audit, data: SampleData, refs: SampleRefs) => void;
 
 /** In order: later sections refer to records of earlier ones. */
-const LOADERS: SampleLoader[] = [loadCore, loadMeetings, loadTasks, loadCompliance];
+const LOADERS: SampleLoader[] = [loadOfficialUnits, loadCore, loadMeetings, loadTasks, loadCompliance];
 
 /** The data/ folder of the installed package, found from this file (bundled or not). */
 export function dataDir(): string {

@@ -1,5 +1,6 @@
 /** Sample meetings: keys of units, people and documents resolve through refs; no tasks are made here. */
 import { createMeeting } from '../meetings.js';
+import { grassrootsUnits } from '../units.js';
 import type { SampleLoader } from './index.js';
 
 interface SampleSpeech {
@@ -23,7 +24,8 @@ interface SampleMeeting {
   recorder?: string;
   chairs?: string[];
   guests?: string[];
-  invite?: string[];
+  /** Unit keys, or "all-units": every grassroots unit of the organiser on the day. */
+  invite?: string[] | 'all-units';
   absent?: { unit: string; reason: string }[];
   documents?: string[];
   speeches?: SampleSpeech[];
@@ -35,7 +37,10 @@ interface SampleMeeting {
 
 export const loadMeetings: SampleLoader = (db, audit, data, refs) => {
   for (const m of (data.meetings ?? []) as SampleMeeting[]) {
-    const absent = new Map((m.absent ?? []).map((a) => [a.unit, a.reason]));
+    const absent = new Map((m.absent ?? []).map((a) => [refs.unit(a.unit), a.reason]));
+    const organizerId = m.organizer ? refs.unit(m.organizer) : null;
+    const invited =
+      m.invite === 'all-units' ? grassrootsUnits(db, { on: m.heldOn, committeeId: organizerId }).map((u) => u.id) : (m.invite ?? []).map((k) => refs.unit(k));
     const created = createMeeting(db, audit, {
       heldOn: m.heldOn,
       title: m.title,
@@ -44,11 +49,11 @@ export const loadMeetings: SampleLoader = (db, audit, data, refs) => {
       location: m.location ?? null,
       startTime: m.startTime ?? null,
       endTime: m.endTime ?? null,
-      organizerId: m.organizer ? refs.unit(m.organizer) : null,
+      organizerId,
       recorderId: m.recorder ? refs.person(m.recorder) : null,
       chairIds: (m.chairs ?? []).map((k) => refs.person(k)),
       guestIds: (m.guests ?? []).map((k) => refs.person(k)),
-      units: (m.invite ?? []).map((k) => ({ unitId: refs.unit(k), present: !absent.has(k), absentReason: absent.get(k) ?? null })),
+      units: invited.map((unitId) => ({ unitId, present: !absent.has(unitId), absentReason: absent.get(unitId) ?? null })),
       documentIds: (m.documents ?? []).map((c) => refs.document(c)),
       speeches: (m.speeches ?? []).map((s) => ({
         speakerId: s.speaker ? refs.person(s.speaker) : null,

@@ -5,7 +5,9 @@
  * are by key; a key the meetings section did not create leaves the link empty.
  */
 import { addTasks, cancelTasks, extendTasks, markDone, recordProgress } from '../tasks.js';
-import { listUnits } from '../units.js';
+import { addDays } from '../../domain/dates.js';
+import { meetingOrganizerId } from '../meetings.js';
+import { grassrootsUnits, listUnits } from '../units.js';
 import type { Audit } from '../changelog.js';
 import type { Db } from '../db.js';
 import type { SampleLoader, SampleRefs } from './index.js';
@@ -21,8 +23,11 @@ interface Outcome {
 interface SampleTask {
   key?: string;
   title: string;
-  /** Unit keys, or "wards": every ward that exists on the start date. */
-  units: string[] | 'wards';
+  /**
+   * Unit keys; "wards": every ward that exists on the start date; "all-units": every grassroots unit
+   * (ward, commune, special zone) of the meeting's committee on the start date.
+   */
+  units: string[] | 'wards' | 'all-units';
   start: string;
   due?: string | null;
   meeting?: string;
@@ -33,6 +38,11 @@ interface SampleTask {
   note?: string;
   illustrative?: boolean;
   outcomes?: Record<string, Outcome>;
+  /**
+   * For units without an outcome of their own, in a fixed shuffled order: the first
+   * `onTime` share finish before the due date, the next `late` share after it, the rest stay open.
+   */
+  spread?: { onTime: number; late: number };
 }
 
 interface SampleBreakthrough extends Outcome {
@@ -70,10 +80,30 @@ function replay(db: Db, audit: Audit, id: number, o: Outcome | undefined) {
   for (const s of steps) s.run();
 }
 
+/** The outcome of the i-th of n units under a spread (see SampleTask.spread): deterministic. */
+function spreadOutcome(spread: { onTime: number; late: number }, index: number, n: number, start: string, due: string, salt: number): Outcome | undefined {
+  // A fixed shuffle (37 shares no factor with the unit counts of the samples), different per task,
+  // so that the late and open ones are not always the last names of the list.
+  const i = (index * 37 + salt) % n;
+  const onTime = Math.round(spread.onTime * n);
+  const late = Math.round(spread.late * n);
+  if (i < onTime) {
+    const done = addDays(due, -(i % 12));
+    return { done: done < start ? start : done };
+  }
+  if (i < onTime + late) return { done: addDays(due, 1 + ((i * 7) % 20)) };
+  return i % 3 === 0 ? { progress: [{ on: addDays(start, 10 + (i % 15)), percent: 20 + ((i * 13) % 60) }] } : undefined;
+}
+
 export const loadTasks: SampleLoader = (db, audit, data, refs) => {
   for (const t of (data.tasks ?? []) as SampleTask[]) {
-    const unitKeys = t.units === 'wards' ? null : t.units;
-    const unitIds = unitKeys ? unitKeys.map((k) => refs.unit(k)) : listUnits(db, { kind: 'ward', at: t.start }).map((u) => u.id);
+    const meetingId = t.meeting ? (refs.meetings.get(t.meeting) ?? null) : null;
+    const unitIds =
+      t.units === 'wards'
+        ? listUnits(db, { kind: 'ward', at: t.start }).map((u) => u.id)
+        : t.units === 'all-units'
+          ? grassrootsUnits(db, { on: t.start, committeeId: meetingId === null ? null : meetingOrganizerId(db, meetingId) }).map((u) => u.id)
+          : t.units.map((k) => refs.unit(k));
     const ids = addTasks(db, audit, {
       title: t.title,
       unitIds,
@@ -85,7 +115,11 @@ export const loadTasks: SampleLoader = (db, audit, data, refs) => {
       illustrative: !!t.illustrative,
     });
     const keyOf = new Map<number, string>([...refs.units.entries()].map(([k, id]) => [id, k]));
-    ids.forEach((id, i) => replay(db, audit, id, t.outcomes?.[keyOf.get(unitIds[i]) ?? '']));
+    const spread = t.spread;
+    ids.forEach((id, i) => {
+      const own = t.outcomes?.[keyOf.get(unitIds[i]) ?? ''];
+      replay(db, audit, id, own ?? (spread && t.due ? spreadOutcome(spread, i, ids.length, t.start, t.due, t.title.length) : undefined));
+    });
   }
   for (const b of (data.breakthroughs ?? []) as SampleBreakthrough[]) {
     const [id] = addTasks(db, audit, {

@@ -35,6 +35,16 @@ export function detectDelimiter(text: string): string {
   return candidates[0].n > 0 ? candidates[0].d : ',';
 }
 
+/** A CSV file, or an Excel workbook (.xlsx: its first sheet, or `sheet`), as records. */
+export async function readTable(file: string, fields: CsvField[], opts: { sheet?: string } = {}): Promise<{ records: CsvRecord[]; columns: string[] }> {
+  if (/\.xlsx$/i.test(file)) {
+    const { readXlsxRows } = await import('../core/spreadsheet.js');
+    return recordsFromRows(file, await readXlsxRows(file, opts.sheet), fields);
+  }
+  if (opts.sheet !== undefined) throw new UsageError('spreadsheet.sheetNeedsXlsx', { file });
+  return readCsv(file, fields);
+}
+
 export async function readCsv(file: string, fields: CsvField[]): Promise<{ records: CsvRecord[]; columns: string[] }> {
   let text: string;
   try {
@@ -51,8 +61,16 @@ export async function readCsv(file: string, fields: CsvField[]): Promise<{ recor
     const e = err as Error & { lines?: number };
     throw new UsageError('compliance.import.csvSyntax', { file, line: e.lines ?? '?', reason: e.message });
   }
+  return recordsFromRows(file, rows.map((r) => ({ line: r.info.lines, cells: r.record })), fields);
+}
+
+/**
+ * The records of a table read from a file (CSV lines or spreadsheet rows, the first being the
+ * header): columns found by their accepted names, a usage error naming any required one missing.
+ */
+export function recordsFromRows(file: string, rows: { line: number; cells: string[] }[], fields: CsvField[]): { records: CsvRecord[]; columns: string[] } {
   if (!rows.length) throw new UsageError('compliance.import.empty', { file });
-  const header = rows[0].record.map((h) => fold(h));
+  const header = rows[0].cells.map((h) => fold(h));
   const index = new Map<string, number>();
   for (const f of fields) {
     const i = header.findIndex((h) => f.aliases.some((a) => fold(a) === h));
@@ -63,14 +81,14 @@ export async function readCsv(file: string, fields: CsvField[]): Promise<{ recor
     throw new UsageError('compliance.import.missingColumns', {
       file,
       columns: missing.map((f) => `"${f.aliases[0]}"`).join(', '),
-      found: rows[0].record.map((h) => `"${h}"`).join(', '),
+      found: rows[0].cells.map((h) => `"${h}"`).join(', '),
     });
   const records: CsvRecord[] = [];
   for (const row of rows.slice(1)) {
-    if (row.record.every((c) => c === '')) continue;
+    if (row.cells.every((c) => c === '')) continue;
     const values: Record<string, string> = {};
-    for (const [key, i] of index) values[key] = row.record[i] ?? '';
-    records.push({ line: row.info.lines, values });
+    for (const [key, i] of index) values[key] = row.cells[i] ?? '';
+    records.push({ line: row.line, values });
   }
   return { records, columns: [...index.keys()] };
 }
@@ -79,6 +97,15 @@ export async function readCsv(file: string, fields: CsvField[]): Promise<{ recor
 export function describeError(env: Env, err: unknown): string {
   if (err instanceof UserError) return userErrorText(err, env.t).split('\n')[0];
   throw err;
+}
+
+/** The same on one line, with the first few choices an ambiguous name offered ("… : A, B, C, …"). */
+export function describeErrorWithChoices(env: Env, err: unknown, max = 4): string {
+  if (!(err instanceof UserError)) throw err;
+  const [first, ...rest] = userErrorText(err, env.t).split('\n');
+  const choices = rest.map((l) => l.trim().replace(/\t/g, ' ')).filter(Boolean);
+  if (!choices.length) return first;
+  return `${first.replace(/:\s*$/, '')}: ${choices.slice(0, max).join(', ')}${choices.length > max ? ', …' : ''}`;
 }
 
 /** Every problem, one line each, in line order; a usage error (exit 2) so that nothing is written. */

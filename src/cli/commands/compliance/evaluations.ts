@@ -17,8 +17,9 @@ import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { failWithProblems, type CsvField } from './csv.js';
-import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
+import { PERSON_FIELDS, readImportLines, withImportOptions, writeImportTemplate, type ImportOptions, type MatchedLine } from './plans.js';
 import { writeTransaction } from '../../../store/transaction.js';
+
 
 export function parseResultOption(value: string): EvaluationResult {
   const r = parseEvaluationResult(value);
@@ -68,15 +69,20 @@ export function registerEvaluations(program: Command, cli: Cli): void {
   });
 
   const imp = cli
-    .command(evaluate, 'import <file>', 'cmd.evaluate.import', ['thuky evaluate import danh-gia-2017.csv --year 2017 --unit "tan dinh" --dry-run'])
+    .command(evaluate, 'import [file]', 'cmd.evaluate.import', [
+      'thuky evaluate import danh-gia-2017.csv --year 2017 --unit "tan dinh" --dry-run',
+      'thuky evaluate import danh-gia-2026.xlsx --year 2026',
+      'thuky evaluate import --template mau-danh-gia.xlsx',
+    ])
     .option('--year <year>', cli.t('cmd.evaluate.opt.year'));
   withImportOptions(imp, cli, 'evaluation.importHelp');
-  cli.action<{ year?: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => {
+  cli.action<{ year?: string; unit?: string; createPeople?: boolean; dryRun?: boolean; sheet?: string; template?: string }>(imp, async (env, opts, file?: string) => {
+    if (await writeImportTemplate(env, opts.template, file, EVALUATION_FIELDS, [])) return;
     // Commander hands --year and --unit written after "import" to `evaluate`, which knows them too.
     const parent = evaluate.opts<{ year?: string; unit?: string }>();
     const year = opts.year ?? parent.year;
     if (year === undefined) throw new UsageError('evaluation.missingOption', { option: '--year' });
-    return importEvaluations(env, file, { ...opts, year, unit: opts.unit ?? parent.unit });
+    return importEvaluations(env, file!, { ...opts, year, unit: opts.unit ?? parent.unit });
   });
 
   const evaluation = cli.command(program, 'evaluation', 'cmd.evaluation', ['thuky evaluation list --year 2017']);

@@ -1,6 +1,8 @@
 /** thuky plan add | edit | list | deadline | import */
 import type { Command } from 'commander';
+import { resolve } from 'node:path';
 import { formatDateVi, parseDateInput, DateInputError, type IsoDate } from '../../../domain/dates.js';
+import { excelSerialDate } from '../../../domain/excel-dates.js';
 import { cleanText, fold } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { addPerson } from '../../../store/people.js';
@@ -24,7 +26,7 @@ import { resolveUnit, type Unit } from '../../../store/units.js';
 import { dateInputUsageError, type Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { describeError, failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
+import { describeError, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
 import { writeTransaction } from '../../../store/transaction.js';
 
 export function registerPlans(program: Command, cli: Cli): void {
@@ -107,10 +109,18 @@ export function registerPlans(program: Command, cli: Cli): void {
   });
 
   const imp = cli
-    .command(plan, 'import <file>', 'cmd.plan.import', ['thuky plan import ke-hoach-2017.csv --year 2017 --unit "ben nghe" --dry-run'])
-    .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'));
+    .command(plan, 'import [file]', 'cmd.plan.import', [
+      'thuky plan import ke-hoach-2017.csv --year 2017 --unit "ben nghe" --dry-run',
+      'thuky plan import ke-hoach-2026.xlsx --year 2026 --sheet "Kế hoạch"',
+      'thuky plan import --template mau-ke-hoach.xlsx',
+    ])
+    .option('--year <year>', cli.t('cmd.plan.opt.year'));
   withImportOptions(imp, cli, 'plan.importHelp');
-  cli.action<{ year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => importPlans(env, file, opts));
+  cli.action<ImportOptions & { template?: string }>(imp, async (env, opts, file?: string) => {
+    if (await writeImportTemplate(env, opts.template, file, PLAN_FIELDS, ['submitted'])) return;
+    if (opts.year === undefined) throw new UsageError('evaluation.missingOption', { option: '--year' });
+    return importPlans(env, file!, opts);
+  });
 }
 
 function planText(env: Env, p: Plan): string {
@@ -246,6 +256,8 @@ export function lineDate(env: Env, rec: CsvRecord, field: string, label: string,
   // Excel writes a date-time cell as "15/03/2018 00:00" or "2018-03-15 00:00:00": the time is dropped.
   const raw = (rec.values[field] ?? '').trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
   if (!raw) return null;
+  const serial = excelSerialDate(raw);
+  if (serial) return serial;
   try {
     return parseDateInput(raw, env.today());
   } catch (err) {
@@ -262,11 +274,31 @@ export function withImportOptions(cmd: Command, cli: Cli, helpKey: string): Comm
     .option('--unit <unit>', cli.t('cmd.plan.opt.importUnit'))
     .option('--create-people', cli.t('cmd.plan.opt.createPeople'))
     .option('--dry-run', cli.t('cmd.plan.opt.dryRun'))
+    .option('--sheet <name>', cli.t('cmd.import.opt.sheet'))
+    .option('--template <file.xlsx>', cli.t('cmd.import.opt.template'))
     .addHelpText('after', `\n${cli.t(helpKey)}\n`);
   return cmd;
 }
 
+/**
+ * `--template FILE.xlsx`: writes the empty sheet and returns true. Without it, a file to import is
+ * required (usage error otherwise) and the import goes on.
+ */
+export async function writeImportTemplate(env: Env, template: string | undefined, file: string | undefined, fields: CsvField[], dateKeys: string[]): Promise<boolean> {
+  if (template !== undefined) {
+    if (file !== undefined) throw new UsageError('input.conflict', { a: '--template', b: file });
+    const { templateColumns, writeTemplate } = await import('../core/spreadsheet.js');
+    const path = resolve(env.ctx.cwd, template);
+    await writeTemplate(path, env.t('spreadsheet.sheetName'), templateColumns(fields, dateKeys));
+    env.info('spreadsheet.templateWritten', { file: path, columns: fields.map((f) => f.aliases[0]).join(', ') });
+    return true;
+  }
+  if (file === undefined) throw new UsageError('spreadsheet.fileMissing');
+  return false;
+}
+
 export interface ImportOptions {
+  sheet?: string;
   year: string;
   unit?: string;
   createPeople?: boolean;
@@ -280,7 +312,7 @@ export interface ImportOptions {
  */
 export async function readImportLines(env: Env, file: string, fields: CsvField[], opts: ImportOptions) {
   const year = env.year('--year', opts.year)!;
-  const { records, columns } = await readCsv(file, fields);
+  const { records, columns } = await readTable(file, fields, { sheet: opts.sheet });
   const db = env.db();
   const unit = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }) : undefined;
   if (!unit && !columns.includes('unit')) throw new UsageError('compliance.import.needUnit', { file });

@@ -17,6 +17,7 @@ import { periodLabel, yearEndsIn, yearPeriod, type Period } from '../../../domai
 import { cellText, formatNumber, toCsv, toMarkdown, type Column, type Tone } from '../../../render/output.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
+import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
@@ -27,7 +28,8 @@ import type { Parents } from '../index.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Units the office coordinates, when --kind is not given. */
-export const DEFAULT_KINDS: UnitKind[] = ['ward', 'commune'];
+/** Every grassroots kind (wards, communes, special zones): the one meaning of "all units". */
+export const DEFAULT_KINDS: UnitKind[] = [...GRASSROOTS_KINDS];
 
 interface ReportOptions {
   period?: string;

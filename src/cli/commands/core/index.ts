@@ -7,7 +7,9 @@ import { DOC_TYPES, KNOWN_ISSUERS } from '../../../domain/documents.js';
 import { cleanText } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import { listChanges } from '../../../store/changelog.js';
-import { backupDatabase, migrate } from '../../../store/db.js';
+import { backupDatabase, migrate, type Db } from '../../../store/db.js';
+import { changeMembership } from '../../../store/memberships.js';
+import { personalData } from '../../../store/people-import.js';
 import { addDocument, getDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
 import { addPerson, editPerson, getPerson, iteratePeople, resolvePerson, type Person } from '../../../store/people.js';
@@ -17,6 +19,9 @@ import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
+import { registerPersonImport } from './person-import.js';
+import { registerUnitImport } from './unit-import.js';
+import { registerUnitMerge } from './unit-merge.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -54,7 +59,7 @@ function secureFile(path: string) {
   }
 }
 
-const TABLES = ['unit', 'person', 'document', 'meeting', 'speech', 'conclusion', 'task', 'task_event', 'plan', 'evaluation', 'activity', 'draft', 'change_log'];
+const TABLES = ['unit', 'person', 'membership_history', 'document', 'meeting', 'speech', 'conclusion', 'task', 'task_event', 'plan', 'evaluation', 'activity', 'draft', 'change_log'];
 
 function registerDb(program: Command, cli: Cli) {
   const db = cli.command(program, 'db', 'cmd.db', ['thuky db info', 'thuky db migrate']);
@@ -229,9 +234,14 @@ function registerUnits(program: Command, cli: Cli) {
     env.info('unit.edited', { id: after.id, name: after.name });
     return env.record(after, () => unitText(env, after));
   });
+  registerUnitImport(unit, cli);
+  registerUnitMerge(unit, cli);
 }
 
-function personColumns(): Column<Person>[] {
+/** A person with the personal data asked for by --show-personal. */
+type PersonShown = Person & { birthOn?: string | null; partyCard?: string | null };
+
+function personColumns(showPersonal = false): Column<PersonShown>[] {
   return [
     { key: 'id', label: 'col.id', type: 'number' },
     { key: 'fullName', label: 'col.fullName' },
@@ -239,10 +249,21 @@ function personColumns(): Column<Person>[] {
     { key: 'positions', label: 'col.positions', type: 'list' },
     { key: 'isMember', label: 'col.isMember', type: 'bool' },
     { key: 'active', label: 'col.active', type: 'bool' },
+    ...(showPersonal
+      ? ([
+          { key: 'birthOn', label: 'col.birthOn', type: 'date' },
+          { key: 'partyCard', label: 'col.partyCard' },
+        ] as Column<PersonShown>[])
+      : []),
   ];
 }
 
-function personText(env: Env, p: Person): string {
+/** Adds the date of birth and card number, only when --show-personal asked for them. */
+function* withPersonal(db: Db, people: Iterable<Person>): Generator<PersonShown> {
+  for (const p of people) yield { ...p, ...personalData(db, p.id) };
+}
+
+function personText(env: Env, p: PersonShown): string {
   const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value ?? ''}`;
   return [
     line('col.fullName', p.fullName),
@@ -251,6 +272,8 @@ function personText(env: Env, p: Person): string {
     line('col.positions', p.positions.join('; ')),
     line('col.isMember', p.isMember ? env.t('common.yes') : env.t('common.no')),
     line('col.active', p.active ? env.t('common.yes') : env.t('common.no')),
+    ...(p.birthOn !== undefined ? [line('col.birthOn', p.birthOn ? formatDateVi(p.birthOn) : '')] : []),
+    ...(p.partyCard !== undefined ? [line('col.partyCard', p.partyCard)] : []),
     ...(p.note ? [line('col.note', p.note)] : []),
     ...(p.illustrative ? [env.t('common.illustrative')] : []),
   ].join('\n');
@@ -279,32 +302,49 @@ function registerPeople(program: Command, cli: Cli) {
     .option('--unit <unit>', cli.t('cmd.person.opt.unit'))
     .option('--search <text>', cli.t('opt.search'))
     .option('--members', cli.t('cmd.person.opt.members'))
-    .option('--inactive', cli.t('cmd.person.opt.inactive'));
-  cli.action<{ unit?: string; search?: string; members?: boolean; inactive?: boolean }>(list, (env, opts) => {
+    .option('--inactive', cli.t('cmd.person.opt.inactive'))
+    .option('--show-personal', cli.t('cmd.person.opt.showPersonal'));
+  cli.action<{ unit?: string; search?: string; members?: boolean; inactive?: boolean; showPersonal?: boolean }>(list, (env, opts) => {
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : undefined;
-    return env.list(iteratePeople(db, { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true }), personColumns());
+    const people = iteratePeople(db, { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true });
+    return env.list(opts.showPersonal ? withPersonal(db, people) : people, personColumns(opts.showPersonal));
   });
 
-  const show = cli.command(person, 'show <person>', 'cmd.person.show', ['thuky person show "hoang thi to nga"']);
-  cli.action(show, (env, _opts, query: string) => {
-    const p = resolvePerson(env.readDb(), query, { idNotFoundExit1: true });
+  const show = cli
+    .command(person, 'show <person>', 'cmd.person.show', ['thuky person show "hoang thi to nga"', 'thuky person show "nguyen van an" --show-personal'])
+    .option('--show-personal', cli.t('cmd.person.opt.showPersonal'));
+  cli.action<{ showPersonal?: boolean }>(show, (env, opts, query: string) => {
+    const db = env.readDb();
+    const found = resolvePerson(db, query, { idNotFoundExit1: true });
+    const p: PersonShown = opts.showPersonal ? { ...found, ...personalData(db, found.id) } : found;
     return env.record(p, () => personText(env, p));
   });
+
+  registerPersonImport(person, cli);
 
   const edit = cli
     .command(person, 'edit <person>', 'cmd.person.edit', ['thuky person edit "nguyen van an" --position "Phó Bí thư Đảng ủy phường" --unit "ben nghe"'])
     .option('--name <fullName>', cli.t('cmd.person.opt.name'))
     .option('--unit <unit>', cli.t('cmd.person.opt.unit'))
+    .option('--since <date>', cli.t('cmd.person.opt.since'))
     .option('--position <text>', cli.t('cmd.person.opt.positionReplace'), collect)
     .option('--member', cli.t('cmd.person.opt.member'))
     .option('--not-member', cli.t('cmd.person.opt.notMember'))
     .option('--inactive', cli.t('cmd.person.opt.setInactive'))
     .option('--active', cli.t('cmd.person.opt.setActive'))
     .option('--note <text>', cli.t('opt.note'));
-  cli.action<{ name?: string; unit?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
+  cli.action<{ name?: string; unit?: string; since?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
+    if (opts.since !== undefined && opts.unit === undefined && opts.position === undefined) throw new UsageError('person.sinceNeedsUnit');
+    const since = opts.since !== undefined ? env.date('--since', opts.since) : env.today();
     const db = env.db();
     const p = resolvePerson(db, query, { idNotFoundExit1: true });
+    // A move to another unit keeps the former membership (and its positions) for the reports about it.
+    if (opts.unit !== undefined || opts.position !== undefined) {
+      const unitId = opts.unit !== undefined ? resolveUnit(db, opts.unit, { at: since }).id : undefined;
+      const positions = opts.position?.map(cleanText).filter(Boolean);
+      changeMembership(db, env.audit(), p.id, { unitId, positions }, since);
+    }
     if (opts.member && opts.notMember) throw new UsageError('input.conflict', { a: '--member', b: '--not-member' });
     if (opts.active && opts.inactive) throw new UsageError('input.conflict', { a: '--active', b: '--inactive' });
     const patch = {

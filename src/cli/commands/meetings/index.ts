@@ -27,14 +27,15 @@ import {
   type SpeechListRow,
 } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
-import { listUnits, resolveUnit } from '../../../store/units.js';
+import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';
 import { meetingText } from './show.js';
 
-const ALL_WARDS = 'all-wards';
+/** Words meaning every grassroots unit (wards, communes, special zones) of the organising committee. */
+const ALL_UNITS = new Set(['all-units', 'all-wards']);
 
 export function registerMeetings(program: Command, cli: Cli, parents: Parents): void {
   const meeting = parents.meeting;
@@ -67,22 +68,16 @@ function meetingDate(db: Db, id: number): IsoDate {
 }
 
 /**
- * Units named on the command line, at the meeting date. `all-wards` means the wards that existed
- * that day under the organizing committee (or every ward when it has none).
+ * Units named on the command line, at the meeting date. `all-units` (or `all-wards`) means the
+ * grassroots units that existed that day under the organizing committee (or all of them when it has none).
  */
 function resolveUnits(db: Db, values: string[], at: IsoDate, organizerId: number | null): number[] {
   const out: number[] = [];
   for (const v of values.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean)) {
-    if (v.toLowerCase() === ALL_WARDS) out.push(...wardsOn(db, at, organizerId));
+    if (ALL_UNITS.has(v.toLowerCase())) out.push(...grassrootsUnits(db, { on: at, committeeId: organizerId }).map((u) => u.id));
     else out.push(resolveUnit(db, v, { at }).id);
   }
   return [...new Set(out)];
-}
-
-function wardsOn(db: Db, at: IsoDate, organizerId: number | null): number[] {
-  const wards = listUnits(db, { kind: 'ward', at });
-  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
-  return (under.length ? under : wards).map((w) => w.id);
 }
 
 function resolvePeople(db: Db, values: string[] | undefined): number[] {
@@ -120,7 +115,7 @@ interface AddOpts {
 function registerAdd(meeting: Command, cli: Cli) {
   const cmd = cli
     .command(meeting, 'add', 'cmd.meeting.add', [
-      'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" "hoang thi to nga" --guest "pham ngoc hoi" --invite all-wards --doc 05-CT/TW 02-ĐA/TU',
+      'thuky meeting add --date 17/06/2017 --kind giao-ban-chuyen-de --title "Giải pháp tăng cường thực hiện Chỉ thị 05-CT/TW" --chair "huynh thanh hai" "hoang thi to nga" --guest "pham ngoc hoi" --invite all-units --doc 05-CT/TW 02-ĐA/TU',
       'thuky meeting add --date 15/09/2017 --title "Giao ban quý III" --start 08:00 --end 11:00 --location "Hội trường Quận ủy" --invite BN CK --json',
     ])
     .requiredOption('--date <date>', cli.t('cmd.meeting.opt.date'))
@@ -349,7 +344,7 @@ function registerClose(meeting: Command, cli: Cli) {
 function registerConclude(meeting: Command, cli: Cli) {
   const cmd = cli
     .command(meeting, 'conclude <meeting>', 'cmd.meeting.conclude', [
-      'thuky meeting conclude 1 --text "Mỗi phường đăng ký khâu đột phá cụ thể, có thời hạn" --assign all-wards --within 30d',
+      'thuky meeting conclude 1 --text "Mỗi phường đăng ký khâu đột phá cụ thể, có thời hạn" --assign all-units --within 30d',
       'thuky meeting conclude 2 --text "Báo cáo kết quả kế hoạch cá nhân" --assign "cau kho" NCT --due 31/10/2017',
     ])
     .requiredOption('--text <text>', cli.t('cmd.meeting.opt.text'))

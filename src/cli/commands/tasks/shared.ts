@@ -71,6 +71,7 @@ export function statusTone(status: TaskStatus): Tone {
     case 'done_no_deadline':
       return 'green';
     case 'cancelled':
+    case 'transferred':
       return 'gray';
     default:
       return undefined;

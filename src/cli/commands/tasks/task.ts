@@ -1,8 +1,10 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { GRASSROOTS_KINDS, isGrassrootsKind } from '../../../domain/grassroots.js';
 import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
+import { meetingOrganizerId } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
 import { parseIdText } from '../../../store/lookup.js';
 import {
@@ -20,7 +22,7 @@ import {
   type Task,
   type TaskEvent,
 } from '../../../store/tasks.js';
-import { listUnits, resolveUnit } from '../../../store/units.js';
+import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -54,7 +56,10 @@ export function registerTaskCommands(program: Command, cli: Cli): void {
 
 interface AddOpts {
   unit?: string[];
+  allUnits?: boolean;
   allWards?: boolean;
+  kind?: string[];
+  under?: string;
   due?: string;
   within?: string;
   start?: string;
@@ -67,11 +72,15 @@ interface AddOpts {
 function registerAdd(task: Command, cli: Cli) {
   const cmd = cli
     .command(task, 'add <title>', 'cmd.task.add', [
-      'thuky task add "Nộp báo cáo sơ kết" --all-wards --within 30d --start 01/07/2017',
+      'thuky task add "Nộp báo cáo sơ kết" --all-units --within 30d --start 01/07/2017',
+      'thuky task add "Báo cáo sơ kết" --all-units --kind commune --within 30d',
       'thuky task add "Rà soát kế hoạch cá nhân" --unit "ben nghe" --unit CK --due 30/09/2017 --meeting 1 --doc 05-CT/TW',
     ])
     .option('--unit <unit>', cli.t('cmd.task.opt.unit'), collect)
-    .option('--all-wards', cli.t('cmd.task.opt.allWards'))
+    .option('--all-units', cli.t('cmd.task.opt.allUnits', { kinds: GRASSROOTS_KINDS.join(', ') }))
+    .addOption(new Option('--all-wards', cli.t('cmd.task.opt.allWards')))
+    .option('--kind <kind>', cli.t('cmd.task.opt.allKind', { kinds: GRASSROOTS_KINDS.join(', ') }), collect)
+    .option('--under <unit>', cli.t('cmd.task.opt.under'))
     .option('--due <date>', cli.t('cmd.task.opt.due'))
     .option('--within <duration>', cli.t('cmd.task.opt.within'))
     .option('--start <date>', cli.t('cmd.task.opt.start'))
@@ -81,8 +90,12 @@ function registerAdd(task: Command, cli: Cli) {
     .option('--note <text>', cli.t('opt.note'));
   cli.action<AddOpts>(cmd, (env, opts, title: string) => {
     if (!cleanText(title)) throw new UsageError('task.titleEmpty');
-    if (opts.allWards && opts.unit?.length) throw new UsageError('input.conflict', { a: '--all-wards', b: '--unit' });
-    if (!opts.allWards && !opts.unit?.length) throw new UsageError('task.noUnit');
+    const all = opts.allUnits || opts.allWards;
+    const allFlag = opts.allUnits ? '--all-units' : '--all-wards';
+    if (all && opts.unit?.length) throw new UsageError('input.conflict', { a: allFlag, b: '--unit' });
+    if (!all && !opts.unit?.length) throw new UsageError('task.noUnit');
+    if (!all && (opts.kind?.length || opts.under)) throw new UsageError('task.narrowNeedsAll', { option: opts.kind?.length ? '--kind' : '--under' });
+    const kinds = parseGrassrootsKinds(opts.kind);
     const startOn = opts.start !== undefined ? env.date('--start', opts.start) : env.today();
     const dueOn = dueFrom(env, opts, startOn);
     const meetingId = parseIdOption('--meeting', opts.meeting);
@@ -90,10 +103,15 @@ function registerAdd(task: Command, cli: Cli) {
     // are checked once they are resolved.
     validateNewTasks({ title, unitIds: [0], startOn, dueOn });
     const db = env.db();
-    const unitIds = opts.allWards
-      ? listUnits(db, { kind: 'ward', at: startOn }).map((u) => u.id)
+    const unitIds = all
+      ? grassrootsUnits(db, {
+          on: startOn,
+          committeeId: meetingId !== undefined ? meetingOrganizerId(db, meetingId) : null,
+          underId: opts.under ? resolveUnit(db, opts.under, { at: startOn }).id : null,
+          kinds,
+        }).map((u) => u.id)
       : opts.unit!.map((q) => resolveUnit(db, q, { at: startOn }).id);
-    if (!unitIds.length) throw new UsageError('task.noWardsOn', { date: formatDateVi(startOn) });
+    if (!unitIds.length) throw new UsageError('task.noWardsOn', { flag: allFlag, date: formatDateVi(startOn) });
     if (meetingId !== undefined) meetingExists(db, meetingId);
     const documentId = opts.doc ? resolveDocument(db, opts.doc).id : null;
     const ownerId = opts.owner ? resolvePerson(db, opts.owner).id : null;
@@ -105,6 +123,14 @@ function registerAdd(task: Command, cli: Cli) {
     if (env.format === 'json') env.json(created);
     else if (env.formatChosen) return env.list(created, taskColumns(env));
   });
+}
+
+/** --kind after --all-units: a subset of the grassroots kinds, repeated or comma-separated. */
+export function parseGrassrootsKinds(values: string[] | undefined): string[] | undefined {
+  if (!values?.length) return undefined;
+  const kinds = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const k of kinds) if (!isGrassrootsKind(k)) throw new UsageError('input.badChoice', { field: '--kind', value: k, accepted: GRASSROOTS_KINDS.join(', ') });
+  return kinds;
 }
 
 interface ListOpts {
