@@ -32,7 +32,7 @@ describe('candidates for partial command lines (bash, on the sample)', () => {
     ['a global option after a sub-command', ['unit', 'list', '--no-'], ['--no-color', '--no-pager']],
     ['enum choices of --status', ['task', 'list', '--status', 'done'], ['done_on_time', 'done_late', 'done_no_deadline', 'done']],
     ['enum choices of a variadic option, second value', ['task', 'list', '--status', 'overdue', 'due'], ['due_soon']],
-    ['enum choices of --kind', ['unit', 'list', '--kind', ''], ['ward', 'commune', 'agency', 'committee', 'cell']],
+    ['enum choices of --kind', ['unit', 'list', '--kind', ''], ['ward', 'commune', 'special-zone', 'agency', 'committee', 'cell']],
     ['enum choices of --format', ['overdue', '--format', 't'], ['table', 'tsv', 'text', 'txt']],
     ['the shells of completion', ['completion', ''], ['bash', 'zsh', 'fish']],
     // On 17/06/2017 the old wards existed; Phường Bến Thành (old and new) is offered once.

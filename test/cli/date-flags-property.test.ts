@@ -80,6 +80,9 @@ const FAMILIES: Record<string, Case[]> = {
     readOnly('log --since', 'date', (v) => ['log', '--since', v, '--limit', '5']),
     readOnly('unit list --at', 'date', (v) => ['unit', 'list', '--at', v]),
     readOnly('unit show --at', 'date', (v) => ['unit', 'show', 'ben thanh', '--at', v]),
+    readOnly('unit import --from', 'date', (v) => ['unit', 'import', '--official', '--province', '79', '--from', v, '--dry-run']),
+    readOnly('unit merge --on', 'date', (v) => ['unit', 'merge', 'BN', 'DK', '--into', 'SG', '--on', v, '--dry-run']),
+    readOnly('unit split --on', 'date', (v) => ['unit', 'split', 'CK', '--into', 'SG', 'COL-2025', '--on', v, '--dry-run']),
     readOnly('task list --due-before', 'date', (v) => ['task', 'list', '--due-before', v]),
     readOnly('task list --due-after', 'date', (v) => ['task', 'list', '--due-after', v]),
     readOnly('meeting list --from', 'date', (v) => ['meeting', 'list', '--from', v]),
@@ -235,6 +238,20 @@ const FAMILIES: Record<string, Case[]> = {
       writes: true,
       argv: (v, _id, n) => ['activity', 'add', '--unit', 'BN', '--kind', 'khac', '--title', `Sinh hoạt ${n}`, '--date', v],
       stored: (h) => [(h.prepare('SELECT held_on AS d FROM activity ORDER BY id DESC LIMIT 1').get() as { d: string }).d],
+      expected: fromToday,
+    },
+    {
+      name: 'person edit --since',
+      kind: 'date',
+      writes: true,
+      // A person of its own for every run, moved from Bến Nghé to Cầu Kho from the day typed.
+      setup: async (db, n) => {
+        const add = await run(['person', 'add', `Người Thử ${n}`, '--unit', 'BN', '--json'], { db, env: ENV });
+        if (add.code !== 0) throw new Error(`setup: ${add.stderr}`);
+        return (JSON.parse(add.stdout) as { id: number }).id;
+      },
+      argv: (v, id) => ['person', 'edit', `#${id}`, '--unit', 'CK', '--since', v],
+      stored: (h, id) => [(h.prepare('SELECT unit_since AS d FROM person WHERE id = ?').get(id) as { d: string | null }).d],
       expected: fromToday,
     },
     {
