@@ -8,7 +8,7 @@ import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
-import type { Audit } from '../store/changelog.js';
+import { startRecording, type Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
@@ -42,6 +42,8 @@ export class Env {
     readonly lang: Lang,
     /** "task add", for the change log. */
     readonly command: string,
+    /** The command line as typed, kept with the run in the change log. */
+    readonly argv?: string[],
   ) {
     this.t = translator(lang);
     this.dbPath = resolveDbPath(globals.db, ctx.env, ctx.cwd);
@@ -76,6 +78,7 @@ export class Env {
     if (!this.handle) {
       this.createdFile = !existsSync(this.dbPath);
       this.handle = openDatabase(this.dbPath, { create: true });
+      startRecording(this.handle, { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command, args: this.argv });
     }
     return this.handle;
   }

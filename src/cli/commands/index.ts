@@ -6,6 +6,7 @@ import { registerTasks } from './tasks/index.js';
 import { registerMeetings } from './meetings/index.js';
 import { registerCompliance } from './compliance/index.js';
 import { registerRecord } from './record/index.js';
+import { registerUndo } from './undo/index.js';
 
 export interface Parents {
   /** `thuky report …`, shared by the task statistics and the compliance table. */
@@ -23,4 +24,5 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerMeetings(program, cli, parents);
   registerRecord(program, cli, parents);
   registerCompliance(program, cli, parents);
+  registerUndo(program, cli);
 }
