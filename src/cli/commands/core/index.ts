@@ -16,6 +16,7 @@ import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Un
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerMaintenance } from './maintenance.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -88,6 +89,7 @@ function registerDb(program: Command, cli: Cli) {
     const result = migrate(handle);
     env.info('db.migrated', { path: env.dbPath, version: result.to });
   });
+  registerMaintenance(db, cli);
 }
 
 function registerLog(program: Command, cli: Cli) {
