@@ -8,6 +8,7 @@ import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerActivityEdit, registerRemove } from '../edit/index.js';
 
 const KINDS = ACTIVITY_KINDS.join('|');
 
@@ -20,6 +21,8 @@ function parseKind(value: string | undefined): ActivityKind | undefined {
 
 export function registerActivities(program: Command, cli: Cli): void {
   const activity = cli.command(program, 'activity', 'cmd.activity', ['thuky activity list --unit "pham ngu lao" --period 2017']);
+  registerActivityEdit(activity, cli);
+  registerRemove(activity, cli, 'activity');
 
   const add = cli
     .command(activity, 'add', 'cmd.activity.add', ['thuky activity add --unit "ben nghe" --date 02/10/2017 --kind chao-co --title "Chào cờ đầu tuần" --participants 45'])

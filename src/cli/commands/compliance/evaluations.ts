@@ -15,6 +15,7 @@ import { listUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerEvaluationEdit, registerRemove } from '../edit/index.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, type ImportOptions, type MatchedLine } from './plans.js';
 
@@ -80,6 +81,8 @@ export function registerEvaluations(program: Command, cli: Cli): void {
   });
 
   const evaluation = cli.command(program, 'evaluation', 'cmd.evaluation', ['thuky evaluation list --year 2017']);
+  registerEvaluationEdit(evaluation, cli);
+  registerRemove(evaluation, cli, 'evaluation');
   const list = cli
     .command(evaluation, 'list', 'cmd.evaluation.list', ['thuky evaluation list --year 2017', 'thuky evaluation list --year 2017 --unit "tan dinh" --people'])
     .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))

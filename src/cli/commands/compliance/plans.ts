@@ -24,10 +24,12 @@ import { resolveUnit, type Unit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerRemove } from '../edit/index.js';
 import { describeError, failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
 
 export function registerPlans(program: Command, cli: Cli): void {
   const plan = cli.command(program, 'plan', 'cmd.plan', ['thuky plan list --year 2017 --missing --unit "ben thanh"']);
+  registerRemove(plan, cli, 'plan');
 
   const add = cli
     .command(plan, 'add', 'cmd.plan.add', ['thuky plan add --person "Nguyễn Văn An" --unit "ben nghe" --year 2017 --submitted 15/03/2017'])

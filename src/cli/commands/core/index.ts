@@ -17,6 +17,7 @@ import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { registerMaintenance } from './maintenance.js';
+import { registerDocEdit, registerRemove } from '../edit/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -156,6 +157,7 @@ function unitText(env: Env, u: Unit): string {
 
 function registerUnits(program: Command, cli: Cli) {
   const unit = cli.command(program, 'unit', 'cmd.unit', ['thuky unit list --kind ward --at 17/06/2017']);
+  registerRemove(unit, cli, 'unit');
   const kinds = UNIT_KINDS.join('|');
 
   const add = cli
@@ -260,6 +262,7 @@ function personText(env: Env, p: Person): string {
 
 function registerPeople(program: Command, cli: Cli) {
   const person = cli.command(program, 'person', 'cmd.person', ['thuky person list --search "huynh thanh hai"']);
+  registerRemove(person, cli, 'person');
 
   const add = cli
     .command(person, 'add <fullName>', 'cmd.person.add', ['thuky person add "Nguyễn Văn An" --unit "ben nghe" --position "Bí thư chi bộ khu phố 1"'])
@@ -328,6 +331,8 @@ function registerPeople(program: Command, cli: Cli) {
 
 function registerDocs(program: Command, cli: Cli) {
   const doc = cli.command(program, 'doc', 'cmd.doc', ['thuky doc show 05-CT/TW']);
+  registerDocEdit(doc, cli);
+  registerRemove(doc, cli, 'document');
   const types = Object.keys(DOC_TYPES).join(', ');
 
   const add = cli

@@ -23,6 +23,7 @@ import { listUnits, resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerRemove, registerTaskEdit } from '../edit/index.js';
 import {
   collect,
   daysText,
@@ -47,6 +48,8 @@ export function registerTaskCommands(program: Command, cli: Cli): void {
   registerList(task, cli);
   registerShow(task, cli);
   registerChanges(task, cli);
+  registerTaskEdit(task, cli);
+  registerRemove(task, cli, 'task');
 }
 
 interface AddOpts {

@@ -73,7 +73,9 @@ function rowLabel(row: Record<string, unknown>): string {
     const v = row[key];
     if (typeof v === 'string' && v.trim()) return v.length > 70 ? `${v.slice(0, 69)}…` : v;
   }
-  return '';
+  // Rows of a link or history table: what they belong to.
+  const refs = Object.entries(row).filter(([k, v]) => k.endsWith('_id') && v !== null);
+  return refs.map(([k, v]) => `${k.slice(0, -3)} #${v}`).join(', ') + (typeof row.kind === 'string' ? ` (${row.kind})` : '');
 }
 
 const SHOWN_PER_GROUP = 20;
