@@ -6,27 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
-
-const HISTORY = new Set(['change_log', 'row_change', 'command_run']);
-
-/** Every data table's rows in primary-key order: the database "minus the change log". */
-export function dumpData(path: string): Record<string, unknown[]> {
-  const db = openDatabase(path, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    const out: Record<string, unknown[]> = {};
-    for (const t of tables) {
-      if (HISTORY.has(t)) continue;
-      const pk = (db.pragma(`table_info("${t}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`);
-      out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${pk.join(', ')}`).all();
-    }
-    return out;
-  } finally {
-    db.close();
-  }
-}
+import { dumpData, run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
 
 const ENV = { THUKY_TODAY: '31/12/2017' };
 
@@ -64,6 +44,18 @@ const WRITES: string[][] = [
   ['plan', 'import', planCsv, '--year', '2018', '--unit', 'ben nghe', '--create-people'],
   ['evaluate', '--person', 'huynh thanh hai', '--year', '2018', '--result', 'tot', '--plan-used'],
   ['activity', 'add', '--unit', 'ben nghe', '--date', '02/10/2017', '--kind', 'chao-co', '--title', 'Chào cờ', '--participants', '45'],
+  ['doc', 'edit', '05-CT/TW', '--title', 'Tên mới', '--body', 'Bộ Chính trị khóa XII'],
+  ['doc', 'remove', '05-CT/TW', '--reason', 'thử', '--with-dependants', '-y'],
+  ['activity', 'edit', '3', '--kind', 'hoc-tap', '--participants', '12'],
+  ['activity', 'remove', '3', '4', '--reason', 'nhập trùng', '-y'],
+  ['evaluation', 'edit', '1', '--result', 'hoan-thanh', '--score', '78,5', '--no-plan-used'],
+  ['evaluation', 'remove', '1', '--reason', 'nhầm người', '-y'],
+  ['plan', 'remove', '1', '--reason', 'nhập trùng', '-y'],
+  ['task', 'edit', '61', '--title', 'Sửa lại', '--due', '31/12/2017', '--owner', 'huynh thanh hai'],
+  ['task', 'edit', '--group', '1', '--title', 'Sửa cả nhóm', '--doc', '12-NQ/TW'],
+  ['task', 'remove', '--group', '1', '--reason', 'nhầm năm', '-y'],
+  ['unit', 'remove', 'ben nghe', '--reason', 'thử', '--with-dependants', '-y'],
+  ['person', 'remove', 'huynh thanh hai', '--reason', 'thử', '--with-dependants', '-y'],
 ];
 
 describe('undo of every write command', () => {
