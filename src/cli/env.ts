@@ -33,6 +33,8 @@ export class Env {
   private handle: Db | undefined;
   /** Whether db() created the file in this run. */
   private createdFile = false;
+  /** total_changes() once the change log started recording (its setup counts as changes). */
+  private changesAtStart = 0;
   /** "Today" of this run, worked out once (bulk imports ask for it per line). */
   private todayCache: IsoDate | undefined;
 
@@ -79,6 +81,7 @@ export class Env {
       this.createdFile = !existsSync(this.dbPath);
       this.handle = openDatabase(this.dbPath, { create: true });
       startRecording(this.handle, { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command, args: this.argv });
+      this.changesAtStart = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     }
     return this.handle;
   }
@@ -99,7 +102,7 @@ export class Env {
    */
   discardUnusedNewDatabase(): void {
     if (!this.handle || !this.createdFile) return;
-    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n - this.changesAtStart;
     this.close();
     if (changes === 0) for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(file, { force: true });
   }

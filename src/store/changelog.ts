@@ -109,44 +109,49 @@ export interface RunInfo {
 }
 
 /**
- * Records every row change made through this connection from now on, under one command run.
- * Returns the run's token (its row is created at the first change).
+ * Records every row change made through this connection from now on, under one command run. The
+ * run's details wait in a TEMP table; the first change creates the run row and notes its id there.
+ * Both happen inside the writing transaction, so a rollback undoes both and the next write starts
+ * afresh. (The TEMP table's own writes count in total_changes(): see Env.discardUnusedNewDatabase.)
  */
-export function startRecording(db: Db, info: RunInfo): string {
-  const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  const values: Record<string, string | null> = { at: info.at, user: info.user, command: info.command, args: info.args ? JSON.stringify(info.args) : null, token };
-  db.function('thuky_run', { deterministic: true }, (key: unknown) => values[String(key)] ?? null);
-  const ensureRun = `INSERT INTO main.command_run (at, os_user, command, args, token)
-      SELECT thuky_run('at'), thuky_run('user'), thuky_run('command'), thuky_run('args'), thuky_run('token')
-       WHERE NOT EXISTS (SELECT 1 FROM main.command_run WHERE token = thuky_run('token'));`;
-  const runId = `(SELECT id FROM main.command_run WHERE token = thuky_run('token'))`;
+export function startRecording(db: Db, info: RunInfo): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER)');
+  db.prepare('DELETE FROM temp.thuky_run').run();
+  db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
+  // The run row is made by a BEFORE trigger that fires only while there is none (a BEFORE trigger
+  // always runs ahead of the AFTER ones that record), so that each recorded row costs one INSERT.
+  const ensureRun = `INSERT INTO main.command_run (at, os_user, command, args) SELECT at, os_user, command, args FROM temp.thuky_run;
+      UPDATE temp.thuky_run SET run_id = last_insert_rowid();`;
+  const noRunYet = '(SELECT run_id FROM temp.thuky_run) IS NULL';
   const sql: string[] = [];
   for (const t of dataTables(db)) {
     const table = `main.${quoteId(t.name)}`;
     const pkOf = (prefix: 'new' | 'old') => jsonOf(prefix, t.pk);
     const trigger = (op: string) => quoteId(`thuky_record_${t.name}_${op}`);
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+      sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS ${trigger(`run_${op.toLowerCase()}`)} BEFORE ${op} ON ${table} WHEN ${noRunYet} BEGIN ${ensureRun} END;`);
     sql.push(
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensureRun}
-         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('insert')} AFTER INSERT ON ${table} BEGIN
+         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
       `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('update')} AFTER UPDATE ON ${table}
-         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensureRun}
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('delete')} AFTER DELETE ON ${table} BEGIN ${ensureRun}
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
+         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('delete')} AFTER DELETE ON ${table} BEGIN
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
     );
   }
   sql.push(
-    `CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_change_log AFTER INSERT ON main.change_log WHEN new.run_id IS NULL BEGIN ${ensureRun}
-       UPDATE main.change_log SET run_id = ${runId} WHERE id = new.id; END;`,
+    `CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_change_log_run BEFORE INSERT ON main.change_log WHEN ${noRunYet} BEGIN ${ensureRun} END;`,
+    `CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_change_log AFTER INSERT ON main.change_log WHEN new.run_id IS NULL BEGIN
+       UPDATE main.change_log SET run_id = (SELECT run_id FROM temp.thuky_run) WHERE id = new.id; END;`,
   );
   db.exec(sql.join('\n'));
-  return token;
 }
 
 /** The id of the run this connection records under, once it has written something. */
 export function currentRunId(db: Db): number | null {
   try {
-    return (db.prepare(`SELECT id FROM command_run WHERE token = thuky_run('token')`).pluck().get() as number | undefined) ?? null;
+    return (db.prepare('SELECT run_id FROM temp.thuky_run').pluck().get() as number | null | undefined) ?? null;
   } catch {
     return null;
   }

@@ -9,8 +9,6 @@ CREATE TABLE command_run (
   os_user TEXT NOT NULL,
   command TEXT NOT NULL,
   args    TEXT,
-  -- Drawn at random by the process that runs the command: its rows find their run by it.
-  token   TEXT NOT NULL UNIQUE,
   undoes  INTEGER REFERENCES command_run(id)
 );
 CREATE INDEX command_run_undoes ON command_run(undoes);
@@ -25,7 +23,6 @@ CREATE TABLE row_change (
   after  TEXT
 );
 CREATE INDEX row_change_run ON row_change(run_id, id);
-CREATE INDEX row_change_row ON row_change(tbl, pk, run_id);
 
 ALTER TABLE change_log ADD COLUMN run_id INTEGER REFERENCES command_run(id);
 CREATE INDEX change_log_run ON change_log(run_id);

@@ -1,0 +1,55 @@
+/** The change log's row recording: one run per command, full values, rollbacks leave no trace. */
+import { describe, expect, it } from 'vitest';
+import { currentRunId, startRecording } from '../../src/store/changelog.js';
+import { memoryDatabase } from '../../src/store/db.js';
+
+describe('row recording', () => {
+  it('records nothing and creates no run until something is written', () => {
+    const db = memoryDatabase();
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit list' });
+    expect(db.prepare('SELECT count(*) FROM command_run').pluck().get()).toBe(0);
+    expect(currentRunId(db)).toBeNull();
+  });
+
+  it('a rolled-back transaction leaves no run and no row change; the next write makes the run', () => {
+    const db = memoryDatabase();
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add', args: ['unit', 'add', 'X'] });
+    const add = (name: string) => db.prepare("INSERT INTO unit (name, name_folded, kind, created_at) VALUES (?, ?, 'ward', 'x')").run(name, name.toLowerCase());
+    expect(() =>
+      db.transaction(() => {
+        add('A');
+        throw new Error('bad input found late');
+      })(),
+    ).toThrow('bad input');
+    expect(db.prepare('SELECT count(*) FROM command_run').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM row_change').pluck().get()).toBe(0);
+    db.transaction(() => {
+      add('B');
+      db.prepare("UPDATE unit SET note = 'n' WHERE name = 'B'").run();
+      db.prepare("UPDATE unit SET note = 'n' WHERE name = 'B'").run(); // no change: not recorded
+      db.prepare("DELETE FROM unit WHERE name = 'B'").run();
+    })();
+    const runs = db.prepare('SELECT id, command, args FROM command_run').all();
+    expect(runs).toEqual([{ id: 1, command: 'unit add', args: '["unit","add","X"]' }]);
+    expect(currentRunId(db)).toBe(1);
+    const changes = db.prepare('SELECT run_id AS run, tbl, pk, op, before, after FROM row_change ORDER BY id').all() as { run: number; op: string; pk: string; before: string | null; after: string | null }[];
+    expect(changes.map((c) => [c.run, c.op, c.pk])).toEqual([
+      [1, 'insert', '{"id":1}'],
+      [1, 'update', '{"id":1}'],
+      [1, 'delete', '{"id":1}'],
+    ]);
+    expect(JSON.parse(changes[1].before!)).toMatchObject({ name: 'B', note: null, kind: 'ward' });
+    expect(JSON.parse(changes[1].after!)).toMatchObject({ name: 'B', note: 'n' });
+    expect(JSON.parse(changes[2].before!)).toMatchObject({ name: 'B', note: 'n' });
+  });
+
+  it('composite keys are recorded by their columns, and change_log lines carry the run', () => {
+    const db = memoryDatabase();
+    db.exec("INSERT INTO unit (id, name, name_folded, kind, created_at) VALUES (1, 'A', 'a', 'ward', 'x'), (2, 'B', 'b', 'ward', 'x')");
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
+    db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (1, 2)').run();
+    db.prepare("INSERT INTO change_log (at, os_user, command, entity, action) VALUES ('x', 'u', 'unit edit', 'unit', 'update')").run();
+    expect(db.prepare('SELECT tbl, pk FROM row_change').all()).toEqual([{ tbl: 'unit_successor', pk: '{"unit_id":1,"successor_id":2}' }]);
+    expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([1]);
+  });
+});
