@@ -36,12 +36,14 @@ export interface ChangeRow {
   entityId: number | null;
   action: string;
   changes: unknown;
+  /** The command run the line belongs to (`thuky undo ID`); null for lines written before runs were kept. */
+  runId: number | null;
 }
 
 export function listChanges(db: Db, filter: { entity?: string; since?: string; limit?: number }): ChangeRow[] {
   const rows = db
     .prepare(
-      `SELECT id, at, os_user AS user, command, entity, entity_id AS entityId, action, changes
+      `SELECT id, at, os_user AS user, command, entity, entity_id AS entityId, action, changes, run_id AS runId
          FROM change_log
         WHERE (@entity IS NULL OR entity = @entity)
           AND (@since IS NULL OR at >= @since)

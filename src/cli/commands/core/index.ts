@@ -108,6 +108,7 @@ function registerLog(program: Command, cli: Cli) {
     };
     return env.list(rows, [
       { key: 'id', label: 'col.id', type: 'number' },
+      { key: 'runId', label: 'col.run', type: 'number' },
       { key: 'at', label: 'col.at' },
       { key: 'user', label: 'col.user' },
       { key: 'command', label: 'col.command' },
