@@ -146,3 +146,19 @@ export class DependantsError extends UsageError {
     super('remove.hasDependants', { entity: kind, id });
   }
 }
+
+const MEETING_GROUPS = new Set(['remove.dep.invitedMeetings', 'remove.dep.organizedMeetings', 'remove.dep.chairedMeetings', 'remove.dep.recordedMeetings', 'remove.dep.docMeetings']);
+
+/** Closed meetings (minutes signed off) that taking these dependants along would change. */
+export function closedMeetingsAmong(db: Db, groups: DependantGroup[]): number[] {
+  const meetings = groups.filter((g) => MEETING_GROUPS.has(g.key)).flatMap((g) => g.items.map((i) => i.id));
+  const speeches = groups.filter((g) => g.key === 'remove.dep.speeches').flatMap((g) => g.items.map((i) => i.id));
+  return db
+    .prepare(
+      `SELECT id FROM meeting WHERE closed_at IS NOT NULL
+          AND (id IN (SELECT value FROM json_each(?)) OR id IN (SELECT meeting_id FROM speech WHERE id IN (SELECT value FROM json_each(?))))
+        ORDER BY id`,
+    )
+    .pluck()
+    .all(JSON.stringify(meetings), JSON.stringify(speeches)) as number[];
+}

@@ -58,6 +58,18 @@ describe('edit and remove', () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it('taking dependants along that would change closed minutes needs --force', async () => {
+    const db = sampleDbPath();
+    expect((await run(['meeting', 'close', '3'], { db, env: ENV })).code).toBe(0);
+    const refused = await run(['unit', 'remove', 'ben nghe', '--reason', 'x', '--with-dependants', '-y'], { db, env: ENV });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('hội nghị 3');
+    expect(query(db, 'SELECT id FROM unit WHERE id = 7')).toHaveLength(1);
+    const forced = await run(['unit', 'remove', 'ben nghe', '--reason', 'x', '--with-dependants', '--force', '-y'], { db, env: ENV });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(query(db, 'SELECT id FROM unit WHERE id = 7')).toEqual([]);
+  });
+
   it('a unit with units under it is refused even with --with-dependants', async () => {
     const db = sampleDbPath();
     const r = await run(['unit', 'remove', 'Q1', '--reason', 'x', '--with-dependants', '-y'], { db, env: ENV });

@@ -157,6 +157,16 @@ describe('thuky undo', () => {
     expect(again.stderr).toContain(`đã được hoàn tác bởi lệnh số ${list[0].id}`);
   });
 
+  it('--json gives the plan, and whether it was carried out', async () => {
+    const db = sampleDbPath();
+    await ok(['doc', 'add', '97-CT/TW'], db);
+    const refused = await run(['undo', '--json'], { db, env: ENV });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ run: { command: 'doc add' }, steps: [{ action: 'remove', tbl: 'document', row: { code: '97-CT/TW' } }], done: false });
+    const done = await run(['undo', '--json', '-y'], { db, env: ENV });
+    expect(JSON.parse(done.stdout)).toMatchObject({ run: { command: 'doc add' }, done: true });
+  });
+
   it('refuses an unknown run and a database with nothing to undo (exit 2)', async () => {
     const db = tempDbPath();
     await ok(['init'], db);

@@ -9,7 +9,7 @@ import { optionalText } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { editActivity, editDocument, editEvaluation, editTasks, type TaskPatch } from '../../../store/edits.js';
 import { resolvePerson } from '../../../store/people.js';
-import { findDependants, removeRecords, storedRecord, type DependantGroup, type RemovableKind } from '../../../store/removal.js';
+import { closedMeetingsAmong, findDependants, removeRecords, storedRecord, type DependantGroup, type RemovableKind } from '../../../store/removal.js';
 import { resolveUnit } from '../../../store/units.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
@@ -61,8 +61,8 @@ export function registerRemove(parent: Command, cli: Cli, kind: RemovableKind): 
     .command(parent, isTask ? 'remove [ids...]' : 'remove <ids...>', `cmd.remove.${kind}`, EXAMPLES[kind])
     .option('--reason <text>', cli.t('cmd.remove.opt.reason'));
   if (isTask) cmd.option('--group <id>', cli.t('cmd.remove.opt.group'));
-  if (named) cmd.option('--with-dependants', cli.t('cmd.remove.opt.withDependants'));
-  cli.action<{ reason?: string; group?: string; withDependants?: boolean }>(cmd, async (env, opts, ids: string[] = []) => {
+  if (named) cmd.option('--with-dependants', cli.t('cmd.remove.opt.withDependants')).option('--force', cli.t('cmd.remove.opt.force'));
+  cli.action<{ reason?: string; group?: string; withDependants?: boolean; force?: boolean }>(cmd, async (env, opts, ids: string[] = []) => {
     const reason = optionalText(opts.reason);
     if (!reason) throw new UsageError('remove.reasonRequired', { entity: kind });
     // Numbers are checked before the database is opened: bad input writes nothing, not even a file.
@@ -90,6 +90,9 @@ export function registerRemove(parent: Command, cli: Cli, kind: RemovableKind): 
         const list = groupLines(env, opts.withDependants ? blocking : groups, false).join('\n');
         throw new UsageError(opts.withDependants ? 'remove.blocked' : 'remove.hasDependants', { what: describe(env, kind, row), list });
       }
+      // Signed-off minutes change only when asked, as for every other change to a closed meeting.
+      const closed = closedMeetingsAmong(db, groups);
+      if (closed.length && !opts.force) throw new UsageError('remove.closedMeetings', { what: describe(env, kind, row), ids: closed.join(', ') });
       if (n < 20) lines.push(`  ${describe(env, kind, row)}`);
       else if (n === 20) lines.push(`  ${env.t('remove.more', { n: targets.length - 20 })}`);
       if (groups.length) lines.push(...groupLines(env, groups, true).map((l) => `  ${l}`));

@@ -24,13 +24,20 @@ export function registerUndo(program: Command, cli: Cli): void {
     const plan = planUndo(db, target);
     const json = env.format === 'json';
     if (!json) env.print(planText(env, plan));
-    const go = await confirmChange(env, 'undo.q.confirm', runParams(env, plan.run), 'undo.needsYes');
+    let go: boolean;
+    try {
+      go = await confirmChange(env, 'undo.q.confirm', runParams(env, plan.run), 'undo.needsYes');
+    } catch (err) {
+      if (json) env.json({ run: runJson(plan.run), steps: plan.steps, done: false });
+      throw err;
+    }
     if (!go) {
+      if (json) env.json({ run: runJson(plan.run), steps: plan.steps, done: false });
       env.info('undo.cancelled');
       return 0;
     }
     const done = applyUndo(db, env.audit(), target);
-    if (json) env.json({ undone: runJson(done.run), steps: done.steps });
+    if (json) env.json({ run: runJson(done.run), steps: done.steps, done: true });
     env.info('undo.done', { ...runParams(env, done.run), rows: done.steps.length });
   });
 }
