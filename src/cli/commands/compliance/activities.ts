@@ -21,8 +21,6 @@ function parseKind(value: string | undefined): ActivityKind | undefined {
 
 export function registerActivities(program: Command, cli: Cli): void {
   const activity = cli.command(program, 'activity', 'cmd.activity', ['thuky activity list --unit "pham ngu lao" --period 2017']);
-  registerActivityEdit(activity, cli);
-  registerRemove(activity, cli, 'activity');
 
   const add = cli
     .command(activity, 'add', 'cmd.activity.add', ['thuky activity add --unit "ben nghe" --date 02/10/2017 --kind chao-co --title "Chào cờ đầu tuần" --participants 45'])
@@ -55,6 +53,8 @@ export function registerActivities(program: Command, cli: Cli): void {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
     return env.list(listActivities(db, { unitId, from: period?.from, to: period?.to, kind }), activityColumns(env));
   });
+  registerActivityEdit(activity, cli);
+  registerRemove(activity, cli, 'activity');
 }
 
 function activityColumns(env: Env): Column<Activity>[] {

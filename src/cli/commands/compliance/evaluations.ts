@@ -81,8 +81,6 @@ export function registerEvaluations(program: Command, cli: Cli): void {
   });
 
   const evaluation = cli.command(program, 'evaluation', 'cmd.evaluation', ['thuky evaluation list --year 2017']);
-  registerEvaluationEdit(evaluation, cli);
-  registerRemove(evaluation, cli, 'evaluation');
   const list = cli
     .command(evaluation, 'list', 'cmd.evaluation.list', ['thuky evaluation list --year 2017', 'thuky evaluation list --year 2017 --unit "tan dinh" --people'])
     .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))
@@ -101,6 +99,8 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     for (const r of rows)
       if (r.warning) env.warn('evaluation.excellentShare', { unit: r.unitName, excellent: r['xuat-sac'], good: r.tot, max: EXCELLENT_SHARE_OF_GOOD, allowed: Math.floor((r.tot * EXCELLENT_SHARE_OF_GOOD) / 100) });
   });
+  registerEvaluationEdit(evaluation, cli);
+  registerRemove(evaluation, cli, 'evaluation');
 }
 
 type SummaryRow = EvaluationSummary & { warning: boolean };

@@ -29,7 +29,6 @@ import { describeError, failWithProblems, progressBar, readCsv, type CsvField, t
 
 export function registerPlans(program: Command, cli: Cli): void {
   const plan = cli.command(program, 'plan', 'cmd.plan', ['thuky plan list --year 2017 --missing --unit "ben thanh"']);
-  registerRemove(plan, cli, 'plan');
 
   const add = cli
     .command(plan, 'add', 'cmd.plan.add', ['thuky plan add --person "Nguyễn Văn An" --unit "ben nghe" --year 2017 --submitted 15/03/2017'])
@@ -112,6 +111,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'));
   withImportOptions(imp, cli, 'plan.importHelp');
   cli.action<{ year: string; unit?: string; createPeople?: boolean; dryRun?: boolean }>(imp, (env, opts, file: string) => importPlans(env, file, opts));
+  registerRemove(plan, cli, 'plan');
 }
 
 function planText(env: Env, p: Plan): string {

@@ -158,7 +158,6 @@ function unitText(env: Env, u: Unit): string {
 
 function registerUnits(program: Command, cli: Cli) {
   const unit = cli.command(program, 'unit', 'cmd.unit', ['thuky unit list --kind ward --at 17/06/2017']);
-  registerRemove(unit, cli, 'unit');
   const kinds = UNIT_KINDS.join('|');
 
   const add = cli
@@ -234,6 +233,7 @@ function registerUnits(program: Command, cli: Cli) {
     env.info('unit.edited', { id: after.id, name: after.name });
     return env.record(after, () => unitText(env, after));
   });
+  registerRemove(unit, cli, 'unit');
 }
 
 function personColumns(): Column<Person>[] {
@@ -263,7 +263,6 @@ function personText(env: Env, p: Person): string {
 
 function registerPeople(program: Command, cli: Cli) {
   const person = cli.command(program, 'person', 'cmd.person', ['thuky person list --search "huynh thanh hai"']);
-  registerRemove(person, cli, 'person');
 
   const add = cli
     .command(person, 'add <fullName>', 'cmd.person.add', ['thuky person add "Nguyễn Văn An" --unit "ben nghe" --position "Bí thư chi bộ khu phố 1"'])
@@ -328,12 +327,11 @@ function registerPeople(program: Command, cli: Cli) {
     env.info('person.edited', { id: after.id, name: after.fullName });
     return env.record(after, () => personText(env, after));
   });
+  registerRemove(person, cli, 'person');
 }
 
 function registerDocs(program: Command, cli: Cli) {
   const doc = cli.command(program, 'doc', 'cmd.doc', ['thuky doc show 05-CT/TW']);
-  registerDocEdit(doc, cli);
-  registerRemove(doc, cli, 'document');
   const types = Object.keys(DOC_TYPES).join(', ');
 
   const add = cli
@@ -386,6 +384,8 @@ function registerDocs(program: Command, cli: Cli) {
       ].join('\n');
     });
   });
+  registerDocEdit(doc, cli);
+  registerRemove(doc, cli, 'document');
 }
 
 function withTypeNames<D extends { type: string; issuer: string }>(env: Env, d: D) {

@@ -28,6 +28,9 @@ const EXAMPLES: Record<RemovableKind, string[]> = {
   activity: ['thuky activity remove 3 --reason "nhập trùng" -y'],
 };
 
+/** How the records are given: by name (or id) for the registries, by id for the rest. */
+const ARGUMENT: Record<RemovableKind, string> = { unit: 'units', person: 'people', document: 'docs', task: 'ids', plan: 'ids', evaluation: 'ids', activity: 'ids' };
+
 /** What a record is called in a sentence: "đơn vị #7 Phường Bến Nghé". */
 function describe(env: Env, kind: RemovableKind, row: Record<string, unknown>): string {
   const name = ['name', 'full_name', 'code', 'title'].map((k) => row[k]).find((v) => typeof v === 'string' && v) as string | undefined;
@@ -58,7 +61,7 @@ export function registerRemove(parent: Command, cli: Cli, kind: RemovableKind): 
   const isTask = kind === 'task';
   const named = kind === 'unit' || kind === 'person' || kind === 'document';
   const cmd = cli
-    .command(parent, isTask ? 'remove [ids...]' : 'remove <ids...>', `cmd.remove.${kind}`, EXAMPLES[kind])
+    .command(parent, isTask ? 'remove [ids...]' : `remove <${ARGUMENT[kind]}...>`, `cmd.remove.${kind}`, EXAMPLES[kind])
     .option('--reason <text>', cli.t('cmd.remove.opt.reason'));
   if (isTask) cmd.option('--group <id>', cli.t('cmd.remove.opt.group'));
   if (named) cmd.option('--with-dependants', cli.t('cmd.remove.opt.withDependants')).option('--force', cli.t('cmd.remove.opt.force'));
