@@ -6,6 +6,7 @@
 import { UsageError } from '../cli/errors.js';
 import { currentRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
+import { cachedStatement } from './statements.js';
 
 export type RowOp = 'insert' | 'update' | 'delete';
 
@@ -155,7 +156,7 @@ function quoteJsonPath(column: string): string {
 /** The row as json_object() writes it (the same text the recording triggers stored), or null. */
 function currentRow(db: Db, shape: TableShape, pk: string): string | null {
   const cols = shape.columns.map((c) => `'${c.replace(/'/g, "''")}', ${quoteId(c)}`).join(', ');
-  return (db.prepare(`SELECT json_object(${cols}) FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).pluck().get({ pk }) as string | undefined) ?? null;
+  return (cachedStatement(db, `SELECT json_object(${cols}) FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).pluck().get({ pk }) as string | undefined) ?? null;
 }
 
 function sameRow(a: string | null, b: string | null): boolean {
@@ -177,13 +178,8 @@ export function applyUndo(db: Db, audit: Audit, runId: number): UndoPlan {
     db.pragma('defer_foreign_keys = ON');
     const changes = runChanges(db, runId);
     for (let i = changes.length - 1; i >= 0; i--) revert(db, shapes.get(changes[i].tbl)!, changes[i]);
-    const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    if (broken.length) {
-      const b = broken[0];
-      const shape = shapes.get(b.table)!;
-      const pk = db.prepare(`SELECT json_object(${shape.pk.map((c) => `'${c}', ${quoteId(c)}`).join(', ')}) FROM ${quoteId(b.table)} WHERE rowid = ?`).pluck().get(b.rowid) as string;
-      throw blockedBy(db, runId, b.table, pk);
-    }
+    const dangling = firstDangling(db, shapes, plan.steps);
+    if (dangling) throw blockedBy(db, runId, dangling.table, dangling.pk);
     logChange(db, audit, 'run', runId, 'undo', { command: plan.run.command, rows: plan.steps.length });
     const self = currentRunId(db);
     if (self !== null) db.prepare('UPDATE command_run SET undoes = ? WHERE id = ?').run(runId, self);
@@ -191,16 +187,67 @@ export function applyUndo(db: Db, audit: Audit, runId: number): UndoPlan {
   })();
 }
 
+interface ForeignKey {
+  child: string;
+  column: string;
+  parent: string;
+  parentColumn: string;
+}
+
+function foreignKeys(db: Db, shapes: Map<string, TableShape>): ForeignKey[] {
+  const out: ForeignKey[] = [];
+  for (const shape of shapes.values())
+    for (const fk of db.pragma(`foreign_key_list(${quoteId(shape.name)})`) as { table: string; from: string; to: string | null }[])
+      out.push({ child: shape.name, column: fk.from, parent: fk.table, parentColumn: fk.to ?? shapes.get(fk.table)?.pk[0] ?? 'id' });
+  return out;
+}
+
+function pkJson(shape: TableShape): string {
+  return `json_object(${shape.pk.map((c) => `'${c.replace(/'/g, "''")}', ${quoteId(c)}`).join(', ')})`;
+}
+
+/**
+ * After the reverts: a row (of a later command) still pointing at a row the undo removed, or a row
+ * the undo put back pointing at a row that is gone. Returns the row whose later change is in the
+ * way. Each check reads one key, so an undo never scans whole tables.
+ */
+function firstDangling(db: Db, shapes: Map<string, TableShape>, steps: UndoStep[]): { table: string; pk: string } | null {
+  const fks = foreignKeys(db, shapes);
+  for (const step of steps) {
+    if (step.action === 'remove') {
+      for (const fk of fks.filter((f) => f.parent === step.tbl)) {
+        const value = step.row[fk.parentColumn];
+        if (value === null || value === undefined) continue;
+        const child = shapes.get(fk.child)!;
+        const pk = cachedStatement(db, `SELECT ${pkJson(child)} FROM ${quoteId(fk.child)} WHERE ${quoteId(fk.column)} = ? LIMIT 1`).pluck().get(value) as string | undefined;
+        if (pk !== undefined) return { table: fk.child, pk };
+      }
+    } else {
+      for (const fk of fks.filter((f) => f.child === step.tbl)) {
+        const value = step.row[fk.column];
+        if (value === null || value === undefined) continue;
+        const parent = shapes.get(fk.parent);
+        if (!parent) continue;
+        const found = cachedStatement(db, `SELECT 1 FROM ${quoteId(fk.parent)} WHERE ${quoteId(fk.parentColumn)} = ?`).get(value);
+        if (!found) return { table: fk.parent, pk: JSON.stringify({ [fk.parentColumn]: value }) };
+      }
+    }
+  }
+  return null;
+}
+
 function revert(db: Db, shape: TableShape, c: RowChange): void {
   const cols = shape.columns;
   if (c.op === 'insert') {
-    db.prepare(`DELETE FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).run({ pk: c.pk });
+    cachedStatement(db, `DELETE FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).run({ pk: c.pk });
   } else if (c.op === 'delete') {
-    db.prepare(
+    cachedStatement(
+      db,
       `INSERT INTO ${quoteId(shape.name)} (${cols.map(quoteId).join(', ')}) SELECT ${cols.map((col) => `json_extract(@row, ${quoteJsonPath(col)})`).join(', ')}`,
     ).run({ row: c.before });
   } else {
-    db.prepare(
+    cachedStatement(
+      db,
       `UPDATE ${quoteId(shape.name)} SET ${cols.map((col) => `${quoteId(col)} = json_extract(@row, ${quoteJsonPath(col)})`).join(', ')} WHERE ${whereOf(shape, '@pk')}`,
     ).run({ row: c.before, pk: c.pk });
   }

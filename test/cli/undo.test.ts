@@ -144,6 +144,18 @@ describe('thuky undo', () => {
     expect((dumpData(db).unit as { code: string }[]).some((u) => u.code === 'PM')).toBe(false);
   });
 
+  it('putting back a removed row whose parent a later command removed is refused, naming that command', async () => {
+    const db = sampleDbPath();
+    await ok(['activity', 'remove', '3', '--reason', 'nhập trùng', '-y'], db);
+    const removed = (JSON.parse((await ok(['undo', '--list', '--json'], db)).stdout) as { id: number }[])[0].id;
+    await ok(['unit', 'remove', 'ben nghe', '--reason', 'thử', '--with-dependants', '-y'], db);
+    const state = dumpData(db);
+    const r = await run(['undo', String(removed), '-y'], { db, env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`lệnh số ${removed + 1} (unit remove`);
+    expect(dumpData(db)).toEqual(state);
+  });
+
   it('--list shows who, when, what, and which runs are undone', async () => {
     const db = sampleDbPath();
     await ok(['doc', 'add', '98-CT/TW'], db);
