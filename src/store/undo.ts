@@ -171,6 +171,16 @@ function sameRow(a: string | null, b: string | null): boolean {
  * command added that points at a row this undo removes refuses the undo, naming that command.
  */
 export function applyUndo(db: Db, audit: Audit, runId: number): UndoPlan {
+  try {
+    return revertRun(db, audit, runId);
+  } catch (err) {
+    // A dependency the checks above did not name: refused all the same, nothing changed.
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UsageError('undo.blockedUnnamed', { id: runId });
+    throw err;
+  }
+}
+
+function revertRun(db: Db, audit: Audit, runId: number): UndoPlan {
   return db.transaction(() => {
     const plan = planUndo(db, runId);
     const shapes = new Map(dataTables(db).map((t) => [t.name, t]));
