@@ -202,6 +202,15 @@ export function checkHealth(db: Db, path: string): HealthReport {
       )
       .all(LIMIT_PER_CHECK) as { id: number; startOn: string; closedOn: string }[];
     for (const r of rows) problems.push({ kind: 'validation', table: 'task', id: String(r.id), key: 'check.p.closedBeforeStart', params: { start: r.startOn, closed: r.closedOn } });
+    const lostDue = db.prepare('SELECT id, original_due_on AS due FROM task WHERE due_on IS NULL AND original_due_on IS NOT NULL LIMIT ?').all(LIMIT_PER_CHECK) as { id: number; due: string }[];
+    for (const r of lostDue) problems.push({ kind: 'validation', table: 'task', id: String(r.id), key: 'check.p.lostDue', params: { due: r.due } });
+    const extensions = db
+      .prepare(
+        `SELECT t.id, t.extensions AS n, (SELECT count(*) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'extend') AS events
+           FROM task t WHERE t.extensions <> (SELECT count(*) FROM task_event e WHERE e.task_id = t.id AND e.kind = 'extend') LIMIT ?`,
+      )
+      .all(LIMIT_PER_CHECK) as { id: number; n: number; events: number }[];
+    for (const r of extensions) problems.push({ kind: 'validation', table: 'task', id: String(r.id), key: 'check.p.extensions', params: { n: r.n, events: r.events } });
     const years = db.prepare(`SELECT id, year, start_on AS startOn FROM task WHERE kind = 'task' AND year <> CAST(substr(start_on, 1, 4) AS INTEGER) LIMIT ?`).all(LIMIT_PER_CHECK) as { id: number; year: number; startOn: string }[];
     for (const r of years) problems.push({ kind: 'validation', table: 'task', id: String(r.id), key: 'check.p.taskYear', params: { year: r.year, start: r.startOn } });
   }

@@ -91,6 +91,8 @@ describe('thuky db check', () => {
     raw.exec(`
       UPDATE task SET done_on = '2017-02-31' WHERE id = 1;
       UPDATE person SET name_folded = 'sai' WHERE id = 3;
+      UPDATE task SET due_on = NULL WHERE id = 2;
+      UPDATE task SET extensions = 2 WHERE id = 3;
       INSERT INTO task_group (title, created_at) VALUES ('rỗng', '2026-01-01');
       PRAGMA foreign_keys = OFF;
       INSERT INTO activity (unit_id, held_on, kind, title, created_at) VALUES (999, '2017-01-01', 'khac', 'x', '2026-01-01');`);
@@ -106,11 +108,13 @@ describe('thuky db check', () => {
         'validation task check.p.badDate',
         'validation task check.p.closedBeforeStart',
         'validation person check.p.folded',
+        'validation task check.p.lostDue',
+        'validation task check.p.extensions',
       ].sort(),
     );
     const text = await run(['db', 'check'], { db });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('unit_id = 999');
-    expect(text.stderr).toContain('Có 5 vấn đề');
+    expect(text.stderr).toContain('Có 7 vấn đề');
   });
 });
