@@ -20,12 +20,25 @@ export function logChange(
   action: ChangeAction,
   changes?: unknown,
 ): void {
+  const values = [audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes)];
+  if (!recording.has(db)) {
+    cachedStatement(db, `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(...values);
+    return;
+  }
+  // The line carries its run; the run is made first if this line is the command's first write.
+  cachedStatement(db, ENSURE_RUN).run();
   cachedStatement(
     db,
-    `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes));
+    `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes, run_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT run_id FROM temp.thuky_run))`,
+  ).run(...values);
 }
+
+/** Connections that record their row changes (startRecording). */
+const recording = new WeakSet<Db>();
+
+/** Creates the run row when there is none yet (and notes its id); does nothing otherwise. */
+const ENSURE_RUN = `INSERT INTO main.command_run (at, os_user, command, args) SELECT at, os_user, command, args FROM temp.thuky_run WHERE run_id IS NULL`;
 
 export interface ChangeRow {
   id: number;
@@ -118,12 +131,12 @@ export interface RunInfo {
  */
 export function startRecording(db: Db, info: RunInfo): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER)');
+  recording.add(db);
   db.prepare('DELETE FROM temp.thuky_run').run();
   db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
   // The run row is made by a BEFORE trigger that fires only while there is none (a BEFORE trigger
   // always runs ahead of the AFTER ones that record), so that each recorded row costs one INSERT.
-  const ensureRun = `INSERT INTO main.command_run (at, os_user, command, args) SELECT at, os_user, command, args FROM temp.thuky_run;
-      UPDATE temp.thuky_run SET run_id = last_insert_rowid();`;
+  const ensureRun = `${ENSURE_RUN};`;
   const noRunYet = '(SELECT run_id FROM temp.thuky_run) IS NULL';
   const sql: string[] = [];
   for (const t of dataTables(db)) {
@@ -142,11 +155,9 @@ export function startRecording(db: Db, info: RunInfo): void {
          INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
     );
   }
-  sql.push(
-    `CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_change_log_run BEFORE INSERT ON main.change_log WHEN ${noRunYet} BEGIN ${ensureRun} END;`,
-    `CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_change_log AFTER INSERT ON main.change_log WHEN new.run_id IS NULL BEGIN
-       UPDATE main.change_log SET run_id = (SELECT run_id FROM temp.thuky_run) WHERE id = new.id; END;`,
-  );
+  // The run's id is noted by a trigger on the run row itself, whichever statement made it.
+  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_run AFTER INSERT ON main.command_run WHEN (SELECT run_id FROM temp.thuky_run) IS NULL BEGIN
+       UPDATE temp.thuky_run SET run_id = new.id; END;`);
   db.exec(sql.join('\n'));
 }
 

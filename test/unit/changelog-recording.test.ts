@@ -1,9 +1,17 @@
 /** The change log's row recording: one run per command, full values, rollbacks leave no trace. */
 import { describe, expect, it } from 'vitest';
-import { currentRunId, startRecording } from '../../src/store/changelog.js';
+import { currentRunId, logChange, startRecording } from '../../src/store/changelog.js';
 import { memoryDatabase } from '../../src/store/db.js';
 
 describe('row recording', () => {
+  it('a change log line as the first write makes the run', () => {
+    const db = memoryDatabase();
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'db restore' });
+    logChange(db, { at: 'x', user: 'u', command: 'db restore' }, 'database', null, 'restore');
+    expect(db.prepare('SELECT id, command FROM command_run').all()).toEqual([{ id: 1, command: 'db restore' }]);
+    expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([1]);
+  });
+
   it('records nothing and creates no run until something is written', () => {
     const db = memoryDatabase();
     startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit list' });
@@ -48,7 +56,7 @@ describe('row recording', () => {
     db.exec("INSERT INTO unit (id, name, name_folded, kind, created_at) VALUES (1, 'A', 'a', 'ward', 'x'), (2, 'B', 'b', 'ward', 'x')");
     startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
     db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (1, 2)').run();
-    db.prepare("INSERT INTO change_log (at, os_user, command, entity, action) VALUES ('x', 'u', 'unit edit', 'unit', 'update')").run();
+    logChange(db, { at: 'x', user: 'u', command: 'unit edit' }, 'unit', 1, 'update');
     expect(db.prepare('SELECT tbl, pk FROM row_change').all()).toEqual([{ tbl: 'unit_successor', pk: '{"unit_id":1,"successor_id":2}' }]);
     expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([1]);
   });
