@@ -8,7 +8,7 @@ import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
-import { startRecording, type Audit } from '../store/changelog.js';
+import { finishRecording, startRecording, type Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
@@ -92,6 +92,13 @@ export class Env {
   }
 
   close(): void {
+    if (this.handle) {
+      try {
+        finishRecording(this.handle);
+      } catch {
+        // Busy or read-only: an empty run is harmless (undo skips it).
+      }
+    }
     this.handle?.close();
     this.handle = undefined;
   }

@@ -20,25 +20,16 @@ export function logChange(
   action: ChangeAction,
   changes?: unknown,
 ): void {
-  const values = [audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes)];
-  if (!recording.has(db)) {
-    cachedStatement(db, `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(...values);
-    return;
-  }
-  // The line carries its run; the run is made first if this line is the command's first write.
-  cachedStatement(db, ENSURE_RUN).run();
+  const runId = recordingRun.get(db) ?? null;
   cachedStatement(
     db,
     `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes, run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT run_id FROM temp.thuky_run))`,
-  ).run(...values);
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes), runId);
 }
 
-/** Connections that record their row changes (startRecording). */
-const recording = new WeakSet<Db>();
-
-/** Creates the run row when there is none yet (and notes its id); does nothing otherwise. */
-const ENSURE_RUN = `INSERT INTO main.command_run (at, os_user, command, args) SELECT at, os_user, command, args FROM temp.thuky_run WHERE run_id IS NULL`;
+/** Connections that record their row changes, with the id of their run (startRecording). */
+const recordingRun = new WeakMap<Db, number>();
 
 export interface ChangeRow {
   id: number;
@@ -72,8 +63,8 @@ export function listChanges(db: Db, filter: { entity?: string; since?: string; l
  * and full values before and after, under one command run. Triggers on the connection of a command
  * that writes (TEMP triggers: they exist only there, so a tool that writes by other means is never
  * broken by them) record them as they happen, so no writer can forget to: `thuky undo` reverts a
- * run from them. The run row itself is created by the first row change, so a command that ends up
- * writing nothing leaves nothing behind.
+ * run from them. The run row is written when the command opens the database for writing and removed
+ * again when the command ends having written nothing, so bad input leaves nothing behind.
  */
 
 /** Tables whose rows are history, not data: never recorded, never reverted. */
@@ -124,48 +115,51 @@ export interface RunInfo {
 }
 
 /**
- * Records every row change made through this connection from now on, under one command run. The
- * run's details wait in a TEMP table; the first change creates the run row and notes its id there.
- * Both happen inside the writing transaction, so a rollback undoes both and the next write starts
- * afresh. (The TEMP table's own writes count in total_changes(): see Env.discardUnusedNewDatabase.)
+ * Records every row change made through this connection from now on, under one command run, and
+ * returns the run's id. The run row is written at once (its own small transaction, so that a
+ * command's failed transaction never takes it away), and the triggers carry its id as a constant:
+ * each recorded row costs one INSERT and nothing else. A run that ends with nothing written is
+ * removed again by finishRecording.
  */
-export function startRecording(db: Db, info: RunInfo): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER)');
-  recording.add(db);
-  db.prepare('DELETE FROM temp.thuky_run').run();
-  db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
-  // The run row is made by a BEFORE trigger that fires only while there is none (a BEFORE trigger
-  // always runs ahead of the AFTER ones that record), so that each recorded row costs one INSERT.
-  const ensureRun = `${ENSURE_RUN};`;
-  const noRunYet = '(SELECT run_id FROM temp.thuky_run) IS NULL';
+export function startRecording(db: Db, info: RunInfo): number {
+  const runId = Number(
+    db.prepare('INSERT INTO command_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null).lastInsertRowid,
+  );
+  recordingRun.set(db, runId);
   const sql: string[] = [];
   for (const t of dataTables(db)) {
     const table = `main.${quoteId(t.name)}`;
     const pkOf = (prefix: 'new' | 'old') => jsonOf(prefix, t.pk);
     const trigger = (op: string) => quoteId(`thuky_record_${t.name}_${op}`);
-    for (const op of ['INSERT', 'UPDATE', 'DELETE'])
-      sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS ${trigger(`run_${op.toLowerCase()}`)} BEFORE ${op} ON ${table} WHEN ${noRunYet} BEGIN ${ensureRun} END;`);
     sql.push(
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('insert')} AFTER INSERT ON ${table} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('update')} AFTER UPDATE ON ${table}
+      `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
+      `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN
+         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON ${table}
          WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger('delete')} AFTER DELETE ON ${table} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES ((SELECT run_id FROM temp.thuky_run), ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
     );
   }
-  // The run's id is noted by a trigger on the run row itself, whichever statement made it.
-  sql.push(`CREATE TEMP TRIGGER IF NOT EXISTS thuky_record_run AFTER INSERT ON main.command_run WHEN (SELECT run_id FROM temp.thuky_run) IS NULL BEGIN
-       UPDATE temp.thuky_run SET run_id = new.id; END;`);
   db.exec(sql.join('\n'));
+  return runId;
 }
 
-/** The id of the run this connection records under, once it has written something. */
+/** Removes the run again when the command wrote nothing under it (bad input, a refusal). */
+export function finishRecording(db: Db): void {
+  const runId = recordingRun.get(db);
+  if (runId === undefined || !db.open) return;
+  recordingRun.delete(db);
+  db.prepare(
+    `DELETE FROM command_run WHERE id = @id
+        AND NOT EXISTS (SELECT 1 FROM row_change WHERE run_id = @id)
+        AND NOT EXISTS (SELECT 1 FROM change_log WHERE run_id = @id)
+        AND NOT EXISTS (SELECT 1 FROM command_run WHERE undoes = @id)`,
+  ).run({ id: runId });
+}
+
+/** The id of the run this connection records under. */
 export function currentRunId(db: Db): number | null {
-  try {
-    return (db.prepare('SELECT run_id FROM temp.thuky_run').pluck().get() as number | null | undefined) ?? null;
-  } catch {
-    return null;
-  }
+  return recordingRun.get(db) ?? null;
 }

@@ -69,7 +69,13 @@ export function getRun(db: Db, id: number): CommandRun | undefined {
 
 /** The latest runs, newest first. */
 export function listRuns(db: Db, limit: number): CommandRun[] {
-  const rows = db.prepare(`SELECT ${RUN_COLUMNS} FROM command_run r ORDER BY r.id DESC LIMIT ?`).all(limit) as (RunRow & { inserted: number; updated: number; deleted: number })[];
+  const rows = db
+    .prepare(
+      `SELECT ${RUN_COLUMNS} FROM command_run r
+        WHERE EXISTS (SELECT 1 FROM row_change c WHERE c.run_id = r.id) OR EXISTS (SELECT 1 FROM change_log l WHERE l.run_id = r.id)
+        ORDER BY r.id DESC LIMIT ?`,
+    )
+    .all(limit) as (RunRow & { inserted: number; updated: number; deleted: number })[];
   return rows.map((r) => toRun(db, r));
 }
 
@@ -135,7 +141,12 @@ export function planUndo(db: Db, runId: number): UndoPlan {
 
 /** The later command that changed a row of the run, as a refusal naming it. */
 function blockedBy(db: Db, runId: number, tbl: string, pk: string): UsageError {
-  const later = db.prepare('SELECT run_id FROM row_change WHERE tbl = ? AND pk = ? AND run_id > ? ORDER BY run_id DESC LIMIT 1').pluck().get(tbl, pk, runId) as number | undefined;
+  // The undo being made is a run too: its own changes are not in the way.
+  const self = currentRunId(db) ?? -1;
+  const later = db
+    .prepare('SELECT run_id FROM row_change WHERE tbl = ? AND pk = ? AND run_id > ? AND run_id <> ? ORDER BY run_id DESC LIMIT 1')
+    .pluck()
+    .get(tbl, pk, runId, self) as number | undefined;
   if (later === undefined) return new UsageError('undo.changedOutside', { id: runId, table: tbl, key: pkText(pk) });
   const run = getRun(db, later)!;
   return new UsageError('undo.blocked', { id: runId, later: later, command: run.command, at: run.at, user: run.user, table: tbl, key: pkText(pk) });

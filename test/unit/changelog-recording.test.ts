@@ -1,25 +1,21 @@
 /** The change log's row recording: one run per command, full values, rollbacks leave no trace. */
 import { describe, expect, it } from 'vitest';
-import { currentRunId, logChange, startRecording } from '../../src/store/changelog.js';
+import { currentRunId, finishRecording, logChange, startRecording } from '../../src/store/changelog.js';
 import { memoryDatabase } from '../../src/store/db.js';
 
+const runs = (db: ReturnType<typeof memoryDatabase>) => db.prepare('SELECT count(*) FROM command_run').pluck().get();
+
 describe('row recording', () => {
-  it('a change log line as the first write makes the run', () => {
+  it('a run that wrote nothing is removed when the command ends', () => {
     const db = memoryDatabase();
-    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'db restore' });
-    logChange(db, { at: 'x', user: 'u', command: 'db restore' }, 'database', null, 'restore');
-    expect(db.prepare('SELECT id, command FROM command_run').all()).toEqual([{ id: 1, command: 'db restore' }]);
-    expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([1]);
+    const id = startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add' });
+    expect(currentRunId(db)).toBe(id);
+    expect(runs(db)).toBe(1);
+    finishRecording(db);
+    expect(runs(db)).toBe(0);
   });
 
-  it('records nothing and creates no run until something is written', () => {
-    const db = memoryDatabase();
-    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit list' });
-    expect(db.prepare('SELECT count(*) FROM command_run').pluck().get()).toBe(0);
-    expect(currentRunId(db)).toBeNull();
-  });
-
-  it('a rolled-back transaction leaves no run and no row change; the next write makes the run', () => {
+  it('a rolled-back transaction leaves no row change; later writes are recorded with full values', () => {
     const db = memoryDatabase();
     startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add', args: ['unit', 'add', 'X'] });
     const add = (name: string) => db.prepare("INSERT INTO unit (name, name_folded, kind, created_at) VALUES (?, ?, 'ward', 'x')").run(name, name.toLowerCase());
@@ -29,7 +25,6 @@ describe('row recording', () => {
         throw new Error('bad input found late');
       })(),
     ).toThrow('bad input');
-    expect(db.prepare('SELECT count(*) FROM command_run').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM row_change').pluck().get()).toBe(0);
     db.transaction(() => {
       add('B');
@@ -37,9 +32,8 @@ describe('row recording', () => {
       db.prepare("UPDATE unit SET note = 'n' WHERE name = 'B'").run(); // no change: not recorded
       db.prepare("DELETE FROM unit WHERE name = 'B'").run();
     })();
-    const runs = db.prepare('SELECT id, command, args FROM command_run').all();
-    expect(runs).toEqual([{ id: 1, command: 'unit add', args: '["unit","add","X"]' }]);
-    expect(currentRunId(db)).toBe(1);
+    finishRecording(db);
+    expect(db.prepare('SELECT id, command, args FROM command_run').all()).toEqual([{ id: 1, command: 'unit add', args: '["unit","add","X"]' }]);
     const changes = db.prepare('SELECT run_id AS run, tbl, pk, op, before, after FROM row_change ORDER BY id').all() as { run: number; op: string; pk: string; before: string | null; after: string | null }[];
     expect(changes.map((c) => [c.run, c.op, c.pk])).toEqual([
       [1, 'insert', '{"id":1}'],
@@ -54,10 +48,20 @@ describe('row recording', () => {
   it('composite keys are recorded by their columns, and change_log lines carry the run', () => {
     const db = memoryDatabase();
     db.exec("INSERT INTO unit (id, name, name_folded, kind, created_at) VALUES (1, 'A', 'a', 'ward', 'x'), (2, 'B', 'b', 'ward', 'x')");
-    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
+    const id = startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
     db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (1, 2)').run();
     logChange(db, { at: 'x', user: 'u', command: 'unit edit' }, 'unit', 1, 'update');
     expect(db.prepare('SELECT tbl, pk FROM row_change').all()).toEqual([{ tbl: 'unit_successor', pk: '{"unit_id":1,"successor_id":2}' }]);
-    expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([id]);
+    finishRecording(db);
+    expect(runs(db)).toBe(1);
+  });
+
+  it('a run with only a change log line is kept', () => {
+    const db = memoryDatabase();
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'db restore' });
+    logChange(db, { at: 'x', user: 'u', command: 'db restore' }, 'database', null, 'restore');
+    finishRecording(db);
+    expect(db.prepare('SELECT id, command FROM command_run').all()).toEqual([{ id: 1, command: 'db restore' }]);
   });
 });
