@@ -84,3 +84,22 @@ export function runBin(args: string[], opts: { env?: Record<string, string | und
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+const HISTORY = new Set(['change_log', 'row_change', 'command_run']);
+
+/** Every data table's rows in primary-key order: the database "minus the change log". */
+export function dumpData(path: string): Record<string, unknown[]> {
+  const db = openDatabase(path, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const out: Record<string, unknown[]> = {};
+    for (const t of tables) {
+      if (HISTORY.has(t)) continue;
+      const pk = (db.pragma(`table_info("${t}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`);
+      out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${pk.join(', ')}`).all();
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}

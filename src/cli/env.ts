@@ -20,7 +20,7 @@ import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
-import type { Audit } from '../store/changelog.js';
+import { finishRecording, startRecording, type Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
@@ -91,6 +91,8 @@ export class Env {
   private handle: Db | undefined;
   /** Whether db() created the file in this run. */
   private createdFile = false;
+  /** total_changes() once the change log started recording (its setup counts as changes). */
+  private changesAtStart = 0;
   /** "Today" of this run, worked out once (bulk imports ask for it per line). */
   private todayCache: IsoDate | undefined;
 
@@ -100,6 +102,8 @@ export class Env {
     readonly lang: Lang,
     /** "task add", for the change log. */
     readonly command: string,
+    /** The command line as typed, kept with the run in the change log. */
+    readonly argv?: string[],
   ) {
     this.t = translator(lang);
     this.dbPath = resolveDbPath(globals.db, ctx.env, ctx.cwd);
@@ -137,6 +141,8 @@ export class Env {
     if (!this.handle) {
       this.createdFile = !existsSync(this.dbPath);
       this.handle = openDatabase(this.dbPath, { create: true });
+      startRecording(this.handle, { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command, args: this.argv });
+      this.changesAtStart = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     }
     return this.handle;
   }
@@ -147,6 +153,13 @@ export class Env {
   }
 
   close(): void {
+    if (this.handle) {
+      try {
+        finishRecording(this.handle);
+      } catch {
+        // Busy or read-only: an empty run is harmless (undo skips it).
+      }
+    }
     this.handle?.close();
     this.handle = undefined;
   }
@@ -157,7 +170,7 @@ export class Env {
    */
   discardUnusedNewDatabase(): void {
     if (!this.handle || !this.createdFile) return;
-    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n - this.changesAtStart;
     this.close();
     if (changes === 0) for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(file, { force: true });
   }

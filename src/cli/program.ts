@@ -156,7 +156,7 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
         const globals = self.optsWithGlobals() as GlobalOptions;
         const path: string[] = [];
         for (let c: Command | null = self; c && c.parent; c = c.parent) path.unshift(c.name());
-        const env = new Env(ctx, globals, lang, path.join(' '));
+        const env = new Env(ctx, globals, lang, path.join(' '), argv);
         try {
           const code = await fn(env, opts as never, ...positional);
           state.exitCode = typeof code === 'number' ? code : ExitCode.ok;

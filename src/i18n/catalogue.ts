@@ -12,8 +12,9 @@ import dates from './dates.js';
 import completion from './completion.js';
 import hardening from './hardening.js';
 import imports from './imports.js';
+import undo from './undo.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

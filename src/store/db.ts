@@ -18,7 +18,7 @@ declare const __THUKY_SQLITE_ADDON: string | undefined;
  * errors never pay for it. The bundle names the file itself: better-sqlite3 otherwise looks for
  * it through the `bindings` package, which probes a dozen paths at every start.
  */
-function connect(file: string | Buffer, options: Database.Options = {}): Db {
+export function connect(file: string | Buffer, options: Database.Options = {}): Db {
   return new Database(file, { ...options, nativeBinding: nativeBinding() });
 }
 

@@ -7,6 +7,7 @@ import initial from './migrations/001-initial.js';
 import taskEventPercent from './migrations/002-task-event-percent.js';
 import grassrootsKinds from './migrations/003-grassroots-kinds.js';
 import membershipHistory from './migrations/004-membership-history.js';
+import commandRuns from './migrations/005-command-runs.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, sql: taskEventPercent },
   { version: 3, sql: grassrootsKinds },
   { version: 4, sql: membershipHistory },
+  { version: 5, sql: commandRuns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

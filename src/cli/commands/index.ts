@@ -7,6 +7,7 @@ import { registerMeetings } from './meetings/index.js';
 import { registerCompliance } from './compliance/index.js';
 import { registerRecord } from './record/index.js';
 import { registerCompletion } from './completion/index.js';
+import { registerUndo } from './undo/index.js';
 
 export interface Parents {
   /** `thuky report …`, shared by the task statistics and the compliance table. */
@@ -25,4 +26,5 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerRecord(program, cli, parents);
   registerCompliance(program, cli, parents);
   registerCompletion(program, cli);
+  registerUndo(program, cli);
 }

@@ -9,6 +9,8 @@ import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
+import { registerActivityEdit, registerRemove } from '../edit/index.js';
+
 
 function parseKind(value: string | undefined): ActivityKind | undefined {
   if (value === undefined) return undefined;
@@ -51,6 +53,8 @@ export function registerActivities(program: Command, cli: Cli): void {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
     return env.list(listActivities(db, { unitId, from: period?.from, to: period?.to, kind }), activityColumns(env));
   });
+  registerActivityEdit(activity, cli);
+  registerRemove(activity, cli, 'activity');
 }
 
 function activityColumns(env: Env): Column<Activity>[] {

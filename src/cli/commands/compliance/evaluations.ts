@@ -16,6 +16,7 @@ import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
+import { registerEvaluationEdit, registerRemove } from '../edit/index.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, writeImportTemplate, type ImportOptions, type MatchedLine } from './plans.js';
 import { writeTransaction } from '../../../store/transaction.js';
@@ -104,6 +105,8 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     for (const r of rows)
       if (r.warning) env.warn('evaluation.excellentShare', { unit: r.unitName, excellent: r['xuat-sac'], good: r.tot, max: EXCELLENT_SHARE_OF_GOOD, allowed: Math.floor((r.tot * EXCELLENT_SHARE_OF_GOOD) / 100) });
   });
+  registerEvaluationEdit(evaluation, cli);
+  registerRemove(evaluation, cli, 'evaluation');
 }
 
 type SummaryRow = EvaluationSummary & { warning: boolean };

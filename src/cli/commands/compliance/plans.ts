@@ -26,6 +26,7 @@ import { resolveUnit, type Unit } from '../../../store/units.js';
 import { dateInputUsageError, type Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
+import { registerRemove } from '../edit/index.js';
 import { describeError, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
 import { writeTransaction } from '../../../store/transaction.js';
 
@@ -121,6 +122,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     if (opts.year === undefined) throw new UsageError('evaluation.missingOption', { option: '--year' });
     return importPlans(env, file!, opts);
   });
+  registerRemove(plan, cli, 'plan');
 }
 
 function planText(env: Env, p: Plan): string {

@@ -22,6 +22,8 @@ import { listedOption } from '../../program.js';
 import { registerPersonImport } from './person-import.js';
 import { registerUnitImport } from './unit-import.js';
 import { registerUnitMerge } from './unit-merge.js';
+import { registerMaintenance } from './maintenance.js';
+import { registerDocEdit, registerRemove } from '../edit/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -94,6 +96,7 @@ function registerDb(program: Command, cli: Cli) {
     const result = migrate(handle);
     env.info('db.migrated', { path: env.dbPath, version: result.to });
   });
+  registerMaintenance(db, cli);
 }
 
 function registerLog(program: Command, cli: Cli) {
@@ -111,6 +114,7 @@ function registerLog(program: Command, cli: Cli) {
     };
     return env.list(rows, [
       { key: 'id', label: 'col.id', type: 'number' },
+      { key: 'runId', label: 'col.run', type: 'number' },
       { key: 'at', label: 'col.at' },
       { key: 'user', label: 'col.user' },
       { key: 'command', label: 'col.command' },
@@ -236,6 +240,7 @@ function registerUnits(program: Command, cli: Cli) {
   });
   registerUnitImport(unit, cli);
   registerUnitMerge(unit, cli);
+  registerRemove(unit, cli, 'unit');
 }
 
 /** A person with the personal data asked for by --show-personal. */
@@ -362,6 +367,7 @@ function registerPeople(program: Command, cli: Cli) {
     env.info('person.edited', { id: after.id, name: after.fullName });
     return env.record(after, () => personText(env, after));
   });
+  registerRemove(person, cli, 'person');
 }
 
 function registerDocs(program: Command, cli: Cli) {
@@ -418,6 +424,8 @@ function registerDocs(program: Command, cli: Cli) {
       ].join('\n');
     });
   });
+  registerDocEdit(doc, cli);
+  registerRemove(doc, cli, 'document');
 }
 
 function withTypeNames<D extends { type: string; issuer: string }>(env: Env, d: D) {

@@ -28,6 +28,7 @@ import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
+import { registerRemove, registerTaskEdit } from '../edit/index.js';
 import {
   collect,
   daysText,
@@ -52,6 +53,8 @@ export function registerTaskCommands(program: Command, cli: Cli): void {
   registerList(task, cli);
   registerShow(task, cli);
   registerChanges(task, cli);
+  registerTaskEdit(task, cli);
+  registerRemove(task, cli, 'task');
 }
 
 interface AddOpts {
