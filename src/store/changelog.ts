@@ -20,7 +20,7 @@ export function logChange(
   action: ChangeAction,
   changes?: unknown,
 ): void {
-  const runId = recordingRun.get(db) ?? null;
+  const runId = currentRunId(db);
   cachedStatement(
     db,
     `INSERT INTO change_log (at, os_user, command, entity, entity_id, action, changes, run_id)
@@ -28,8 +28,8 @@ export function logChange(
   ).run(audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes), runId);
 }
 
-/** Connections that record their row changes, with the id of their run (startRecording). */
-const recordingRun = new WeakMap<Db, number>();
+/** Connections that record their row changes (startRecording). */
+const recording = new WeakSet<Db>();
 
 export interface ChangeRow {
   id: number;
@@ -115,17 +115,27 @@ export interface RunInfo {
 }
 
 /**
- * Records every row change made through this connection from now on, under one command run, and
- * returns the run's id. The run row is written at once (its own small transaction, so that a
- * command's failed transaction never takes it away), and the triggers carry its id as a constant:
- * each recorded row costs one INSERT and nothing else. A run that ends with nothing written is
- * removed again by finishRecording.
+ * The run row is written by the first write of the command, inside that write's transaction: a
+ * command that writes nothing (bad input, a refusal, a dry run) leaves no trace and takes no write
+ * lock, and a transaction rolled back takes its run away with it. These two statements, run by the
+ * triggers and by currentRunId, write it once and keep its id in the connection's temp table.
  */
-export function startRecording(db: Db, info: RunInfo): number {
-  const runId = Number(
-    db.prepare('INSERT INTO command_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null).lastInsertRowid,
-  );
-  recordingRun.set(db, runId);
+const ENSURE_RUN = [
+  `INSERT INTO main.command_run (at, os_user, command, args) SELECT at, os_user, command, args FROM temp.thuky_run WHERE run_id IS NULL`,
+  `UPDATE temp.thuky_run SET run_id = last_insert_rowid() WHERE run_id IS NULL`,
+];
+const RUN_ID = '(SELECT run_id FROM temp.thuky_run)';
+
+/**
+ * Records every row change made through this connection from now on, under one command run. The
+ * triggers exist only on this connection (TEMP), so a tool that writes by other means is never
+ * recorded; each recorded row costs one INSERT (and the run row once, see ENSURE_RUN).
+ */
+export function startRecording(db: Db, info: RunInfo): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER); DELETE FROM temp.thuky_run;');
+  db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
+  recording.add(db);
+  const ensure = ENSURE_RUN.map((q) => `${q};`).join(' ');
   const sql: string[] = [];
   for (const t of dataTables(db)) {
     const table = `main.${quoteId(t.name)}`;
@@ -133,33 +143,35 @@ export function startRecording(db: Db, info: RunInfo): number {
     const trigger = (op: string) => quoteId(`thuky_record_${t.name}_${op}`);
     sql.push(
       `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
-      `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}
+         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
       `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON ${table}
-         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
-      `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES (${runId}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
+         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensure}
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN ${ensure}
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
     );
   }
   db.exec(sql.join('\n'));
-  return runId;
 }
 
-/** Removes the run again when the command wrote nothing under it (bad input, a refusal). */
+/** Ends recording on this connection (a run that wrote nothing was never written). */
 export function finishRecording(db: Db): void {
-  const runId = recordingRun.get(db);
-  if (runId === undefined || !db.open) return;
-  recordingRun.delete(db);
-  db.prepare(
-    `DELETE FROM command_run WHERE id = @id
-        AND NOT EXISTS (SELECT 1 FROM row_change WHERE run_id = @id)
-        AND NOT EXISTS (SELECT 1 FROM change_log WHERE run_id = @id)
-        AND NOT EXISTS (SELECT 1 FROM command_run WHERE undoes = @id)`,
-  ).run({ id: runId });
+  recording.delete(db);
 }
 
-/** The id of the run this connection records under. */
+/**
+ * The id of the run this connection records under, writing the run row if this is its first write
+ * (call it inside the write transaction); null when the connection does not record.
+ */
 export function currentRunId(db: Db): number | null {
-  return recordingRun.get(db) ?? null;
+  if (!recording.has(db) || !db.open) return null;
+  for (const q of ENSURE_RUN) cachedStatement(db, q).run();
+  return cachedStatement(db, RUN_ID.slice(1, -1)).pluck().get() as number;
+}
+
+/** The id of this connection's run if it has written already, without writing it (for reads). */
+export function writtenRunId(db: Db): number | null {
+  if (!recording.has(db) || !db.open) return null;
+  return (cachedStatement(db, RUN_ID.slice(1, -1)).pluck().get() as number | null) ?? null;
 }

@@ -4,7 +4,7 @@
  * itself a run (recorded like any other), marked as undoing the first, so it can be undone too.
  */
 import { UsageError } from '../cli/errors.js';
-import { currentRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
+import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 
@@ -142,7 +142,7 @@ export function planUndo(db: Db, runId: number): UndoPlan {
 /** The later command that changed a row of the run, as a refusal naming it. */
 function blockedBy(db: Db, runId: number, tbl: string, pk: string): UsageError {
   // The undo being made is a run too: its own changes are not in the way.
-  const self = currentRunId(db) ?? -1;
+  const self = writtenRunId(db) ?? -1;
   const later = db
     .prepare('SELECT run_id FROM row_change WHERE tbl = ? AND pk = ? AND run_id > ? AND run_id <> ? ORDER BY run_id DESC LIMIT 1')
     .pluck()

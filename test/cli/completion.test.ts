@@ -23,7 +23,7 @@ async function complete(shell: 'bash' | 'zsh' | 'fish', words: string[], env: Re
 describe('candidates for partial command lines (bash, on the sample)', () => {
   const table: [string, string[], string[]][] = [
     ['a top-level command', ['ta'], ['task']],
-    ['sub-commands', ['task', ''], ['add', 'cancel', 'done', 'extend', 'help', 'list', 'progress', 'reopen', 'show']],
+    ['sub-commands', ['task', ''], ['add', 'cancel', 'done', 'edit', 'extend', 'help', 'list', 'progress', 'remove', 'reopen', 'show']],
     ['commands after help', ['help', 'me'], ['meeting']],
     ['sub-commands after help', ['help', 'meeting', 'sh'], ['show']],
     ['help itself', ['he'], ['help']],

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDir } from '../helpers.js';
 
@@ -86,7 +87,7 @@ describe('thuky db check', () => {
     const db = sampleDbPath();
     const good = await run(['db', 'check', '--json'], { db });
     expect(good.code, good.stderr).toBe(0);
-    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, integrity: 'ok', schemaVersion: 2, problems: [] });
+    expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, integrity: 'ok', schemaVersion: SCHEMA_VERSION, problems: [] });
     const raw = new Database(db);
     raw.exec(`
       UPDATE task SET done_on = '2017-02-31' WHERE id = 1;

@@ -1,18 +1,40 @@
 /** The change log's row recording: one run per command, full values, rollbacks leave no trace. */
 import { describe, expect, it } from 'vitest';
-import { currentRunId, finishRecording, logChange, startRecording } from '../../src/store/changelog.js';
+import { currentRunId, finishRecording, logChange, startRecording, writtenRunId } from '../../src/store/changelog.js';
 import { memoryDatabase } from '../../src/store/db.js';
 
 const runs = (db: ReturnType<typeof memoryDatabase>) => db.prepare('SELECT count(*) FROM command_run').pluck().get();
 
 describe('row recording', () => {
-  it('a run that wrote nothing is removed when the command ends', () => {
+  it('a run is written only by its first write: a command that writes nothing leaves no run and no write', () => {
     const db = memoryDatabase();
-    const id = startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add' });
-    expect(currentRunId(db)).toBe(id);
-    expect(runs(db)).toBe(1);
+    const version = db.pragma('data_version', { simple: true });
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add' });
+    expect(writtenRunId(db)).toBeNull();
     finishRecording(db);
     expect(runs(db)).toBe(0);
+    expect(db.pragma('data_version', { simple: true })).toBe(version);
+  });
+
+  it('the run row is written with the first recorded row, once, and a rolled-back write takes it away', () => {
+    const db = memoryDatabase();
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add' });
+    const add = (name: string) => db.prepare("INSERT INTO unit (name, name_folded, kind, created_at) VALUES (?, ?, 'ward', 'x')").run(name, name.toLowerCase());
+    expect(() =>
+      db.transaction(() => {
+        add('A');
+        throw new Error('refused');
+      })(),
+    ).toThrow('refused');
+    expect(runs(db)).toBe(0);
+    expect(writtenRunId(db)).toBeNull();
+    // The row's own id is what the caller sees, not the run's (the trigger's insert does not leak).
+    expect(Number(add('B').lastInsertRowid)).toBe((db.prepare("SELECT id FROM unit WHERE name = 'B'").pluck().get() as number));
+    add('C');
+    expect(runs(db)).toBe(1);
+    const id = writtenRunId(db);
+    expect(db.prepare('SELECT DISTINCT run_id FROM row_change').pluck().all()).toEqual([id]);
+    expect(currentRunId(db)).toBe(id);
   });
 
   it('a rolled-back transaction leaves no row change; later writes are recorded with full values', () => {
@@ -48,8 +70,9 @@ describe('row recording', () => {
   it('composite keys are recorded by their columns, and change_log lines carry the run', () => {
     const db = memoryDatabase();
     db.exec("INSERT INTO unit (id, name, name_folded, kind, created_at) VALUES (1, 'A', 'a', 'ward', 'x'), (2, 'B', 'b', 'ward', 'x')");
-    const id = startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit edit' });
     db.prepare('INSERT INTO unit_successor (unit_id, successor_id) VALUES (1, 2)').run();
+    const id = writtenRunId(db);
     logChange(db, { at: 'x', user: 'u', command: 'unit edit' }, 'unit', 1, 'update');
     expect(db.prepare('SELECT tbl, pk FROM row_change').all()).toEqual([{ tbl: 'unit_successor', pk: '{"unit_id":1,"successor_id":2}' }]);
     expect(db.prepare('SELECT run_id FROM change_log').pluck().all()).toEqual([id]);

@@ -20,21 +20,10 @@ import { registerEvaluationEdit, registerRemove } from '../edit/index.js';
 import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, writeImportTemplate, type ImportOptions, type MatchedLine } from './plans.js';
 import { writeTransaction } from '../../../store/transaction.js';
+import { parseResultOption, parseScore } from './evaluation-options.js';
 
+export { parseResultOption, parseScore };
 
-export function parseResultOption(value: string): EvaluationResult {
-  const r = parseEvaluationResult(value);
-  if (!r) throw new UsageError('input.badChoice', { field: '--result', value, accepted: EVALUATION_RESULTS.join(', ') });
-  return r;
-}
-
-/** A score out of 100, decimals allowed (85,5 or 85.5). Undefined when the text is not one. */
-export function parseScore(value: string): number | undefined {
-  const t = value.trim();
-  if (!/^\d{1,3}(?:[.,]\d+)?$/.test(t)) return undefined;
-  const n = Number(t.replace(',', '.'));
-  return n >= 0 && n <= 100 ? n : undefined;
-}
 
 export function registerEvaluations(program: Command, cli: Cli): void {
   const evaluate = cli

@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../domain/compliance.js';
-import { addDuration } from '../../../domain/dates.js';
 import { optionalText } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { editActivity, editDocument, editEvaluation, editTasks, type TaskPatch } from '../../../store/edits.js';
@@ -15,7 +14,7 @@ import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
-import { parseResultOption, parseScore } from '../compliance/evaluations.js';
+import { parseResultOption, parseScore } from '../compliance/evaluation-options.js';
 import { dueFrom, meetingExists, parseIdOption, parseTaskIds, taskIdsOf } from '../tasks/shared.js';
 
 const EXAMPLES: Record<RemovableKind, string[]> = {
@@ -208,8 +207,10 @@ export function registerTaskEdit(task: Command, cli: Cli): void {
     const patch: TaskPatch = { title: opts.title, target: opts.target, note: opts.note, startOn };
     if (opts.within !== undefined && opts.due !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
     if (opts.within !== undefined) {
-      const d = env.duration('--within', opts.within);
-      patch.due = { from: (start) => addDuration(start, d) };
+      const within = opts.within;
+      env.duration('--within', within);
+      // Counted from each task's start; a result outside the calendar range is refused (exit 2).
+      patch.due = { from: (start) => env.dateAfter('--within', within, start) };
     } else if (opts.due !== undefined) patch.due = { on: dueFrom(env, { due: opts.due }, startOn ?? env.today()) };
     const meetingId = parseIdOption('--meeting', opts.meeting);
     const db = env.db();
