@@ -7,6 +7,7 @@ import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type D
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
+import { wrapToWidth } from '../render/fit.js';
 import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
@@ -20,6 +21,7 @@ export interface GlobalOptions {
   json?: boolean;
   color?: boolean;
   yes?: boolean;
+  wide?: boolean;
 }
 
 /** "17/06/2017", "2017-06-17": dates that do not depend on today ("+30d", "hôm nay" do). */
@@ -69,6 +71,18 @@ export class Env {
     if (this.ctx.env.NO_COLOR !== undefined && this.ctx.env.NO_COLOR !== '') return false;
     if (this.ctx.env.FORCE_COLOR && this.ctx.env.FORCE_COLOR !== '0') return true;
     return this.ctx.stdout.isTTY;
+  }
+
+  /**
+   * The width a table fits on a terminal: `COLUMNS` when set, else the terminal's; none with
+   * --wide or in a pipe (natural widths there, as before).
+   */
+  get tableWidth(): number | undefined {
+    if (this.globals.wide) return undefined;
+    const fromEnv = Number(this.ctx.env.COLUMNS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+    if (!this.ctx.stdout.isTTY) return undefined;
+    return this.ctx.stdout.columns && this.ctx.stdout.columns > 0 ? this.ctx.stdout.columns : 80;
   }
 
   /** Opens the database for writing (created and migrated if needed). */
@@ -163,12 +177,22 @@ export class Env {
     return { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command };
   }
 
-  /** Data to stdout. */
+  /** Data to stdout; on a terminal, human text (tables, text) wrapped to its width. */
   print(text: string): void {
-    const safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+    let safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+    const width = this.tableWidth;
+    if (width !== undefined && this.ctx.stdout.isTTY && this.wrapsText()) safe = wrapToWidth(safe, width);
     this.ctx.stdout.write(safe);
     // A separate write: appending to a report of several MB would copy all of it.
     if (safe !== '' && !safe.endsWith('\n')) this.ctx.stdout.write('\n');
+  }
+
+  private wrapsText(): boolean {
+    try {
+      return this.format === 'table' || this.format === 'text';
+    } catch {
+      return false;
+    }
   }
 
   /** JSON to stdout: indented on a terminal, compact in a pipe (smaller and faster for scripts). */
@@ -192,7 +216,7 @@ export class Env {
    * pipe, JSON, CSV and TSV are then written as they come.
    */
   async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format): Promise<void> {
-    const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY };
+    const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY, width: this.tableWidth };
     if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
     const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
     if (format === 'json') return this.json(all);

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
+import { preloadTerminalText } from '../render/fit.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UserError, userErrorText } from './errors.js';
@@ -112,6 +113,7 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
     .addOption(new Option('--format <format>', t('cli.opt.format')).choices([...FORMATS, ...DOCUMENT_FORMATS]))
     .option('--json', t('cli.opt.json'))
     .option('--no-color', t('cli.opt.noColor'))
+    .option('--wide', t('cli.opt.wide'))
     .option('-y, --yes', t('cli.opt.yes'))
     .showSuggestionAfterError(true)
     .configureOutput(output)
@@ -146,6 +148,8 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
         for (let c: Command | null = self; c && c.parent; c = c.parent) path.unshift(c.name());
         const env = new Env(ctx, globals, lang, path.join(' '));
         try {
+          // Human text on a terminal is wrapped to its width (see Env.print): the tools load first.
+          if (ctx.stdout.isTTY && env.tableWidth !== undefined) await preloadTerminalText();
           const code = await fn(env, opts as never, ...positional);
           state.exitCode = typeof code === 'number' ? code : ExitCode.ok;
         } catch (err) {

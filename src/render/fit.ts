@@ -1,0 +1,215 @@
+/**
+ * A box table that fits a terminal's width. Each column says how much it matters (priority 1 is
+ * never left out), how narrow it may get and whether its text may wrap; widths are measured in
+ * display columns (string-width), text wraps at word boundaries (wrap-ansi). Numbers and dates
+ * never wrap: when even wrapping cannot fit, the least important columns are left out and named.
+ */
+import type { Tone } from './output.js';
+
+export interface FitColumn {
+  header: string;
+  align: 'left' | 'right';
+  /** May wrap inside its cell (text); false for numbers, dates and codes. */
+  wrap: boolean;
+  /** 1 = never left out; higher numbers are left out first. */
+  priority: number;
+  minWidth?: number;
+  maxWidth?: number;
+}
+
+export interface FitInput {
+  columns: FitColumn[];
+  /** Cells, plain text (already neutralised), one array per row. */
+  rows: string[][];
+  /** Tone of each cell, when colour is on. */
+  tones?: Tone[][];
+  /** Terminal width; undefined: every column at its natural width (--wide, a pipe). */
+  width?: number;
+  paint: (text: string, tone: Tone) => Promise<string>;
+  color: boolean;
+}
+
+export interface FitOutput {
+  text: string;
+  /** Headers of the columns left out, in their order. */
+  dropped: string[];
+}
+
+type Measure = (s: string) => number;
+type Wrap = (s: string, width: number, opts: { hard: boolean; trim: boolean; wordWrap: boolean }) => string;
+
+let tools: { width: Measure; wrap: Wrap } | undefined;
+
+async function loadTools(): Promise<{ width: Measure; wrap: Wrap }> {
+  if (!tools) {
+    const [{ default: width }, { default: wrap }] = await Promise.all([import('string-width'), import('wrap-ansi')]);
+    tools = { width, wrap };
+  }
+  return tools;
+}
+
+/** The smallest width a wrapping text column is given before columns are left out. */
+const DEFAULT_MIN_WRAP = 10;
+/** Border and padding around n columns: "│ a │ b │". */
+export function tableOverhead(n: number): number {
+  return 3 * n + 1;
+}
+
+function lines(cell: string): string[] {
+  return cell.replace(/\t/g, ' ').split(/\r?\n/);
+}
+
+export interface Layout {
+  /** Indexes of the columns shown. */
+  shown: number[];
+  /** Width of each shown column (same order as shown). */
+  widths: number[];
+  dropped: number[];
+}
+
+/** Decides which columns are shown and how wide each is. Pure: exported for tests. */
+export function layoutColumns(columns: FitColumn[], rows: string[][], width: number | undefined, measure: Measure): Layout {
+  const n = columns.length;
+  const natural: number[] = [];
+  const minimum: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = columns[i];
+    const headerWords = c.header.split(/\s+/).map(measure);
+    const longestHeaderWord = Math.max(0, ...headerWords);
+    let widest = 0;
+    for (const row of rows)
+      for (const line of lines(row[i] ?? '')) {
+        widest = Math.max(widest, measure(line));
+      }
+    const nat = Math.max(widest, measure(c.header), 1);
+    natural.push(nat);
+    if (c.wrap) {
+      const floor = Math.max(c.minWidth ?? DEFAULT_MIN_WRAP, longestHeaderWord);
+      minimum.push(Math.min(nat, floor));
+    } else {
+      minimum.push(Math.max(widest, longestHeaderWord, c.minWidth ?? 0, 1));
+    }
+  }
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (width === undefined) return { shown: all, widths: natural, dropped: [] };
+
+  const shown = [...all];
+  const dropped: number[] = [];
+  const sumMin = () => shown.reduce((s, i) => s + minimum[i], 0) + tableOverhead(shown.length);
+  while (sumMin() > width) {
+    let pick = -1;
+    for (const i of shown) if (columns[i].priority > 1 && (pick < 0 || columns[i].priority >= columns[pick].priority)) pick = i;
+    if (pick < 0) break;
+    shown.splice(shown.indexOf(pick), 1);
+    dropped.push(pick);
+  }
+  dropped.sort((a, b) => a - b);
+
+  const available = Math.max(width - tableOverhead(shown.length), shown.length);
+  const widths = shown.map((i) => minimum[i]);
+  // Still too wide with only the columns that must stay: the widest give way, text breaking inside words.
+  let total = widths.reduce((s, w) => s + w, 0);
+  while (total > available) {
+    let widest = 0;
+    for (let k = 1; k < widths.length; k++) if (widths[k] > widths[widest]) widest = k;
+    if (widths[widest] <= 1) break;
+    widths[widest]--;
+    total--;
+  }
+  // Room left: columns grow toward their natural width (capped by maxWidth), the most important
+  // first (a unit's name on one line before a note gets wider), within a rank the one lacking most.
+  const target = shown.map((i) => Math.max(minimum[i], Math.min(natural[i], columns[i].maxWidth ?? Infinity)));
+  let extra = available - total;
+  const ranks = [...new Set(shown.map((i) => columns[i].priority))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    while (extra > 0) {
+      let pick = -1;
+      for (let k = 0; k < widths.length; k++)
+        if (columns[shown[k]].priority === rank && widths[k] < target[k] && (pick < 0 || target[k] - widths[k] > target[pick] - widths[pick])) pick = k;
+      if (pick < 0) break;
+      widths[pick]++;
+      extra--;
+    }
+  }
+  return { shown, widths, dropped };
+}
+
+const BOX = {
+  top: ['┌', '┬', '┐'],
+  mid: ['├', '┼', '┤'],
+  bottom: ['└', '┴', '┘'],
+  h: '─',
+  v: '│',
+} as const;
+
+export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
+  const { width: measure, wrap } = await loadTools();
+  const { columns, rows } = input;
+  const layout = layoutColumns(columns, rows, input.width, measure);
+  const { shown, widths } = layout;
+  const gray = async (s: string) => (input.color ? input.paint(s, 'gray') : s);
+  const rule = async (kind: 'top' | 'mid' | 'bottom') => {
+    const [l, m, r] = BOX[kind];
+    return gray(l + widths.map((w) => BOX.h.repeat(w + 2)).join(m) + r);
+  };
+  const fold = (cell: string, w: number): string[] => {
+    const out: string[] = [];
+    for (const line of lines(cell)) {
+      if (measure(line) <= w) out.push(line);
+      else out.push(...wrap(line, w, { hard: true, trim: true, wordWrap: true }).split('\n'));
+    }
+    return out;
+  };
+  const bar = await gray(BOX.v);
+  const renderRow = async (cells: string[], tones: (Tone | undefined)[]): Promise<string[]> => {
+    const folded = shown.map((i, k) => fold(cells[i] ?? '', widths[k]));
+    const height = Math.max(1, ...folded.map((f) => f.length));
+    const out: string[] = [];
+    for (let line = 0; line < height; line++) {
+      const parts: string[] = [];
+      for (let k = 0; k < shown.length; k++) {
+        const text = folded[k][line] ?? '';
+        const pad = ' '.repeat(Math.max(0, widths[k] - measure(text)));
+        const tone = tones[shown[k]];
+        const painted = text && tone && input.color ? await input.paint(text, tone) : text;
+        parts.push(columns[shown[k]].align === 'right' ? pad + painted : painted + pad);
+      }
+      out.push(`${bar} ${parts.join(` ${bar} `)} ${bar}`);
+    }
+    return out;
+  };
+  const out: string[] = [await rule('top')];
+  out.push(...(await renderRow(columns.map((c) => c.header), columns.map(() => 'bold' as Tone))));
+  const mid = await rule('mid');
+  for (let r = 0; r < rows.length; r++) {
+    out.push(mid);
+    out.push(...(await renderRow(rows[r], input.tones?.[r] ?? [])));
+  }
+  out.push(await rule('bottom'));
+  return { text: out.join('\n') + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
+}
+
+/** Loads the width and wrapping tools, so that wrapToWidth can run synchronously afterwards. */
+export async function preloadTerminalText(): Promise<void> {
+  await loadTools();
+}
+
+/**
+ * Wraps each line longer than `width` at word boundaries (breaking a word only when it alone is
+ * longer), continuation lines keeping the line's indent. Text as it is when the tools are not loaded.
+ */
+export function wrapToWidth(text: string, width: number): string {
+  if (!tools || width < 8) return text;
+  const { width: measure, wrap } = tools;
+  let changed = false;
+  const out = text.split('\n').map((line) => {
+    if (line.length <= width || measure(line) <= width) return line;
+    changed = true;
+    const indent = /^ */.exec(line)![0].slice(0, Math.floor(width / 2));
+    return wrap(line.slice(indent.length), width - indent.length, { hard: true, trim: true, wordWrap: true })
+      .split('\n')
+      .map((part) => indent + part)
+      .join('\n');
+  });
+  return changed ? out.join('\n') : text;
+}
