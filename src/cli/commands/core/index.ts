@@ -101,17 +101,17 @@ function registerLog(program: Command, cli: Cli) {
     const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) });
     const summary = (r: (typeof rows)[number]) => {
       const text = r.changes ? JSON.stringify(r.changes) : '';
-      return env.format === 'table' && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+      return text;
     };
     return env.list(rows, [
-      { key: 'id', label: 'col.id', type: 'number' },
-      { key: 'at', label: 'col.at' },
-      { key: 'user', label: 'col.user' },
-      { key: 'command', label: 'col.command' },
-      { key: 'entity', label: 'col.entity' },
-      { key: 'entityId', label: 'col.entityId' },
-      { key: 'action', label: 'col.action' },
-      { key: 'changes', label: 'col.changes', display: summary },
+      { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+      { key: 'at', label: 'col.at', priority: 1, wrap: false },
+      { key: 'user', label: 'col.user', priority: 4 },
+      { key: 'command', label: 'col.command', priority: 2, minWidth: 12 },
+      { key: 'entity', label: 'col.entity', priority: 3 },
+      { key: 'entityId', label: 'col.entityId', priority: 3 },
+      { key: 'action', label: 'col.action', priority: 3 },
+      { key: 'changes', label: 'col.changes', display: summary, priority: 2, minWidth: 20, maxWidth: 80 },
     ]);
   });
 }
@@ -124,14 +124,14 @@ function parseKind(value: string | undefined, field: string): UnitKind | undefin
 
 export function unitColumns(t: Env['t']): Column<Unit>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'code', label: 'col.code' },
-    { key: 'name', label: 'col.name' },
-    { key: 'kind', label: 'col.kind', display: (u) => t(`unit.kind.${u.kind}`) },
-    { key: 'parentName', label: 'col.parent' },
-    { key: 'validFrom', label: 'col.validFrom', type: 'date' },
-    { key: 'validTo', label: 'col.validTo', type: 'date' },
-    { key: 'successors', label: 'col.successors', type: 'list' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'code', label: 'col.code', priority: 3, wrap: false },
+    { key: 'name', label: 'col.name', priority: 1, minWidth: 16 },
+    { key: 'kind', label: 'col.kind', display: (u) => t(`unit.kind.${u.kind}`), priority: 3, minWidth: 8 },
+    { key: 'parentName', label: 'col.parent', priority: 4, minWidth: 14 },
+    { key: 'validFrom', label: 'col.validFrom', type: 'date', priority: 2 },
+    { key: 'validTo', label: 'col.validTo', type: 'date', priority: 2 },
+    { key: 'successors', label: 'col.successors', type: 'list', priority: 4, minWidth: 14 },
   ];
 }
 
@@ -233,12 +233,12 @@ function registerUnits(program: Command, cli: Cli) {
 
 function personColumns(): Column<Person>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'positions', label: 'col.positions', type: 'list' },
-    { key: 'isMember', label: 'col.isMember', type: 'bool' },
-    { key: 'active', label: 'col.active', type: 'bool' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+    { key: 'positions', label: 'col.positions', type: 'list', priority: 3, minWidth: 14 },
+    { key: 'isMember', label: 'col.isMember', type: 'bool', priority: 4 },
+    { key: 'active', label: 'col.active', type: 'bool', priority: 5 },
   ];
 }
 
@@ -351,12 +351,12 @@ function registerDocs(program: Command, cli: Cli) {
   cli.action<{ type?: string; search?: string }>(list, (env, opts) => {
     const rows = listDocuments(env.readDb(), { type: opts.type, search: opts.search }).map((d) => withTypeNames(env, d));
     return env.list(rows, [
-      { key: 'id', label: 'col.id', type: 'number' },
-      { key: 'code', label: 'col.code' },
-      { key: 'typeName', label: 'col.docType' },
-      { key: 'issuer', label: 'col.issuer' },
-      { key: 'issuedOn', label: 'col.date', type: 'date' },
-      { key: 'title', label: 'col.title' },
+      { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+      { key: 'code', label: 'col.code', priority: 1, wrap: false },
+      { key: 'typeName', label: 'col.docType', priority: 3 },
+      { key: 'issuer', label: 'col.issuer', priority: 4 },
+      { key: 'issuedOn', label: 'col.date', type: 'date', priority: 2 },
+      { key: 'title', label: 'col.title', priority: 1, minWidth: 20 },
     ]);
   });
 
