@@ -48,7 +48,7 @@ const part: CataloguePart = {
     'cmd.breakthrough.opt.start': 'ngày bắt đầu (mặc định hôm nay, hoặc 01/01 của năm đã nêu)',
     'cmd.breakthrough.opt.strict': 'từ chối (không ghi) nếu khâu đột phá chung chung',
     'cmd.breakthrough.opt.generic': 'chỉ những khâu đột phá chung chung',
-    'cmd.breakthrough.opt.unitKind': 'loại đơn vị cần kiểm tra (mặc định ward)',
+    'cmd.breakthrough.opt.unitKind': 'loại đơn vị cần kiểm tra',
 
     'cmd.overdue.desc': 'nhiệm vụ quá hạn theo từng đơn vị (dùng được trong cron)',
     'cmd.overdue.opt.dueWithin': 'thêm phần "sắp đến hạn" trong N ngày tới (hoặc 2w, 1m, 10 ngày)',
@@ -227,7 +227,7 @@ const part: CataloguePart = {
     'cmd.breakthrough.opt.start': 'start date (default today, or 1 January of the given year)',
     'cmd.breakthrough.opt.strict': 'refuse (write nothing) when the breakthrough is generic',
     'cmd.breakthrough.opt.generic': 'only generic breakthroughs',
-    'cmd.breakthrough.opt.unitKind': 'kind of unit to check (default ward)',
+    'cmd.breakthrough.opt.unitKind': 'kind of unit to check',
 
     'cmd.overdue.desc': 'overdue tasks, unit by unit (fit for cron)',
     'cmd.overdue.opt.dueWithin': 'add a "due soon" section for the next N days (or 2w, 1m, 10 ngày)',
