@@ -177,7 +177,7 @@ export class Env {
     return { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command };
   }
 
-  /** Data to stdout; on a terminal, human text (tables, text) wrapped to its width. */
+  /** Data to stdout; on a terminal, a table and the lines around it wrapped to its width. */
   print(text: string): void {
     let safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
     const width = this.tableWidth;
@@ -189,7 +189,8 @@ export class Env {
 
   private wrapsText(): boolean {
     try {
-      return this.format === 'table' || this.format === 'text';
+      // The text forms (overdue's, for mail) keep their lines, whatever the terminal's width.
+      return this.format === 'table';
     } catch {
       return false;
     }

@@ -136,7 +136,7 @@ describe('the sample members', () => {
 
 describe('formats', () => {
   it('on a terminal: a table with marks, verdicts and the footer of thresholds and bases', async () => {
-    const r = await run(YEAR, { db, tty: true });
+    const r = await run([...YEAR, '--wide'], { db, tty: true });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('┌');
     expect(r.stdout).toMatch(/Phường Bến Thành.*✗ 15\/20 \(75%\).*Chưa đạt/);
