@@ -8,7 +8,7 @@ import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js
 import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { wrapToWidth } from '../render/fit.js';
-import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
+import { csvField, FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
 import type { Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
@@ -201,6 +201,17 @@ export class Env {
     if (this.ctx.stdout.isTTY) return this.print(JSON.stringify(value, null, 2));
     writeJson(value, (chunk) => this.ctx.stdout.write(chunk));
     this.ctx.stdout.write('\n');
+  }
+
+  /**
+   * Summary lines after a listing, in every format but JSON (where they are fields): on a terminal
+   * and in Markdown under the table; in TSV and CSV after the rows and a blank line.
+   */
+  footer(lines: string[], format: Format = this.format): void {
+    if (!lines.length || format === 'json') return;
+    if (format === 'csv') this.print(`\r\n${lines.map(csvField).join('\r\n')}\r\n`);
+    else if (format === 'tsv') this.print(`\n${lines.map((l) => l.replace(/[\t\r\n]+/g, ' ')).join('\n')}\n`);
+    else this.print(lines.join('\n'));
   }
 
   /** Messages to stderr. */

@@ -259,7 +259,8 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
       return env.print(`### ${title}\n\n${toMarkdown(header, cells)}\n${footer.map((l) => `- ${l}`).join('\n')}\n`);
     case 'tsv':
     case 'text':
-      return env.list(rows, columns, format);
+      await env.list(rows, columns, 'tsv');
+      return env.footer(footer, 'tsv');
     default: {
       env.print(title);
       await env.list(rows, columns, 'table');

@@ -186,8 +186,6 @@ function registerCheck(bt: Command, cli: Cli) {
       { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.verdict === 'specific' ? 'green' : 'red'), priority: 1 },
       { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons), priority: 2, minWidth: 14 },
     ];
-    return env.list(rows, columns).then(() => {
-      if (env.format === 'table' || env.format === 'text' || env.format === 'md') env.print(env.t('breakthrough.checkSummary', { year, ...counts }));
-    });
+    return env.list(rows, columns).then(() => env.footer([env.t('breakthrough.checkSummary', { year, ...counts })]));
   });
 }

@@ -123,8 +123,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
       // On a terminal the table has the text form's title line.
       if (tableView) env.print(env.t('overdue.text.heading', { date: formatDateVi(report.asOf) }));
       await env.list(rows, visible, format);
-      // CSV and TSV stay clean tables (for Excel and scripts): no closing line.
-      if (format === 'table' || format === 'md') env.print(summaryLine(report, env.t));
+      env.footer([summaryLine(report, env.t)], format);
     }
     return code;
   });
