@@ -10,6 +10,8 @@ export interface OutStream {
   write(chunk: string | Uint8Array): void;
   isTTY: boolean;
   columns?: number;
+  /** Writes text holding this program's own colour (a table it painted): those sequences are kept on a terminal. */
+  writeColoured?(chunk: string): void;
 }
 
 export interface Ctx {

@@ -5,7 +5,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { DateInputError, parseDateInput, parseDuration, todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
-import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { wrapToWidth } from '../render/fit.js';
 import { csvField, FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
@@ -178,11 +177,13 @@ export class Env {
   }
 
   /** Data to stdout; on a terminal, a table and the lines around it wrapped to its width. */
-  print(text: string): void {
-    let safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+  print(text: string, ownColour = false): void {
+    // Control characters are neutralised on the way to a terminal (see render/terminal.ts).
+    let safe = text;
     const width = this.tableWidth;
     if (width !== undefined && this.ctx.stdout.isTTY && this.wrapsText()) safe = wrapToWidth(safe, width);
-    this.ctx.stdout.write(safe);
+    if (ownColour && this.ctx.stdout.writeColoured) this.ctx.stdout.writeColoured(safe);
+    else this.ctx.stdout.write(safe);
     // A separate write: appending to a report of several MB would copy all of it.
     if (safe !== '' && !safe.endsWith('\n')) this.ctx.stdout.write('\n');
   }
@@ -232,7 +233,7 @@ export class Env {
     if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
     const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
     if (format === 'json') return this.json(all);
-    this.print(await renderTable(all, columns, opts));
+    this.print(await renderTable(all, columns, opts), format === 'table');
   }
 
   /** A single record: JSON as it is; otherwise the human text the command builds. */

@@ -3,6 +3,7 @@ import { Command, CommanderError, Help, Option, type Argument, type HelpConfigur
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import { preloadTerminalText } from '../render/fit.js';
+import { terminalSafe } from '../render/terminal.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from './errors.js';
@@ -225,7 +226,9 @@ const COMMANDER_MESSAGES: Record<string, string> = {
 };
 
 /** Runs one command line; prints errors; returns the exit code. Never calls process.exit. */
-export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
+export async function runCli(argv: string[], rawCtx: Ctx): Promise<number> {
+  // Whatever reaches a terminal passes one neutraliser (stored escape sequences are shown, not run).
+  const ctx = terminalSafe(rawCtx);
   const lang = detectLang(argv, ctx.env);
   const t = translator(lang);
   const state = { exitCode: 0 };
