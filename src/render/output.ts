@@ -3,6 +3,7 @@
  * nothing else in the tool decides how a listing looks.
  */
 import { formatDateVi } from '../domain/dates.js';
+import { formatLocalDateTime } from '../domain/datetime.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
 
@@ -11,7 +12,8 @@ export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 
 /** Formats only document commands accept (`meeting minutes --format txt|docx`); listings refuse them. */
 export const DOCUMENT_FORMATS: readonly string[] = ['txt', 'docx'];
 
-export type ColumnType = 'text' | 'date' | 'number' | 'percent' | 'bool' | 'list';
+/** `datetime`: a stored UTC timestamp, shown in local time (Asia/Ho_Chi_Minh); JSON keeps it as stored. */
+export type ColumnType = 'text' | 'date' | 'datetime' | 'number' | 'percent' | 'bool' | 'list';
 export type Tone = 'red' | 'yellow' | 'green' | 'gray' | 'cyan' | 'bold' | undefined;
 
 export interface Column<R = Record<string, unknown>> {
@@ -46,8 +48,9 @@ export interface RenderOptions {
   width?: number;
 }
 
-function humanDate(value: string, lang: Lang): string {
-  return lang === 'vi' ? formatDateVi(value) : value;
+/** dd/MM/yyyy in every language (the English reports use it too); JSON keeps ISO. */
+function humanDate(value: string): string {
+  return formatDateVi(value);
 }
 
 /** The human form of one cell, without colour. */
@@ -57,7 +60,9 @@ export function cellText<R>(row: R, col: Column<R>, lang: Lang, t: Translate): s
   if (value === null || value === undefined) return '';
   switch (col.type) {
     case 'date':
-      return humanDate(String(value), lang);
+      return humanDate(String(value));
+    case 'datetime':
+      return formatLocalDateTime(String(value));
     case 'percent':
       return typeof value === 'number' ? `${formatNumber(value, lang)}%` : String(value);
     case 'number':

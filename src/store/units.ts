@@ -1,6 +1,6 @@
 /** Units: wards, communes, agencies, committees, cells; with validity dates and successors. */
 import { UsageError } from '../cli/errors.js';
-import type { IsoDate } from '../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../domain/dates.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
@@ -126,7 +126,7 @@ export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFo
   const candidates = rows.map((r) => ({
     ...r,
     preferred: at ? existsOn(r, at) : undefined,
-    label: `${r.name}${r.code ? ` [${r.code}]` : ''}${r.validFrom || r.validTo ? ` (${r.validFrom ?? '…'} – ${r.validTo ?? '…'})` : ''}`,
+    label: `${r.name}${r.code ? ` [${r.code}]` : ''}${r.validFrom || r.validTo ? ` (${r.validFrom ? formatDateVi(r.validFrom) : '…'} – ${r.validTo ? formatDateVi(r.validTo) : '…'})` : ''}`,
   }));
   const picked = pickOne('unit', query, candidates, opts);
   return getUnit(db, picked.id)!;

@@ -105,7 +105,7 @@ function registerLog(program: Command, cli: Cli) {
     };
     return env.list(rows, [
       { key: 'id', label: 'col.id', type: 'number', priority: 1 },
-      { key: 'at', label: 'col.at', priority: 1, wrap: false },
+      { key: 'at', label: 'col.at', type: 'datetime', priority: 1 },
       { key: 'user', label: 'col.user', priority: 4 },
       { key: 'command', label: 'col.command', priority: 2, minWidth: 12 },
       { key: 'entity', label: 'col.entity', priority: 3 },

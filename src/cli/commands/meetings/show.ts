@@ -6,7 +6,7 @@ import type { Env } from '../../env.js';
 
 export function meetingText(env: Env, m: MeetingDetail): string {
   const t = env.t;
-  const date = (d: string | null) => (d ? (env.lang === 'vi' ? formatDateVi(d) : d) : '');
+  const date = (d: string | null) => (d ? formatDateVi(d) : '');
   const line = (label: string, value: string | null | undefined) => `${t(label).padEnd(20)} ${value ?? ''}`;
   const person = (p: PersonRef) => [p.fullName, ...p.positions].join(', ');
   const speech = (s: Speech) =>
