@@ -4,6 +4,7 @@ import { parseLang, translator, type Lang, type Translate } from '../i18n/index.
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import { preloadTerminalText } from '../render/fit.js';
 import { terminalSafe } from '../render/terminal.js';
+import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from './errors.js';
@@ -199,12 +200,14 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
         try {
           // Human text on a terminal is wrapped to its width (see Env.print): the tools load first.
           if (ctx.stdout.isTTY && env.tableWidth !== undefined) await preloadTerminalText();
+          onLookupNotice((key, params) => env.info(key, params));
           const code = await fn(env, opts as never, ...positional);
           state.exitCode = typeof code === 'number' ? code : ExitCode.ok;
         } catch (err) {
           env.discardUnusedNewDatabase();
           throw err;
         } finally {
+          onLookupNotice(undefined);
           env.close();
         }
       });

@@ -126,9 +126,10 @@ export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFo
   const candidates = rows.map((r) => ({
     ...r,
     preferred: at ? existsOn(r, at) : undefined,
+    past: at ? r.validTo !== null && r.validTo < at : undefined,
     label: `${r.name}${r.code ? ` [${r.code}]` : ''}${r.validFrom || r.validTo ? ` (${r.validFrom ? formatDateVi(r.validFrom) : '…'} – ${r.validTo ? formatDateVi(r.validTo) : '…'})` : ''}`,
   }));
-  const picked = pickOne('unit', query, candidates, opts);
+  const picked = pickOne('unit', query, candidates, { ...opts, abbreviations: true, date: at ? formatDateVi(at) : undefined });
   return getUnit(db, picked.id)!;
 }
 
