@@ -105,7 +105,7 @@ const part: CataloguePart = {
       'Loại: chao-co (chào cờ đầu tuần), ke-chuyen (kể chuyện về Bác), hoc-tap (học tập chuyên đề), guong-dien-hinh (gương điển hình), truyen-thong (truyền thông), khac (khác)',
 
     // Import
-    'compliance.import.cannotRead': 'không đọc được tệp {file} ({reason})',
+    'compliance.import.cannotRead': 'không đọc được tệp {file}: {reason}',
     'compliance.import.notUtf8': '{file}: tệp không phải UTF-8; trong Excel hãy lưu bằng "CSV UTF-8"',
     'compliance.import.csvSyntax': '{file}: lỗi CSV ở dòng {line}: {reason}',
     'compliance.import.empty': '{file}: tệp trống',
@@ -159,7 +159,7 @@ const part: CataloguePart = {
     'compliance.fromTo': 'thiếu {missing}: --from và --to đi cùng nhau',
     'compliance.toBeforeFrom': '--to {to} ở trước --from {from}',
     'compliance.asOfBeforePeriod': '--as-of {asOf} ở trước khi kỳ báo cáo bắt đầu ({from})',
-    'compliance.rulesUnreadable': '--rules: không đọc được tệp {file} ({reason})',
+    'compliance.rulesUnreadable': '--rules: không đọc được tệp {file}: {reason}',
     'compliance.rulesJson': '--rules: {file} không phải JSON hợp lệ: {reason}',
     'compliance.rules.not_object': '--rules {file}: "{key}" phải là một đối tượng JSON {…} (hoặc true/false cho một tiêu chí); đang là {value}',
     'compliance.rules.unknown_key': '--rules {file}: khóa "{key}" không có. Tiêu chí: attendance, breakthrough, tasks, plans, evaluation, propaganda; xem README',
@@ -336,7 +336,7 @@ const part: CataloguePart = {
       'Kinds: chao-co (Monday flag ceremony), ke-chuyen (stories of Uncle Ho), hoc-tap (thematic study), guong-dien-hinh (exemplary models), truyen-thong (media), khac (other)',
 
     // Import
-    'compliance.import.cannotRead': 'cannot read {file} ({reason})',
+    'compliance.import.cannotRead': 'cannot read {file}: {reason}',
     'compliance.import.notUtf8': '{file}: the file is not UTF-8; in Excel save it as "CSV UTF-8"',
     'compliance.import.csvSyntax': '{file}: CSV error on line {line}: {reason}',
     'compliance.import.empty': '{file}: the file is empty',
@@ -390,7 +390,7 @@ const part: CataloguePart = {
     'compliance.fromTo': '{missing} is missing: --from and --to go together',
     'compliance.toBeforeFrom': '--to {to} is before --from {from}',
     'compliance.asOfBeforePeriod': '--as-of {asOf} is before the period begins ({from})',
-    'compliance.rulesUnreadable': '--rules: cannot read {file} ({reason})',
+    'compliance.rulesUnreadable': '--rules: cannot read {file}: {reason}',
     'compliance.rulesJson': '--rules: {file} is not valid JSON: {reason}',
     'compliance.rules.not_object': '--rules {file}: "{key}" must be a JSON object {…} (or true/false for a criterion); it is {value}',
     'compliance.rules.unknown_key': '--rules {file}: there is no key "{key}". Criteria: attendance, breakthrough, tasks, plans, evaluation, propaganda; see the README',
