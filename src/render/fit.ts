@@ -43,7 +43,8 @@ let tools: { width: Measure; wrap: Wrap } | undefined;
 async function loadTools(): Promise<{ width: Measure; wrap: Wrap }> {
   if (!tools) {
     const [{ default: width }, { default: wrap }] = await Promise.all([import('string-width'), import('wrap-ansi')]);
-    tools = { width, wrap };
+    // Printable ASCII is one column a character: most cells of a large listing (ids, dates, counts).
+    tools = { width: (s) => (/^[\x20-\x7e]*$/.test(s) ? s.length : width(s)), wrap };
   }
   return tools;
 }
@@ -206,10 +207,12 @@ export function wrapToWidth(text: string, width: number): string {
     if (line.length <= width || measure(line) <= width) return line;
     changed = true;
     const indent = /^ */.exec(line)![0].slice(0, Math.floor(width / 2));
-    return wrap(line.slice(indent.length), width - indent.length, { hard: true, trim: true, wordWrap: true })
-      .split('\n')
-      .map((part) => indent + part)
-      .join('\n');
+    // "Nguồn giao           Giải pháp …": continuation lines start under the value, not under the label.
+    const found = /^ *\S.*?\s{2,}(?=\S)/.exec(line)?.[0];
+    const label = found && measure(found) <= width / 2 ? found : indent;
+    const hang = ' '.repeat(measure(label));
+    const parts = wrap(line.slice(label.length), width - hang.length, { hard: true, trim: true, wordWrap: true }).split('\n');
+    return parts.map((part, i) => (i ? hang : label) + part).join('\n');
   });
   return changed ? out.join('\n') : text;
 }

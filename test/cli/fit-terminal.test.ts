@@ -5,7 +5,7 @@
  */
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutColumns, type FitColumn } from '../../src/render/fit.js';
+import { layoutColumns, preloadTerminalText, wrapToWidth, type FitColumn } from '../../src/render/fit.js';
 import { run, sampleDbPath } from '../helpers.js';
 
 const COMMANDS: string[][] = [
@@ -122,5 +122,24 @@ describe('column layout', () => {
     const decomposed = 'Phường Bến Nghé'.normalize('NFD');
     const { widths } = layoutColumns([col('Đơn vị', { priority: 1 })], [[decomposed]], 80, measure);
     expect(widths[0]).toBe(15);
+  });
+});
+
+describe('text wrapped to the terminal', () => {
+  it('wraps at words, continuation lines under the value of a "label   value" line', async () => {
+    await preloadTerminalText();
+    const line = 'Nguồn giao           Giải pháp tăng cường thực hiện Chỉ thị số 05-CT/TW, ngày 15 tháng 5 năm 2016 của Bộ Chính trị';
+    const out = wrapToWidth(`ngắn\n${line}`, 50).split('\n');
+    expect(out[0]).toBe('ngắn');
+    expect(out[1].startsWith('Nguồn giao           Giải pháp')).toBe(true);
+    for (const l of out) expect(stringWidth(l)).toBeLessThanOrEqual(50);
+    for (const l of out.slice(2)) expect(l.startsWith(' '.repeat(21))).toBe(true);
+    expect(squash(out.slice(1).join(' '))).toBe(squash(line));
+  });
+
+  it('leaves lines that fit as they are', async () => {
+    await preloadTerminalText();
+    const text = 'a b c\n  d e';
+    expect(wrapToWidth(text, 80)).toBe(text);
   });
 });
