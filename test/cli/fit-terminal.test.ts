@@ -20,6 +20,12 @@ const COMMANDS: string[][] = [
   ['meeting', 'list'],
   ['speech', 'list'],
   ['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017'],
+  ['evaluation', 'list', '--year', '2017'],
+  ['evaluation', 'list', '--year', '2017', '--people', '--unit', 'tan dinh'],
+  ['plan', 'list', '--year', '2017', '--missing', '--unit', 'ben thanh'],
+  ['activity', 'list', '--unit', 'pham ngu lao', '--period', '2017-Q1'],
+  ['doc', 'list'],
+  ['log', '--limit', '20'],
 ];
 const WIDTHS = [60, 80, 100, 160];
 

@@ -141,11 +141,11 @@ function planColumns(env: Env): Column<Plan>[] {
 
 function missingColumns(): Column<MemberWithoutPlan>[] {
   return [
-    { key: 'personId', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'year', label: 'compliance.col.year', type: 'number' },
-    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date' },
+    { key: 'personId', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+    { key: 'year', label: 'compliance.col.year', type: 'number', priority: 4 },
+    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date', priority: 3 },
   ];
 }
 
