@@ -99,9 +99,14 @@ function registerLog(program: Command, cli: Cli) {
   cli.action<{ entity?: string; since?: string; limit?: string }>(cmd, (env, opts) => {
     const since = env.optionalDate('--since', opts.since);
     const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) });
+    // For people (a table, Markdown), one `field=value` per field, so that a long change wraps between fields; for programs the JSON as stored.
+    const table = env.format === 'table' || env.format === 'md';
     const summary = (r: (typeof rows)[number]) => {
-      const text = r.changes ? JSON.stringify(r.changes) : '';
-      return text;
+      if (!r.changes) return '';
+      if (!table || typeof r.changes !== 'object' || Array.isArray(r.changes)) return JSON.stringify(r.changes);
+      return Object.entries(r.changes as Record<string, unknown>)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
     };
     return env.list(rows, [
       { key: 'id', label: 'col.id', type: 'number', priority: 1 },
