@@ -34,4 +34,13 @@ describe('dates people read', () => {
     expect(formatLocalDateTime('2026-12-31T17:30:00.000Z')).toBe('01/01/2027 00:30:00');
     expect(formatLocalDateTime('không phải ngày')).toBe('không phải ngày');
   });
+
+  it('one spelling of "not recorded" for empty fields', async () => {
+    const meeting = await run(['meeting', 'show', '3'], { db });
+    expect(meeting.stdout).toMatch(/^Thư ký +\(chưa ghi\)$/m);
+    const unit = await run(['unit', 'show', 'ben nghe'], { db });
+    expect(unit.stdout).toMatch(/^Hiệu lực từ +\(chưa ghi\)$/m);
+    const en = await run(['--lang', 'en', 'meeting', 'show', '3'], { db });
+    expect(en.stdout).toContain('(not recorded)');
+  });
 });

@@ -369,7 +369,7 @@ function registerDocs(program: Command, cli: Cli) {
   cli.action(show, (env, _opts, query: string) => {
     const d = withTypeNames(env, resolveDocument(env.readDb(), query, { idNotFoundExit1: true }));
     return env.record(d, () => {
-      const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value ?? ''}`;
+      const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value || env.t('common.notRecorded')}`;
       return [
         line('col.code', d.code),
         line('col.id', String(d.id)),
