@@ -321,7 +321,7 @@ const part: CataloguePart = {
     'cmd.speech.opt.summaryFile': 'summary from a UTF-8 text file',
     'cmd.speech.opt.listUnit': 'only speeches of this unit',
     'minutes.partyHeading': 'COMMUNIST PARTY OF VIETNAM',
-    'minutes.partyOrganisation': 'Party organisation of {place}',
+    'minutes.partyOrganisation': 'Đảng bộ {place}',
     'minutes.placeDate': '{place}, {date}',
     'minutes.dateLong': '{date}',
     'minutes.title': 'MINUTES',

@@ -27,4 +27,8 @@ describe('counts with their nouns', () => {
     // A date written out in words: "ngày 17 tháng 6 năm 2017" from its parts, "17 June 2017" whole.
     expect(differ).toEqual(['minutes.dateLong']);
   });
+
+  it('a Vietnamese proper name stays whole in English (the party organisation in the minutes heading)', () => {
+    expect(translator('en')('minutes.partyOrganisation', { place: 'Thành phố Hồ Chí Minh' })).toBe('Đảng bộ Thành phố Hồ Chí Minh');
+  });
 });
