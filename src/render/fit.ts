@@ -49,6 +49,8 @@ async function loadTools(): Promise<{ width: Measure; wrap: Wrap }> {
   return tools;
 }
 
+/** The narrowest a wrapping column gets when even the columns that must stay do not fit. */
+const SQUEEZED_WRAP = 8;
 /** The smallest width a wrapping text column is given before columns are left out. */
 const DEFAULT_MIN_WRAP = 10;
 /** Border and padding around n columns: "│ a │ b │". */
@@ -66,6 +68,11 @@ export interface Layout {
   /** Width of each shown column (same order as shown). */
   widths: number[];
   dropped: number[];
+  /**
+   * Even the columns that must stay do not fit at their narrowest (a very narrow terminal): the rows
+   * are then written one field a line ("Đơn vị: Phường Cầu Kho"), every column included.
+   */
+  vertical?: boolean;
 }
 
 /** Decides which columns are shown and how wide each is. Pure: exported for tests. */
@@ -73,6 +80,8 @@ export function layoutColumns(columns: FitColumn[], rows: string[][], width: num
   const n = columns.length;
   const natural: number[] = [];
   const minimum: number[] = [];
+  /** How far a wrapping column may still give way when the columns that must stay do not fit. */
+  const squeezed: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = columns[i];
     const headerWords = c.header.split(/\s+/).map(measure);
@@ -87,8 +96,10 @@ export function layoutColumns(columns: FitColumn[], rows: string[][], width: num
     if (c.wrap) {
       const floor = Math.max(c.minWidth ?? DEFAULT_MIN_WRAP, longestHeaderWord);
       minimum.push(Math.min(nat, floor));
+      squeezed.push(Math.min(nat, Math.max(SQUEEZED_WRAP, longestHeaderWord)));
     } else {
       minimum.push(Math.max(widest, longestHeaderWord, c.minWidth ?? 0, 1));
+      squeezed.push(minimum[i]);
     }
   }
   const all = Array.from({ length: n }, (_, i) => i);
@@ -106,15 +117,16 @@ export function layoutColumns(columns: FitColumn[], rows: string[][], width: num
   }
   dropped.sort((a, b) => a - b);
 
-  const available = Math.max(width - tableOverhead(shown.length), shown.length);
+  const available = width - tableOverhead(shown.length);
   const widths = shown.map((i) => minimum[i]);
-  // Still too wide with only the columns that must stay: the widest give way, text breaking inside words.
   let total = widths.reduce((s, w) => s + w, 0);
+  // The columns that must stay are too wide at their minimum: wrapping ones give way, the widest
+  // first, down to a few words a line; past that a table cannot be read and rows go one field a line.
   while (total > available) {
-    let widest = 0;
-    for (let k = 1; k < widths.length; k++) if (widths[k] > widths[widest]) widest = k;
-    if (widths[widest] <= 1) break;
-    widths[widest]--;
+    let pick = -1;
+    for (let k = 0; k < widths.length; k++) if (widths[k] > squeezed[shown[k]] && (pick < 0 || widths[k] > widths[pick])) pick = k;
+    if (pick < 0) return { shown: all, widths: natural, dropped: [], vertical: true };
+    widths[pick]--;
     total--;
   }
   // Room left: columns grow toward their natural width (capped by maxWidth), the most important
@@ -147,6 +159,7 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
   const { width: measure, wrap } = await loadTools();
   const { columns, rows } = input;
   const layout = layoutColumns(columns, rows, input.width, measure);
+  if (layout.vertical) return renderVertical(input, input.width ?? 0, measure, wrap);
   const { shown, widths } = layout;
   const gray = async (s: string) => (input.color ? input.paint(s, 'gray') : s);
   const rule = async (kind: 'top' | 'mid' | 'bottom') => {
@@ -188,6 +201,32 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
   }
   out.push(await rule('bottom'));
   return { text: out.join('\n') + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
+}
+
+/** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
+async function renderVertical(input: FitInput, width: number, measure: Measure, wrap: Wrap): Promise<FitOutput> {
+  const { columns, rows } = input;
+  const labelWidth = Math.min(Math.max(...columns.map((c) => measure(c.header))), Math.floor(width / 2));
+  const valueWidth = Math.max(width - labelWidth - 2, 1);
+  const out: string[] = [];
+  const rule = input.color ? await input.paint('─'.repeat(width), 'gray') : '─'.repeat(width);
+  for (let r = 0; r < rows.length; r++) {
+    if (r) out.push(rule);
+    for (let i = 0; i < columns.length; i++) {
+      const label = columns[i].header.length > labelWidth ? wrap(columns[i].header, labelWidth, { hard: true, trim: true, wordWrap: true }).split('\n') : [columns[i].header];
+      const value: string[] = [];
+      for (const line of lines(rows[r][i] ?? '')) value.push(...(measure(line) <= valueWidth ? [line] : wrap(line, valueWidth, { hard: true, trim: true, wordWrap: true }).split('\n')));
+      const tone = input.tones?.[r]?.[i];
+      for (let k = 0; k < Math.max(label.length, value.length); k++) {
+        const head = (label[k] ?? '') + ' '.repeat(Math.max(0, labelWidth - measure(label[k] ?? '')));
+        const text = value[k] ?? '';
+        const painted = text && tone && input.color ? await input.paint(text, tone) : text;
+        const bold = k === 0 && input.color ? await input.paint(head, 'bold') : head;
+        out.push(`${bold}  ${painted}`.trimEnd());
+      }
+    }
+  }
+  return { text: out.join('\n') + '\n', dropped: [] };
 }
 
 /** Loads the width and wrapping tools, so that wrapToWidth can run synchronously afterwards. */

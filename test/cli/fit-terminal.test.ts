@@ -149,3 +149,17 @@ describe('text wrapped to the terminal', () => {
     expect(wrapToWidth(text, 80)).toBe(text);
   });
 });
+
+describe('a terminal too narrow for any table', () => {
+  it('writes one field a line, every column included, no line wider than the terminal', async () => {
+    const db = sampleDbPath();
+    const out = await run(['overdue', '--as-of', '31/12/2017', '--no-color'], { db, tty: true, env: { COLUMNS: '36' } });
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toContain('┌');
+    expect(out.stdout).not.toContain('--wide');
+    for (const line of out.stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(36);
+    expect(out.stdout).toMatch(/^Nguồn giao +05-CT\/TW$/m);
+    expect(out.stdout).toMatch(/^Thời hạn +31\/01\/2017$/m);
+    expect(out.stdout.match(/^Mã số +\d+$/gm)).toHaveLength(5);
+  });
+});
