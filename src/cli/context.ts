@@ -12,6 +12,8 @@ export interface OutStream {
   columns?: number;
   /** The terminal's height, when it is one. */
   rows?: number;
+  /** Writes text holding this program's own colour (a table it painted): those sequences are kept on a terminal. */
+  writeColoured?(chunk: string): void;
 }
 
 export interface Ctx {

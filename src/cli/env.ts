@@ -17,9 +17,10 @@ import {
   type IsoDate,
 } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
-import { sanitizeKeepingColour } from '../domain/text.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
-import { FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
+import { wrapToWidth } from '../render/fit.js';
+import { neutraliseForTerminal } from '../render/terminal.js';
+import { csvField, FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
 import { finishRecording, startRecording, type Audit } from '../store/changelog.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
@@ -34,6 +35,7 @@ export interface GlobalOptions {
   yes?: boolean;
   /** false with --no-pager. */
   pager?: boolean;
+  wide?: boolean;
 }
 
 /** The pager when neither THUKY_PAGER nor PAGER names one: quits at once when the text fits, keeps colours. */
@@ -131,6 +133,18 @@ export class Env {
     if (this.ctx.env.NO_COLOR !== undefined && this.ctx.env.NO_COLOR !== '') return false;
     if (this.ctx.env.FORCE_COLOR && this.ctx.env.FORCE_COLOR !== '0') return true;
     return this.ctx.stdout.isTTY;
+  }
+
+  /**
+   * The width a table fits on a terminal: `COLUMNS` when set, else the terminal's; none with
+   * --wide or in a pipe (natural widths there, as before).
+   */
+  get tableWidth(): number | undefined {
+    if (this.globals.wide) return undefined;
+    const fromEnv = Number(this.ctx.env.COLUMNS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+    if (!this.ctx.stdout.isTTY) return undefined;
+    return this.ctx.stdout.columns && this.ctx.stdout.columns > 0 ? this.ctx.stdout.columns : 80;
   }
 
   /** Opens the database for writing (created and migrated if needed). */
@@ -264,19 +278,34 @@ export class Env {
   }
 
   /**
-   * Data to stdout. On a terminal, text taller than the terminal goes through the pager; when the
-   * pager cannot be started, it is printed.
+   * Data to stdout; on a terminal, a table and the lines around it wrapped to its width, and text
+   * taller than the terminal through the pager (printed directly when the pager cannot start).
    */
-  print(text: string): void {
-    const safe = this.ctx.stdout.isTTY ? sanitizeKeepingColour(text) : text;
+  print(text: string, ownColour = false): void {
+    // Control characters are neutralised on the way to a terminal (see render/terminal.ts).
+    let safe = text;
+    const width = this.tableWidth;
+    if (width !== undefined && this.ctx.stdout.isTTY && this.wrapsText()) safe = wrapToWidth(safe, width);
     const { rows, columns } = this.ctx.stdout;
     if (rows && this.ctx.page && screenLines(safe, columns) >= rows) {
       const pager = this.pager;
-      if (pager && this.ctx.page(pager, safe.endsWith('\n') ? safe : `${safe}\n`)) return;
+      // The pager reads a pipe, not the neutralising terminal stream: the text is made safe here.
+      const paged = neutraliseForTerminal(safe, ownColour);
+      if (pager && this.ctx.page(pager, paged.endsWith('\n') ? paged : `${paged}\n`)) return;
     }
-    this.ctx.stdout.write(safe);
+    if (ownColour && this.ctx.stdout.writeColoured) this.ctx.stdout.writeColoured(safe);
+    else this.ctx.stdout.write(safe);
     // A separate write: appending to a report of several MB would copy all of it.
     if (safe !== '' && !safe.endsWith('\n')) this.ctx.stdout.write('\n');
+  }
+
+  private wrapsText(): boolean {
+    try {
+      // The text forms (overdue's, for mail) keep their lines, whatever the terminal's width.
+      return this.format === 'table';
+    } catch {
+      return false;
+    }
   }
 
   /** JSON to stdout: indented on a terminal, compact in a pipe (smaller and faster for scripts). */
@@ -284,6 +313,17 @@ export class Env {
     if (this.ctx.stdout.isTTY) return this.print(JSON.stringify(value, null, 2));
     writeJson(value, (chunk) => this.ctx.stdout.write(chunk));
     this.ctx.stdout.write('\n');
+  }
+
+  /**
+   * Summary lines after a listing, in every format but JSON (where they are fields): on a terminal
+   * and in Markdown under the table; in TSV and CSV after the rows and a blank line.
+   */
+  footer(lines: string[], format: Format = this.format): void {
+    if (!lines.length || format === 'json') return;
+    if (format === 'csv') this.print(`\r\n${lines.map(csvField).join('\r\n')}\r\n`);
+    else if (format === 'tsv') this.print(`\n${lines.map((l) => l.replace(/[\t\r\n]+/g, ' ')).join('\n')}\n`);
+    else this.print(lines.join('\n'));
   }
 
   /** Messages to stderr. */
@@ -300,11 +340,11 @@ export class Env {
    * pipe, JSON, CSV and TSV are then written as they come.
    */
   async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format): Promise<void> {
-    const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY };
+    const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY, width: this.tableWidth };
     if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
     const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
     if (format === 'json') return this.json(all);
-    this.print(await renderTable(all, columns, opts));
+    this.print(await renderTable(all, columns, opts), format === 'table');
   }
 
   /** A single record: JSON as it is; otherwise the human text the command builds. */

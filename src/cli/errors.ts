@@ -44,7 +44,16 @@ export class NotFoundError extends RuntimeError {}
 export function userErrorText(err: UserError, t: Translate): string {
   const params = { ...err.params };
   if (typeof params.entity === 'string') params.entity = t(`entity.${params.entity}`);
+  // A system error code (ENOENT) is said in words, never shown alone.
+  if (typeof params.reason === 'string' && /^E[A-Z]+$/.test(params.reason)) params.reason = systemReason(params.reason, t);
   return t(err.key, params);
+}
+
+/** "ENOENT" → "tệp không tồn tại"; a code without words of ours is named with what it is. */
+export function systemReason(code: string, t: Translate): string {
+  const key = `sys.${code}`;
+  const text = t(key);
+  return text === key ? t('sys.other', { code }) : text;
 }
 
 /** The reader of the output went away (`thuky overdue | head`): the run ends quietly, exit 0. */

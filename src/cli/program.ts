@@ -1,10 +1,14 @@
 /** The command tree and the one error boundary. */
-import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
+import { Command, CommanderError, Help, Option, type Argument, type HelpConfiguration, type OutputConfiguration } from 'commander';
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
+import { preloadTerminalText } from '../render/fit.js';
+import { terminalSafe } from '../render/terminal.js';
+import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
-import { ExitCode, OutputClosedError, UserError, userErrorText } from './errors.js';
+import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from './errors.js';
+import { acceptsFormat, COMMAND_FORMATS, formatsOf } from './formats.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
 import { completeWords, formatCompletion, SHELLS, unquote, type Shell } from './completion.js';
@@ -66,6 +70,44 @@ export function listedOption(flags: string, description: string, values: readonl
   return option;
 }
 
+/**
+ * Commander's generated help in the user's language: its headings, the "[options]" and "[command]"
+ * of usage lines, and the "(choices: …)", "(default: …)" it adds to descriptions. Inherited by
+ * every sub-command.
+ */
+function helpInLanguage(t: Translate): HelpConfiguration {
+  const words = (text: string) => text.replace(/\[options\]/g, `[${t('cli.help.optionsWord')}]`).replace(/\[command\]/g, `[${t('cli.help.commandWord')}]`);
+  const extra = (description: string, choices: readonly string[] | undefined, defaultValue: unknown, defaultDescription: string | undefined, showDefault: boolean) => {
+    const info: string[] = [];
+    if (choices) info.push(t('cli.help.choices', { list: choices.join(', ') }));
+    if (defaultValue !== undefined && showDefault) info.push(t('cli.help.default', { value: defaultDescription ?? (typeof defaultValue === 'string' ? defaultValue : JSON.stringify(defaultValue)) }));
+    return info.length ? `${description} (${info.join('; ')})`.trim() : description;
+  };
+  return {
+    styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
+    commandUsage(this: Help, cmd: Command) {
+      return words(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return words(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    optionDescription(option: Option) {
+      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      return extra(option.description, option.argChoices, option.defaultValue, option.defaultValueDescription, showDefault);
+    },
+    argumentDescription(argument: Argument) {
+      return extra(argument.description, argument.argChoices, argument.defaultValue, argument.defaultValueDescription, true);
+    },
+  };
+}
+
+/** "task add": a command's names below the program. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
 /** Global options that take a value: their value is not a command name. */
 const GLOBAL_WITH_VALUE = new Set(['--db', '--lang', '--format']);
 
@@ -112,17 +154,19 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
   };
   const program = new Command('thuky');
   // Headings of the generated help, in the user's language; inherited by every sub-command.
-  program.configureHelp({ styleTitle: (title: string) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) });
+  program.configureHelp(helpInLanguage(t));
   program
     .description(t('cli.description'))
     .version('0.1.0', '-V, --version', t('cli.opt.version'))
     .helpOption('-h, --help', t('cli.opt.help'))
-    .helpCommand(`help [command]`, t('cli.opt.help'))
+    .helpCommand(`help [${t('cli.help.commandWord')}]`, t('cli.opt.help'))
     .option('--db <path>', t('cli.opt.db'))
     .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['vi', 'en']))
-    .addOption(new Option('--format <format>', t('cli.opt.format')).choices([...FORMATS, ...DOCUMENT_FORMATS]))
+    // Each command accepts the formats it can produce (src/cli/formats.ts), checked before it runs.
+    .option('--format <format>', t('cli.opt.formatEach', { formats: [...FORMATS, ...DOCUMENT_FORMATS].join(', ') }))
     .option('--json', t('cli.opt.json'))
     .option('--no-color', t('cli.opt.noColor'))
+    .option('--wide', t('cli.opt.wide'))
     .option('-y, --yes', t('cli.opt.yes'))
     .option('--no-pager', t('cli.opt.noPager'))
     .showSuggestionAfterError(true)
@@ -146,6 +190,9 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
       const cmd = parent.command(spec).description(t(`${key}.desc`));
       (cmd as Command & { examples?: string[] }).examples = examples;
       if (examples.length) cmd.addHelpText('after', `\n${t('cli.help.examples')}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+      const path = commandPath(cmd);
+      const formats = COMMAND_FORMATS[path];
+      if (formats?.length && path !== 'meeting minutes') cmd.addHelpText('after', t('cli.help.formats', { formats: formats.join(', ') }));
       return cmd;
     },
     action(cmd, fn) {
@@ -154,16 +201,25 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
         const opts = self.opts();
         const positional = args.slice(0, -2);
         const globals = self.optsWithGlobals() as GlobalOptions;
-        const path: string[] = [];
-        for (let c: Command | null = self; c && c.parent; c = c.parent) path.unshift(c.name());
-        const env = new Env(ctx, globals, lang, path.join(' '), argv);
+        const path = commandPath(self);
+        const chosen = globals.json ? 'json' : globals.format;
+        if (chosen !== undefined && !acceptsFormat(path, chosen)) {
+          const formats = formatsOf(path);
+          if (!formats.length) throw new UsageError('cli.err.noFormat', { command: `thuky ${path}`, field: globals.json ? '--json' : '--format' });
+          throw new UsageError('input.badChoice', { field: globals.json ? '--json' : '--format', value: chosen, accepted: formats.join(', ') });
+        }
+        const env = new Env(ctx, globals, lang, path, argv);
         try {
+          // Human text on a terminal is wrapped to its width (see Env.print): the tools load first.
+          if (ctx.stdout.isTTY && env.tableWidth !== undefined) await preloadTerminalText();
+          onLookupNotice((key, params) => env.info(key, params));
           const code = await fn(env, opts as never, ...positional);
           state.exitCode = typeof code === 'number' ? code : ExitCode.ok;
         } catch (err) {
           env.discardUnusedNewDatabase();
           throw err;
         } finally {
+          onLookupNotice(undefined);
           env.close();
         }
       });
@@ -185,7 +241,9 @@ const COMMANDER_MESSAGES: Record<string, string> = {
 };
 
 /** Runs one command line; prints errors; returns the exit code. Never calls process.exit. */
-export async function runCli(argv: string[], ctx: Ctx): Promise<number> {
+export async function runCli(argv: string[], rawCtx: Ctx): Promise<number> {
+  // Whatever reaches a terminal passes one neutraliser (stored escape sequences are shown, not run).
+  const ctx = terminalSafe(rawCtx);
   if (argv[0] === COMPLETE_COMMAND) return answerCompletion(argv.slice(1), ctx);
   const lang = detectLang(argv, ctx.env);
   const t = translator(lang);

@@ -13,8 +13,9 @@ import completion from './completion.js';
 import hardening from './hardening.js';
 import imports from './imports.js';
 import undo from './undo.js';
+import terminal from './terminal.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -102,7 +102,7 @@ const part: CataloguePart = {
     'unit.parentSelf': 'đơn vị {id} không thể là cấp trên hoặc kế thừa của chính nó',
     'unit.added': 'Đã thêm đơn vị {id}: {name}.',
     'unit.edited': 'Đã sửa đơn vị {id}: {name}.',
-    'unit.sinceEver': '(không ghi)',
+    'unit.sinceEver': '(chưa ghi)',
     'unit.stillExists': '(còn hiệu lực)',
     'unit.kind.ward': 'phường',
     'unit.kind.commune': 'xã',

@@ -16,10 +16,15 @@ export function messages(lang: Lang): Messages {
   return (cache[lang] ??= loadCatalogue(lang));
 }
 
+/**
+ * Fills `{name}` with a parameter. `{n#task|tasks}` is a count with its noun, singular for 1 and
+ * plural otherwise ("1 task", "3 tasks"): English needs it, Vietnamese nouns do not change.
+ */
 export function interpolate(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?:#([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const value = params[name];
-    return value === undefined || value === null ? whole : String(value);
+    if (value === undefined || value === null) return whole;
+    return one === undefined ? String(value) : `${value} ${Number(value) === 1 ? one : other}`;
   });
 }
 

@@ -5,7 +5,13 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Translate } from '../i18n/index.js';
-import type { Prompter } from './prompter.js';
+import { sanitizeForTerminal } from '../domain/text.js';
+import { neutraliseForTerminal } from '../render/terminal.js';
+import type { Choice, Prompter } from './prompter.js';
+
+/** Stored names reach the terminal through the prompts too: their control characters are shown, not run. */
+const safeChoices = <V>(choices: Choice<V>[]): Choice<V>[] =>
+  choices.map((c) => ({ ...c, name: sanitizeForTerminal(c.name), description: c.description === undefined ? undefined : sanitizeForTerminal(c.description) }));
 
 export interface InquirerOptions {
   /** Where the questions are read and drawn (tests pass streams; default: the process's terminal). */
@@ -38,9 +44,9 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
   const out = opts.output ?? process.stdout;
   return {
     input: (q) => input({ message: q.message, default: q.default, validate: q.validate }, context),
-    select: (q) => select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme }, context),
-    checkbox: (q) => checkbox({ message: q.message, choices: q.choices, pageSize: 15, theme }, context),
-    search: (q) => search({ message: q.message, source: (term) => q.source(term ?? ''), pageSize: 10, theme }, context),
+    select: (q) => select({ message: q.message, choices: safeChoices(q.choices), default: q.default, pageSize: 12, theme }, context),
+    checkbox: (q) => checkbox({ message: q.message, choices: safeChoices(q.choices), pageSize: 15, theme }, context),
+    search: (q) => search({ message: q.message, source: (term) => safeChoices(q.source(term ?? '')), pageSize: 10, theme }, context),
     confirm: (q) => confirm({ message: q.message, default: q.default }, context),
     editor: async (q) => {
       // Inquirer shows a missing editor as an error and asks again forever; the flow falls back to one line instead.
@@ -57,7 +63,7 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
         context,
       );
     },
-    say: (text) => void out.write(`${text}\n`),
+    say: (text) => void out.write(`${neutraliseForTerminal(text)}\n`),
   };
 }
 

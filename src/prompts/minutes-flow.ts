@@ -529,7 +529,7 @@ export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: Collec
   }
   const lines = [
     `— ${t('record.summary.heading')} —`,
-    `${t('record.summary.date')}: ${lang === 'vi' ? formatDateVi(m.heldOn) : m.heldOn}    ${t('record.summary.kind')}: ${t(`record.kind.${m.kind}`)}`,
+    `${t('record.summary.date')}: ${formatDateVi(m.heldOn)}    ${t('record.summary.kind')}: ${t(`record.kind.${m.kind}`)}`,
     `${t('record.summary.title')}: ${m.title}`,
     `${t('record.summary.period')}: ${periodText}    ${t('record.summary.location')}: ${m.location ?? '—'}    ${t('record.summary.time')}: ${m.startTime ?? '?'}–${m.endTime ?? '?'}`,
     `${t('record.summary.chairs')}: ${list(m.chairs.map(personName))}`,
@@ -546,7 +546,7 @@ export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: Collec
     `${t('record.summary.conclusions', { n: m.conclusions.length })}:`,
     ...m.conclusions.map((c, i) => {
       const tasks = c.unitIds.length
-        ? ` → ${t('record.summary.tasks', { n: c.unitIds.length, units: c.unitIds.map(unitName).join(', '), due: c.dueOn ? (lang === 'vi' ? formatDateVi(c.dueOn) : c.dueOn) : t('record.summary.noDue') })}`
+        ? ` → ${t('record.summary.tasks', { n: c.unitIds.length, units: c.unitIds.map(unitName).join(', '), due: c.dueOn ? formatDateVi(c.dueOn) : t('record.summary.noDue') })}`
         : '';
       return `  ${i + 1}. ${c.text}${tasks}`;
     }),

@@ -3,6 +3,7 @@
  * nothing else in the tool decides how a listing looks.
  */
 import { formatDateVi } from '../domain/dates.js';
+import { formatLocalDateTime } from '../domain/datetime.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
 
@@ -11,7 +12,8 @@ export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 
 /** Formats only document commands accept (`meeting minutes --format txt|docx`); listings refuse them. */
 export const DOCUMENT_FORMATS: readonly string[] = ['txt', 'docx'];
 
-export type ColumnType = 'text' | 'date' | 'number' | 'percent' | 'bool' | 'list';
+/** `datetime`: a stored UTC timestamp, shown in local time (Asia/Ho_Chi_Minh); JSON keeps it as stored. */
+export type ColumnType = 'text' | 'date' | 'datetime' | 'number' | 'percent' | 'bool' | 'list';
 export type Tone = 'red' | 'yellow' | 'green' | 'gray' | 'cyan' | 'bold' | undefined;
 
 export interface Column<R = Record<string, unknown>> {
@@ -25,6 +27,14 @@ export interface Column<R = Record<string, unknown>> {
   /** Colour on a terminal. */
   tone?: (row: R) => Tone;
   align?: 'left' | 'right';
+  /** On a narrow terminal: 1 = never left out; higher numbers are left out first (default: 1 for the first column, 2 for the others). */
+  priority?: number;
+  /** Narrowest a wrapping column gets before columns are left out (display columns). */
+  minWidth?: number;
+  /** Widest a column grows on a wide terminal (longer text wraps). */
+  maxWidth?: number;
+  /** Whether the text may wrap inside its cell (default: yes for text, never for numbers, dates, yes/no). */
+  wrap?: boolean;
 }
 
 export interface RenderOptions {
@@ -34,10 +44,13 @@ export interface RenderOptions {
   color: boolean;
   /** Indent JSON (on a terminal). */
   pretty?: boolean;
+  /** A table fits this many columns (a terminal's width); undefined: natural widths (--wide, a pipe). */
+  width?: number;
 }
 
-function humanDate(value: string, lang: Lang): string {
-  return lang === 'vi' ? formatDateVi(value) : value;
+/** dd/MM/yyyy in every language (the English reports use it too); JSON keeps ISO. */
+function humanDate(value: string): string {
+  return formatDateVi(value);
 }
 
 /** The human form of one cell, without colour. */
@@ -47,7 +60,9 @@ export function cellText<R>(row: R, col: Column<R>, lang: Lang, t: Translate): s
   if (value === null || value === undefined) return '';
   switch (col.type) {
     case 'date':
-      return humanDate(String(value), lang);
+      return humanDate(String(value));
+    case 'datetime':
+      return formatLocalDateTime(String(value));
     case 'percent':
       return typeof value === 'number' ? `${formatNumber(value, lang)}%` : String(value);
     case 'number':
@@ -123,24 +138,24 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
     case 'md':
       return toMarkdown(header, cells, columns.map((c) => c.align ?? alignOf(c)));
     case 'table': {
-      const { default: Table } = await import('cli-table3');
-      const table = new Table({
-        head: opts.color ? await Promise.all(header.map((h) => paint(h, 'bold'))) : header,
-        style: opts.color ? { head: [], border: ['gray'] } : { head: [], border: [] },
-        colAligns: columns.map((c) => c.align ?? alignOf(c)),
-        wordWrap: false,
+      const { renderFittedTable } = await import('./fit.js');
+      const { text, dropped } = await renderFittedTable({
+        columns: columns.map((c, i) => ({
+          header: sanitizeForTerminal(header[i]),
+          align: c.align ?? alignOf(c),
+          wrap: c.wrap ?? wrapsByDefault(c),
+          priority: c.priority ?? (i === 0 ? 1 : 2),
+          minWidth: c.minWidth,
+          maxWidth: c.maxWidth,
+        })),
+        rows: cells.map((line) => line.map(sanitizeForTerminal)),
+        tones: opts.color ? rows.map((row) => columns.map((c) => c.tone?.(row))) : undefined,
+        width: opts.width,
+        paint,
+        color: opts.color,
       });
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        const line: string[] = [];
-        for (let j = 0; j < columns.length; j++) {
-          const text = sanitizeForTerminal(cells[i][j]);
-          const tone = opts.color ? columns[j].tone?.(row) : undefined;
-          line.push(tone ? await paint(text, tone) : text);
-        }
-        table.push(line);
-      }
-      return table.toString() + '\n';
+      if (!dropped.length) return text;
+      return text + t('table.dropped', { columns: dropped.join(', '), width: opts.width ?? 0 }) + '\n';
     }
   }
 }
@@ -189,6 +204,10 @@ function* slices<R>(rows: Iterable<R>): Generator<R[]> {
 /** Whether a format can be written row by row (see writeRows). */
 export function writesRowByRow(format: Format): boolean {
   return format === 'json' || format === 'csv' || format === 'tsv' || format === 'text';
+}
+
+function wrapsByDefault<R>(c: Column<R>): boolean {
+  return c.type === undefined || c.type === 'text' || c.type === 'list';
 }
 
 function alignOf<R>(c: Column<R>): 'left' | 'right' {

@@ -1,6 +1,6 @@
 /** Units: wards, communes, special zones, agencies, committees, cells; with validity dates and successors. */
 import { UsageError } from '../cli/errors.js';
-import type { IsoDate } from '../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../domain/dates.js';
 import { selectGrassroots, type GrassrootsScope } from '../domain/grassroots.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
@@ -136,8 +136,13 @@ export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFo
           validTo: string | null;
         })[];
         const at = opts.at;
-        const candidates = rows.map((r) => ({ ...r, preferred: at ? existsOn(r, at) : undefined, label: unitLabel(r) }));
-        return getUnit(db, pickOne('unit', q, candidates).id)!;
+        const candidates = rows.map((r) => ({
+          ...r,
+          preferred: at ? existsOn(r, at) : undefined,
+          past: at ? r.validTo !== null && r.validTo < at : undefined,
+          label: unitLabel(r),
+        }));
+        return getUnit(db, pickOne('unit', q, candidates, { abbreviations: true, date: at ? formatDateVi(at) : undefined }).id)!;
       },
     },
     opts,
@@ -145,7 +150,7 @@ export function resolveUnit(db: Db, query: string, opts: { at?: IsoDate; idNotFo
 }
 
 function unitLabel(u: { name: string; code?: string | null; validFrom: string | null; validTo: string | null }): string {
-  return `${u.name}${u.code ? ` [${u.code}]` : ''}${u.validFrom || u.validTo ? ` (${u.validFrom ?? '…'} – ${u.validTo ?? '…'})` : ''}`;
+  return `${u.name}${u.code ? ` [${u.code}]` : ''}${u.validFrom || u.validTo ? ` (${u.validFrom ? formatDateVi(u.validFrom) : '…'} – ${u.validTo ? formatDateVi(u.validTo) : '…'})` : ''}`;
 }
 
 export interface UnitInput {

@@ -136,7 +136,7 @@ describe('the sample members', () => {
 
 describe('formats', () => {
   it('on a terminal: a table with marks, verdicts and the footer of thresholds and bases', async () => {
-    const r = await run(YEAR, { db, tty: true });
+    const r = await run([...YEAR, '--wide'], { db, tty: true });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('┌');
     expect(r.stdout).toMatch(/Phường Bến Thành.*✗ 15\/20 \(75%\).*Chưa đạt/);
@@ -150,7 +150,10 @@ describe('formats', () => {
     const r = await run(YEAR, { db, tty: false });
     const lines = r.stdout.trim().split('\n');
     expect(lines[0].split('\t')).toEqual(['name', 'attendance', 'breakthrough', 'tasks', 'plans', 'evaluation', 'propaganda', 'speeches', 'verdict', 'failing']);
-    expect(lines).toHaveLength(11);
+    // Header, 10 units, then a blank line and the thresholds and the result.
+    expect(lines.slice(0, 11).every((l) => l.split('\t').length === 10)).toBe(true);
+    expect(lines[11]).toBe('');
+    expect(lines.at(-1)).toBe('Kết quả: 3/10 đơn vị đạt, 7 chưa đạt.');
     expect(r.stdout).not.toContain('┌');
   });
 

@@ -128,7 +128,7 @@ describe('evaluation list', () => {
     expect(rows.filter((x) => x.warning).map((x) => x.unitName)).toEqual(['Phường Cầu Ông Lãnh']);
     expect(rows.find((x) => x.unitName === 'Phường Tân Định')).toMatchObject({ evaluated: 20, planUsed: 16 });
     expect(r.stderr).toMatch(/Cảnh báo: Phường Cầu Ông Lãnh: 4 đảng viên hoàn thành xuất sắc, vượt 20% số hoàn thành tốt \(12, tối đa 2\)/);
-    const table = await run(['evaluation', 'list', '--year', '2017'], { db, tty: true });
+    const table = await run(['evaluation', 'list', '--year', '2017', '--wide'], { db, tty: true });
     expect(table.stdout).toMatch(/Phường Cầu Ông Lãnh.*xuất sắc 4 > 20% của tốt 12/);
   });
 });

@@ -68,7 +68,7 @@ describe('only the named command is declared in full', async () => {
   it('help for a sub-command still works through `help`', async () => {
     const r = await run(['help', 'task']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('add [options] <title>');
+    expect(r.stdout).toContain('add [tùy chọn] <title>');
   });
 
   it("commander's parse errors are told in the user's language, naming the option or command", async () => {
@@ -92,7 +92,7 @@ describe('only the named command is declared in full', async () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Cách dùng: thuky task');
-    expect(r.stderr).toContain('add [options] <title>');
+    expect(r.stderr).toContain('add [tùy chọn] <title>');
     const asked = await run(['help']);
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('Cách dùng: thuky');

@@ -251,7 +251,7 @@ describe('task list', () => {
 
   it('is a table with colour on a terminal and plain TSV in a pipe', async () => {
     const db = sampleDbPath();
-    const tty = await run(['task', 'list', '--unit', 'CK', '--as-of', '31/12/2017'], { db, tty: true });
+    const tty = await run(['task', 'list', '--unit', 'CK', '--as-of', '31/12/2017', '--wide'], { db, tty: true });
     expect(tty.code).toBe(0);
     expect(tty.stdout).toContain('┌');
     expect(tty.stdout).toContain('\x1b[');

@@ -39,7 +39,7 @@ describe('thuky report tasks', () => {
 
   it('prints a table with a footer naming the base of each rate', async () => {
     const db = sampleDbPath();
-    const out = await run(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017'], { db, tty: true });
+    const out = await run(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017', '--wide'], { db, tty: true });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('THEO DÕI THỰC HIỆN NHIỆM VỤ năm 2017, tính đến ngày 31/12/2017');
     expect(out.stdout).toContain('Tổng cộng');

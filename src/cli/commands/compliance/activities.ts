@@ -59,11 +59,11 @@ export function registerActivities(program: Command, cli: Cli): void {
 
 function activityColumns(env: Env): Column<Activity>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'heldOn', label: 'col.date', type: 'date' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'kind', label: 'compliance.col.activityKind', display: (a) => env.t(`activity.kind.${a.kind}`) },
-    { key: 'title', label: 'compliance.col.activityTitle' },
-    { key: 'participants', label: 'compliance.col.participants', type: 'number' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'heldOn', label: 'col.date', type: 'date', priority: 1 },
+    { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
+    { key: 'kind', label: 'compliance.col.activityKind', display: (a) => env.t(`activity.kind.${a.kind}`), priority: 2 },
+    { key: 'title', label: 'compliance.col.activityTitle', priority: 1, minWidth: 18 },
+    { key: 'participants', label: 'compliance.col.participants', type: 'number', priority: 4 },
   ];
 }

@@ -102,33 +102,36 @@ type SummaryRow = EvaluationSummary & { warning: boolean };
 
 function summaryColumns(env: Env): Column<SummaryRow>[] {
   return [
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'members', label: 'compliance.col.members', type: 'number' },
-    { key: 'evaluated', label: 'compliance.col.evaluated', type: 'number' },
-    ...EVALUATION_RESULTS.map((r): Column<SummaryRow> => ({ key: r, label: `evaluation.short.${r}`, type: 'number' })),
-    { key: 'planUsed', label: 'compliance.col.planUsed', type: 'number' },
+    { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
+    { key: 'members', label: 'compliance.col.members', type: 'number', priority: 2 },
+    { key: 'evaluated', label: 'compliance.col.evaluated', type: 'number', priority: 2 },
+    ...EVALUATION_RESULTS.map((r): Column<SummaryRow> => ({ key: r, label: `evaluation.short.${r}`, type: 'number', priority: 3 })),
+    { key: 'planUsed', label: 'compliance.col.planUsed', type: 'number', priority: 2 },
     {
       key: 'warning',
       label: 'compliance.col.qd132',
       display: (r) => (r.warning ? env.t('evaluation.overShare', { excellent: r['xuat-sac'], good: r.tot }) : ''),
       tone: (r) => (r.warning ? 'yellow' : undefined),
+      priority: 2,
+      minWidth: 14,
     },
   ];
 }
 
 function peopleColumns(env: Env): Column<Evaluation>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'result', label: 'compliance.col.result', display: (e) => env.t(`evaluation.result.${e.result}`) },
-    { key: 'score', label: 'compliance.col.score', type: 'number' },
-    { key: 'hasPlan', label: 'compliance.col.hasPlan', type: 'bool' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 3, minWidth: 14 },
+    { key: 'result', label: 'compliance.col.result', display: (e) => env.t(`evaluation.result.${e.result}`), priority: 1, minWidth: 12 },
+    { key: 'score', label: 'compliance.col.score', type: 'number', priority: 4 },
+    { key: 'hasPlan', label: 'compliance.col.hasPlan', type: 'bool', priority: 3 },
     {
       key: 'planUsed',
       label: 'compliance.col.planUsed',
       display: (e) => (e.planUsed === null ? env.t('evaluation.unknown') : e.planUsed ? env.t('common.yes') : env.t('common.no')),
       tone: (e) => (e.planUsed ? undefined : 'red'),
+      priority: 2,
     },
   ];
 }

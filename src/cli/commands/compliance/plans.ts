@@ -141,24 +141,24 @@ function planText(env: Env, p: Plan): string {
 
 function planColumns(env: Env): Column<Plan>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'year', label: 'compliance.col.year', type: 'number' },
-    { key: 'submittedOn', label: 'compliance.col.submittedOn', type: 'date' },
-    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date' },
-    { key: 'status', label: 'compliance.col.planStatus', display: (p) => env.t(`plan.status.${p.status}`), tone: (p) => (p.status === 'on_time' ? 'green' : p.status === 'late' ? 'yellow' : 'red') },
-    { key: 'content', label: 'compliance.col.content', display: (p) => (env.format === 'table' && p.content && p.content.length > 60 ? `${p.content.slice(0, 59)}…` : (p.content ?? '')) },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+    { key: 'year', label: 'compliance.col.year', type: 'number', priority: 5 },
+    { key: 'submittedOn', label: 'compliance.col.submittedOn', type: 'date', priority: 2 },
+    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date', priority: 4 },
+    { key: 'status', label: 'compliance.col.planStatus', display: (p) => env.t(`plan.status.${p.status}`), tone: (p) => (p.status === 'on_time' ? 'green' : p.status === 'late' ? 'yellow' : 'red'), priority: 1, minWidth: 8 },
+    { key: 'content', label: 'compliance.col.content', display: (p) => p.content ?? '', priority: 3, minWidth: 16, maxWidth: 60 },
   ];
 }
 
 function missingColumns(): Column<MemberWithoutPlan>[] {
   return [
-    { key: 'personId', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'year', label: 'compliance.col.year', type: 'number' },
-    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date' },
+    { key: 'personId', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+    { key: 'year', label: 'compliance.col.year', type: 'number', priority: 4 },
+    { key: 'deadlineOn', label: 'compliance.col.deadline', type: 'date', priority: 3 },
   ];
 }
 

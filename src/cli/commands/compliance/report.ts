@@ -262,7 +262,8 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
       return env.print(`### ${title}\n\n${toMarkdown(header, cells)}\n${footer.map((l) => `- ${l}`).join('\n')}\n`);
     case 'tsv':
     case 'text':
-      return env.list(rows, columns, format);
+      await env.list(rows, columns, 'tsv');
+      return env.footer(footer, 'tsv');
     default: {
       env.print(title);
       await env.list(rows, columns, 'table');
@@ -313,20 +314,24 @@ export function criterionCell(env: Env, r: UnitReport, id: CriterionId): string 
   }
 }
 
+/** Which criteria stay on a narrow terminal (1 = never left out; higher numbers are left out first). */
+const CRITERION_PRIORITY: Record<CriterionId, number> = { tasks: 3, breakthrough: 3, plans: 4, attendance: 4, evaluation: 5, propaganda: 5 };
+
 function tableColumns(env: Env, report: ComplianceReport): Column<UnitReport>[] {
   const criterionColumn = (id: CriterionId): Column<UnitReport> => ({
     key: id,
+    priority: CRITERION_PRIORITY[id],
     label: `compliance.col.${id}`,
     display: (r) => criterionCell(env, r, id),
     tone: (r) => tone(r.criteria[id].status),
   });
   const shown = CRITERIA.filter((id) => id !== 'evaluation' || report.evaluationYear !== null);
   return [
-    { key: 'name', label: 'col.unit', display: (r) => r.label },
+    { key: 'name', label: 'col.unit', display: (r) => r.label, priority: 1, minWidth: 16 },
     ...shown.map(criterionColumn),
-    { key: 'speeches', label: 'compliance.col.speeches', type: 'number' },
-    { key: 'verdict', label: 'compliance.col.verdict', display: (r) => env.t(`compliance.verdict.${r.verdict}`), tone: (r) => (r.passed ? 'green' : 'red') },
-    { key: 'failing', label: 'compliance.col.failing', display: (r) => r.failing.map((id) => env.t(`compliance.name.${id}`)).join('; ') },
+    { key: 'speeches', label: 'compliance.col.speeches', type: 'number', priority: 6 },
+    { key: 'verdict', label: 'compliance.col.verdict', display: (r) => env.t(`compliance.verdict.${r.verdict}`), tone: (r) => (r.passed ? 'green' : 'red'), priority: 1, minWidth: 8 },
+    { key: 'failing', label: 'compliance.col.failing', display: (r) => r.failing.map((id) => env.t(`compliance.name.${id}`)).join('; '), priority: 2, minWidth: 14 },
   ];
 }
 

@@ -108,20 +108,25 @@ function registerLog(program: Command, cli: Cli) {
   cli.action<{ entity?: string; since?: string; limit?: string }>(cmd, (env, opts) => {
     const since = env.optionalDate('--since', opts.since);
     const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) });
+    // For people (a table, Markdown), one `field=value` per field, so that a long change wraps between fields; for programs the JSON as stored.
+    const table = env.format === 'table' || env.format === 'md';
     const summary = (r: (typeof rows)[number]) => {
-      const text = r.changes ? JSON.stringify(r.changes) : '';
-      return env.format === 'table' && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+      if (!r.changes) return '';
+      if (!table || typeof r.changes !== 'object' || Array.isArray(r.changes)) return JSON.stringify(r.changes);
+      return Object.entries(r.changes as Record<string, unknown>)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
     };
     return env.list(rows, [
-      { key: 'id', label: 'col.id', type: 'number' },
-      { key: 'runId', label: 'col.run', type: 'number' },
-      { key: 'at', label: 'col.at' },
-      { key: 'user', label: 'col.user' },
-      { key: 'command', label: 'col.command' },
-      { key: 'entity', label: 'col.entity' },
-      { key: 'entityId', label: 'col.entityId' },
-      { key: 'action', label: 'col.action' },
-      { key: 'changes', label: 'col.changes', display: summary },
+      { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+      { key: 'runId', label: 'col.run', type: 'number', priority: 3 },
+      { key: 'at', label: 'col.at', type: 'datetime', priority: 1 },
+      { key: 'user', label: 'col.user', priority: 4 },
+      { key: 'command', label: 'col.command', priority: 2, minWidth: 12 },
+      { key: 'entity', label: 'col.entity', priority: 3 },
+      { key: 'entityId', label: 'col.entityId', priority: 3 },
+      { key: 'action', label: 'col.action', priority: 3 },
+      { key: 'changes', label: 'col.changes', display: summary, priority: 2, minWidth: 20, maxWidth: 80 },
     ]);
   });
 }
@@ -134,14 +139,14 @@ function parseKind(value: string | undefined, field: string): UnitKind | undefin
 
 export function unitColumns(t: Env['t']): Column<Unit>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'code', label: 'col.code' },
-    { key: 'name', label: 'col.name' },
-    { key: 'kind', label: 'col.kind', display: (u) => t(`unit.kind.${u.kind}`) },
-    { key: 'parentName', label: 'col.parent' },
-    { key: 'validFrom', label: 'col.validFrom', type: 'date' },
-    { key: 'validTo', label: 'col.validTo', type: 'date' },
-    { key: 'successors', label: 'col.successors', type: 'list' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'code', label: 'col.code', priority: 3, wrap: false },
+    { key: 'name', label: 'col.name', priority: 1, minWidth: 16 },
+    { key: 'kind', label: 'col.kind', display: (u) => t(`unit.kind.${u.kind}`), priority: 3, minWidth: 8 },
+    { key: 'parentName', label: 'col.parent', priority: 4, minWidth: 14 },
+    { key: 'validFrom', label: 'col.validFrom', type: 'date', priority: 2 },
+    { key: 'validTo', label: 'col.validTo', type: 'date', priority: 2 },
+    { key: 'successors', label: 'col.successors', type: 'list', priority: 4, minWidth: 14 },
   ];
 }
 
@@ -248,16 +253,16 @@ type PersonShown = Person & { birthOn?: string | null; partyCard?: string | null
 
 function personColumns(showPersonal = false): Column<PersonShown>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'fullName', label: 'col.fullName' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'positions', label: 'col.positions', type: 'list' },
-    { key: 'isMember', label: 'col.isMember', type: 'bool' },
-    { key: 'active', label: 'col.active', type: 'bool' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'fullName', label: 'col.fullName', priority: 1, minWidth: 14 },
+    { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+    { key: 'positions', label: 'col.positions', type: 'list', priority: 3, minWidth: 14 },
+    { key: 'isMember', label: 'col.isMember', type: 'bool', priority: 4 },
+    { key: 'active', label: 'col.active', type: 'bool', priority: 5 },
     ...(showPersonal
       ? ([
-          { key: 'birthOn', label: 'col.birthOn', type: 'date' },
-          { key: 'partyCard', label: 'col.partyCard' },
+          { key: 'birthOn', label: 'col.birthOn', type: 'date', priority: 3 },
+          { key: 'partyCard', label: 'col.partyCard', priority: 3 },
         ] as Column<PersonShown>[])
       : []),
   ];
@@ -397,12 +402,12 @@ function registerDocs(program: Command, cli: Cli) {
   cli.action<{ type?: string; search?: string }>(list, (env, opts) => {
     const rows = listDocuments(env.readDb(), { type: opts.type, search: opts.search }).map((d) => withTypeNames(env, d));
     return env.list(rows, [
-      { key: 'id', label: 'col.id', type: 'number' },
-      { key: 'code', label: 'col.code' },
-      { key: 'typeName', label: 'col.docType' },
-      { key: 'issuer', label: 'col.issuer' },
-      { key: 'issuedOn', label: 'col.date', type: 'date' },
-      { key: 'title', label: 'col.title' },
+      { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+      { key: 'code', label: 'col.code', priority: 1, wrap: false },
+      { key: 'typeName', label: 'col.docType', priority: 3 },
+      { key: 'issuer', label: 'col.issuer', priority: 4 },
+      { key: 'issuedOn', label: 'col.date', type: 'date', priority: 2 },
+      { key: 'title', label: 'col.title', priority: 1, minWidth: 20 },
     ]);
   });
 
@@ -410,7 +415,7 @@ function registerDocs(program: Command, cli: Cli) {
   cli.action(show, (env, _opts, query: string) => {
     const d = withTypeNames(env, resolveDocument(env.readDb(), query, { idNotFoundExit1: true }));
     return env.record(d, () => {
-      const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value ?? ''}`;
+      const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value || env.t('common.notRecorded')}`;
       return [
         line('col.code', d.code),
         line('col.id', String(d.id)),

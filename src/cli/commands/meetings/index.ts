@@ -227,17 +227,17 @@ function registerList(meeting: Command, cli: Cli) {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: to ?? env.today() }).id : undefined;
     const rows = listMeetings(db, { from, to, kind, documentId, unitId });
     const columns: Column<MeetingListRow>[] = [
-      { key: 'id', label: 'col.id', type: 'number' },
-      { key: 'heldOn', label: 'col.date', type: 'date' },
-      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`meeting.kind.${r.kind}`)) },
-      { key: 'period', label: 'meeting.col.period' },
-      { key: 'title', label: 'meeting.col.meetingTitle', display: (r) => (format === 'table' && r.title.length > 60 ? `${r.title.slice(0, 59)}…` : r.title) },
-      { key: 'invited', label: 'meeting.col.invited', type: 'number' },
-      { key: 'present', label: 'meeting.col.present', type: 'number' },
-      { key: 'absent', label: 'meeting.col.absent', type: 'number', tone: (r) => (r.absent ? 'yellow' : undefined) },
-      { key: 'speeches', label: 'meeting.col.speeches', type: 'number' },
-      { key: 'conclusions', label: 'meeting.col.conclusions', type: 'number' },
-      { key: 'closed', label: 'meeting.col.closed', type: 'bool' },
+      { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+      { key: 'heldOn', label: 'col.date', type: 'date', priority: 1 },
+      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`meeting.kind.${r.kind}`)), priority: 3 },
+      { key: 'period', label: 'meeting.col.period', priority: 4, wrap: false },
+      { key: 'title', label: 'meeting.col.meetingTitle', priority: 1, minWidth: 20, maxWidth: 60 },
+      { key: 'invited', label: 'meeting.col.invited', type: 'number', priority: 3 },
+      { key: 'present', label: 'meeting.col.present', type: 'number', priority: 3 },
+      { key: 'absent', label: 'meeting.col.absent', type: 'number', tone: (r) => (r.absent ? 'yellow' : undefined), priority: 2 },
+      { key: 'speeches', label: 'meeting.col.speeches', type: 'number', priority: 4 },
+      { key: 'conclusions', label: 'meeting.col.conclusions', type: 'number', priority: 4 },
+      { key: 'closed', label: 'meeting.col.closed', type: 'bool', priority: 5 },
       ...(unitId !== undefined ? [{ key: 'unitPresent', label: 'meeting.col.unitPresent', type: 'bool' } as Column<MeetingListRow>] : []),
     ];
     return env.list(rows, columns, format);
@@ -448,14 +448,14 @@ function registerSpeech(program: Command, cli: Cli) {
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: period?.to ?? env.today() }).id : undefined;
     const rows = listSpeeches(db, { meetingId, unitId, from: period?.from, to: period?.to }).filter((s) => !kind || s.kind === kind);
     const columns: Column<SpeechListRow>[] = [
-      { key: 'meetingId', label: 'meeting.col.meeting', type: 'number' },
-      { key: 'heldOn', label: 'col.date', type: 'date' },
-      { key: 'ord', label: 'meeting.col.ord', type: 'number' },
-      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`speech.kind.${r.kind}`)) },
-      { key: 'speakerName', label: 'meeting.col.speaker' },
-      { key: 'unitName', label: 'col.unit' },
-      { key: 'summary', label: 'meeting.col.summary', display: (r) => (format === 'table' && r.summary.length > 70 ? `${r.summary.slice(0, 69).replace(/\n/g, ' ')}…` : r.summary) },
-      { key: 'illustrative', label: 'meeting.col.illustrative', type: 'bool' },
+      { key: 'meetingId', label: 'meeting.col.meeting', type: 'number', priority: 1 },
+      { key: 'heldOn', label: 'col.date', type: 'date', priority: 2 },
+      { key: 'ord', label: 'meeting.col.ord', type: 'number', priority: 1 },
+      { key: 'kind', label: 'col.kind', display: (r) => (format === 'tsv' || format === 'csv' ? r.kind : env.t(`speech.kind.${r.kind}`)), priority: 3 },
+      { key: 'speakerName', label: 'meeting.col.speaker', priority: 2, minWidth: 14 },
+      { key: 'unitName', label: 'col.unit', priority: 2, minWidth: 14 },
+      { key: 'summary', label: 'meeting.col.summary', display: (r) => (format === 'table' ? r.summary.replace(/\s*\n\s*/g, ' ') : r.summary), priority: 1, minWidth: 20, maxWidth: 70 },
+      { key: 'illustrative', label: 'meeting.col.illustrative', type: 'bool', priority: 5 },
     ];
     return env.list(rows, columns, format);
   });

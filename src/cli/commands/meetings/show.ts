@@ -6,8 +6,9 @@ import type { Env } from '../../env.js';
 
 export function meetingText(env: Env, m: MeetingDetail): string {
   const t = env.t;
-  const date = (d: string | null) => (d ? (env.lang === 'vi' ? formatDateVi(d) : d) : '');
-  const line = (label: string, value: string | null | undefined) => `${t(label).padEnd(20)} ${value ?? ''}`;
+  const date = (d: string | null) => (d ? formatDateVi(d) : '');
+  // An empty field reads "(chưa ghi)", the one spelling of "not recorded".
+  const line = (label: string, value: string | null | undefined) => `${t(label).padEnd(20)} ${value || t('common.notRecorded')}`;
   const person = (p: PersonRef) => [p.fullName, ...p.positions].join(', ');
   const speech = (s: Speech) =>
     `  ${String(s.ord).padStart(2)}. [${t(`speech.kind.${s.kind}`)}] ${s.speakerName ? `${s.speakerName}${s.unitName ? ` (${s.unitName})` : ''}` : (s.unitName ?? '')}${s.illustrative ? ` ${t('common.illustrative')}` : ''}\n      ${s.summary.replace(/\n/g, '\n      ')}`;

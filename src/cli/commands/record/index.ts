@@ -3,7 +3,6 @@
  * (`meeting drafts`). The prompts are loaded only inside these actions.
  */
 import type { Command } from 'commander';
-import { formatDateVi, todayInHoChiMinh } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
 import { nextQuestion } from '../../../prompts/minutes-flow.js';
 import { deleteDraft, getDraft, listDrafts } from '../../../store/drafts.js';
@@ -50,23 +49,16 @@ async function listMinutesDrafts(env: Env): Promise<void> {
     const next = await nextQuestion(db, env.t, env.lang, today, d.data.answers ?? {});
     rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next });
   }
-  // Stored in UTC; shown as the office's clock reads it.
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const stamp = (iso: string) => {
-    const at = new Date(iso);
-    const day = todayInHoChiMinh(at);
-    return `${env.lang === 'vi' ? formatDateVi(day) : day} ${clock.format(at)}`;
-  };
   const columns: Column<DraftListRow>[] = [
     { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'updatedAt', label: 'record.col.updatedAt', display: (r) => (env.format === 'table' ? stamp(r.updatedAt) : r.updatedAt) },
+    { key: 'updatedAt', label: 'record.col.updatedAt', type: 'datetime' },
     { key: 'heldOn', label: 'record.col.heldOn', type: 'date' },
     { key: 'title', label: 'record.col.title' },
     { key: 'answers', label: 'record.col.answers', type: 'number' },
     { key: 'speeches', label: 'record.col.speeches', type: 'number' },
     { key: 'conclusions', label: 'record.col.conclusions', type: 'number' },
     { key: 'nextQuestion', label: 'record.col.nextQuestion' },
-    { key: 'createdAt', label: 'record.col.createdAt', display: (r) => (env.format === 'table' ? stamp(r.createdAt) : r.createdAt) },
+    { key: 'createdAt', label: 'record.col.createdAt', type: 'datetime' },
   ];
   if (!rows.length && env.format !== 'json') env.info('record.noDrafts');
   await env.list(rows, columns);

@@ -104,15 +104,15 @@ function registerAdd(bt: Command, cli: Cli) {
 
 function btColumns(env: Env): Column<BreakthroughView>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'year', label: 'task.col.year', type: 'number', display: (r) => String(r.year) },
-    { key: 'title', label: 'task.col.title' },
-    { key: 'target', label: 'task.col.target' },
-    { key: 'dueOn', label: 'task.col.due', type: 'date' },
-    { key: 'status', label: 'task.col.status', display: (r) => r.statusLabel, tone: (r) => statusTone(r.status) },
-    { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.generic ? 'red' : 'green') },
-    { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons) },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
+    { key: 'year', label: 'task.col.year', type: 'number', display: (r) => String(r.year), priority: 5 },
+    { key: 'title', label: 'task.col.title', priority: 1, minWidth: 18 },
+    { key: 'target', label: 'task.col.target', priority: 2, minWidth: 14 },
+    { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 3 },
+    { key: 'status', label: 'task.col.status', display: (r) => r.statusLabel, tone: (r) => statusTone(r.status), priority: 4 },
+    { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.generic ? 'red' : 'green'), priority: 1 },
+    { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons), priority: 3, minWidth: 14 },
   ];
 }
 
@@ -179,16 +179,14 @@ function registerCheck(bt: Command, cli: Cli) {
       return;
     }
     const columns: Column<CheckRow>[] = [
-      { key: 'unitName', label: 'col.unit' },
-      { key: 'breakthroughId', label: 'col.id', type: 'number' },
-      { key: 'title', label: 'task.col.title' },
-      { key: 'target', label: 'task.col.target' },
-      { key: 'dueOn', label: 'task.col.due', type: 'date' },
-      { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.verdict === 'specific' ? 'green' : 'red') },
-      { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons) },
+      { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
+      { key: 'breakthroughId', label: 'col.id', type: 'number', priority: 4 },
+      { key: 'title', label: 'task.col.title', priority: 1, minWidth: 18 },
+      { key: 'target', label: 'task.col.target', priority: 2, minWidth: 14 },
+      { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 3 },
+      { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.verdict === 'specific' ? 'green' : 'red'), priority: 1 },
+      { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons), priority: 2, minWidth: 14 },
     ];
-    return env.list(rows, columns).then(() => {
-      if (env.format === 'table' || env.format === 'text' || env.format === 'md') env.print(env.t('breakthrough.checkSummary', { year, ...counts }));
-    });
+    return env.list(rows, columns).then(() => env.footer([env.t('breakthrough.checkSummary', { year, ...counts })]));
   });
 }

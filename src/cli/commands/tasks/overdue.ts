@@ -1,6 +1,6 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import type { Command } from 'commander';
-import { boundAfterDays, daysBetween, type IsoDate } from '../../../domain/dates.js';
+import { boundAfterDays, daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Column } from '../../../render/output.js';
@@ -104,25 +104,28 @@ export function registerOverdue(program: Command, cli: Cli): void {
       const tableView = format === 'table';
       const groupHeads = new Set(rows.filter((r, i) => i === 0 || rows[i - 1].unitId !== r.unitId || rows[i - 1].section !== r.section));
       const columns: Column<OverdueItem>[] = [
-        { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow') },
+        { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow'), priority: 2 },
         {
           key: 'unitName',
           label: 'col.unit',
           // On a terminal a unit is named once, at the head of its group.
           display: (r) => (!tableView || groupHeads.has(r) ? r.unitName : ''),
+          priority: 1,
+          minWidth: 14,
         },
-        { key: 'id', label: 'col.id', type: 'number' },
-        { key: 'title', label: 'task.col.title' },
-        { key: 'dueOn', label: 'task.col.due', type: 'date' },
-        { key: 'daysOverdue', label: 'overdue.col.daysOverdue', type: 'number', tone: (r) => (r.section === 'overdue' ? 'red' : undefined) },
-        { key: 'daysLeft', label: 'overdue.col.daysLeft', type: 'number' },
-        { key: 'extensions', label: 'task.col.extensions', type: 'number' },
-        { key: 'source', label: 'task.col.source' },
+        { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+        { key: 'title', label: 'task.col.title', priority: 1, minWidth: 20 },
+        { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 1 },
+        { key: 'daysOverdue', label: 'overdue.col.daysOverdue', type: 'number', tone: (r) => (r.section === 'overdue' ? 'red' : undefined), priority: 1 },
+        { key: 'daysLeft', label: 'overdue.col.daysLeft', type: 'number', priority: 2 },
+        { key: 'extensions', label: 'task.col.extensions', type: 'number', priority: 4 },
+        { key: 'source', label: 'task.col.source', priority: 3, minWidth: 16 },
       ];
       const visible = dueWithin === null ? columns.filter((c) => c.key !== 'section' && c.key !== 'daysLeft') : columns;
+      // On a terminal the table has the text form's title line.
+      if (tableView) env.print(env.t('overdue.text.heading', { date: formatDateVi(report.asOf) }));
       await env.list(rows, visible, format);
-      // CSV and TSV stay clean tables (for Excel and scripts): no closing line.
-      if (format === 'table' || format === 'md') env.print(summaryLine(report, env.t));
+      env.footer([summaryLine(report, env.t)], format);
     }
     return code;
   });

@@ -114,9 +114,9 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     }
     const rows = [...report.units, report.total];
     const isTotal = (r: UnitTaskReportRow) => r === report.total;
-    const n = (key: keyof UnitTaskCounts, label: string, tone?: Column<UnitTaskReportRow>['tone']): Column<UnitTaskReportRow> => ({ key, label, type: 'number', tone });
+    const n = (key: keyof UnitTaskCounts, label: string, tone?: Column<UnitTaskReportRow>['tone']): Column<UnitTaskReportRow> => ({ key, label, type: 'number', tone, priority: REPORT_PRIORITY[key] ?? 4 });
     const columns: Column<UnitTaskReportRow>[] = [
-      { key: 'unitName', label: 'col.unit', display: (r) => (isTotal(r) ? env.t('report.tasks.total') : r.unitName ?? String(r.unitId)), tone: (r) => (isTotal(r) ? 'bold' : undefined) },
+      { key: 'unitName', label: 'col.unit', display: (r) => (isTotal(r) ? env.t('report.tasks.total') : r.unitName ?? String(r.unitId)), tone: (r) => (isTotal(r) ? 'bold' : undefined), priority: 1, minWidth: 16 },
       n('assigned', 'report.tasks.col.assigned'),
       n('carriedOver', 'report.tasks.col.carriedOver'),
       n('doneOnTime', 'report.tasks.col.doneOnTime', (r) => (r.doneOnTime ? 'green' : undefined)),
@@ -127,8 +127,8 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
       n('noDeadline', 'report.tasks.col.noDeadline', (r) => (r.noDeadline ? 'yellow' : undefined)),
       n('cancelled', 'report.tasks.col.cancelled'),
       n('extended', 'report.tasks.col.extended'),
-      { key: 'onTimeRate', label: 'report.tasks.col.onTimeRate', type: 'percent', display: (r) => rate(env, r.onTimeRate, r.dueInPeriodDoneOnTime, r.dueInPeriod) },
-      { key: 'completionRate', label: 'report.tasks.col.completionRate', type: 'percent', display: (r) => rate(env, r.completionRate, r.doneOnTime + r.doneLate + r.doneNoDeadline, r.total - r.cancelled) },
+      { key: 'onTimeRate', label: 'report.tasks.col.onTimeRate', type: 'percent', display: (r) => rate(env, r.onTimeRate, r.dueInPeriodDoneOnTime, r.dueInPeriod), priority: 1 },
+      { key: 'completionRate', label: 'report.tasks.col.completionRate', type: 'percent', display: (r) => rate(env, r.completionRate, r.doneOnTime + r.doneLate + r.doneNoDeadline, r.total - r.cancelled), priority: 2 },
     ];
     const human = env.format === 'table' || env.format === 'text' || env.format === 'md';
     if (human) env.print(env.t('report.tasks.heading', { period: report.period.label, date: formatDateVi(asOf) }));
@@ -146,6 +146,20 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
       );
   });
 }
+
+/** Which counts stay on a narrow terminal (1 = never left out; higher numbers are left out first). */
+const REPORT_PRIORITY: Partial<Record<keyof UnitTaskCounts, number>> = {
+  assigned: 2,
+  overdue: 1,
+  doneOnTime: 3,
+  doneLate: 3,
+  inProgress: 3,
+  carriedOver: 4,
+  noDeadline: 4,
+  doneNoDeadline: 5,
+  cancelled: 5,
+  extended: 5,
+};
 
 function rate(env: Env, value: number | null, n: number, base: number): string {
   if (value === null) return '—';

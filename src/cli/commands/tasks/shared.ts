@@ -124,14 +124,14 @@ export function daysText(env: Env, v: Pick<TaskView, 'daysLeft'>): string {
 
 export function taskColumns(env: Env): Column<TaskView>[] {
   return [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'unitName', label: 'col.unit' },
-    { key: 'title', label: 'task.col.title' },
-    { key: 'dueOn', label: 'task.col.due', type: 'date' },
-    { key: 'status', label: 'task.col.status', display: (r) => r.statusLabel, tone: (r) => statusTone(r.status) },
-    { key: 'daysLeft', label: 'task.col.days', type: 'number', display: (r) => daysText(env, r), tone: (r) => statusTone(r.status) },
-    { key: 'percent', label: 'task.col.percent', type: 'percent' },
-    { key: 'extensions', label: 'task.col.extensions', type: 'number' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
+    { key: 'title', label: 'task.col.title', priority: 1, minWidth: 20 },
+    { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 1 },
+    { key: 'status', label: 'task.col.status', display: (r) => r.statusLabel, tone: (r) => statusTone(r.status), priority: 2, minWidth: 10 },
+    { key: 'daysLeft', label: 'task.col.days', type: 'number', display: (r) => daysText(env, r), tone: (r) => statusTone(r.status), priority: 3, wrap: true, minWidth: 8 },
+    { key: 'percent', label: 'task.col.percent', type: 'percent', priority: 4 },
+    { key: 'extensions', label: 'task.col.extensions', type: 'number', priority: 5 },
   ];
 }
 

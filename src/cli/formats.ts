@@ -1,0 +1,81 @@
+/**
+ * The output formats each command can produce: `--format` (and `--json`) accept exactly these, and
+ * each command's help lists them. A command not named here accepts every listing format.
+ */
+import { FORMATS } from '../render/output.js';
+
+/** A listing or report: a table on a terminal, TSV in a pipe, and the other data formats. */
+const LISTING = ['table', 'json', 'csv', 'tsv', 'md'] as const;
+/** One record: its human text, or JSON. */
+const RECORD = ['text', 'json'] as const;
+/** A change: a confirmation on stderr, and what was written as JSON on request. */
+const WRITE = ['json'] as const;
+/** Prints nothing on stdout: messages only. */
+const NONE = [] as const;
+
+export const COMMAND_FORMATS: Record<string, readonly string[]> = {
+  init: NONE,
+  'db info': RECORD,
+  'db backup': WRITE,
+  'db migrate': NONE,
+  log: LISTING,
+  'unit add': WRITE,
+  'unit list': LISTING,
+  'unit show': RECORD,
+  'unit edit': RECORD,
+  'person add': WRITE,
+  'person list': LISTING,
+  'person show': RECORD,
+  'person edit': RECORD,
+  'doc add': WRITE,
+  'doc list': LISTING,
+  'doc show': RECORD,
+  // The statistics have a text form: the title, the TSV rows, then what each rate counts.
+  'report tasks': [...LISTING, 'text'],
+  'report compliance': LISTING,
+  'meeting add': WRITE,
+  'meeting attendance': NONE,
+  'meeting list': LISTING,
+  'meeting show': RECORD,
+  'meeting edit': RECORD,
+  'meeting close': NONE,
+  'meeting conclude': WRITE,
+  'meeting minutes': ['md', 'txt', 'docx', 'json'],
+  'meeting record': RECORD,
+  'meeting drafts': LISTING,
+  minutes: RECORD,
+  'task add': LISTING,
+  'task list': LISTING,
+  'task show': RECORD,
+  'task progress': LISTING,
+  'task done': LISTING,
+  'task reopen': LISTING,
+  'task extend': LISTING,
+  'task cancel': LISTING,
+  'breakthrough add': WRITE,
+  'breakthrough list': LISTING,
+  'breakthrough check': LISTING,
+  overdue: ['table', 'text', 'json', 'csv', 'tsv', 'md'],
+  'speech add': WRITE,
+  'speech list': LISTING,
+  'plan add': WRITE,
+  'plan edit': RECORD,
+  'plan list': LISTING,
+  'plan deadline': RECORD,
+  'plan import': WRITE,
+  evaluate: WRITE,
+  'evaluate import': WRITE,
+  'evaluation list': LISTING,
+  'activity add': WRITE,
+  'activity list': LISTING,
+};
+
+/** Formats a command accepts (`meeting minutes` also takes `text` for `txt`). */
+export function formatsOf(command: string): readonly string[] {
+  return COMMAND_FORMATS[command] ?? FORMATS;
+}
+
+export function acceptsFormat(command: string, format: string): boolean {
+  if (command === 'meeting minutes' && format === 'text') return true;
+  return formatsOf(command).includes(format);
+}
