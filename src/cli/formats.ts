@@ -68,6 +68,26 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'evaluation list': LISTING,
   'activity add': WRITE,
   'activity list': LISTING,
+  'activity edit': NONE,
+  'activity remove': NONE,
+  'db restore': RECORD,
+  'db check': LISTING,
+  'unit import': WRITE,
+  'unit merge': LISTING,
+  'unit split': LISTING,
+  'unit remove': NONE,
+  'person import': WRITE,
+  'person remove': NONE,
+  'doc edit': NONE,
+  'doc remove': NONE,
+  'task edit': NONE,
+  'task remove': NONE,
+  'plan remove': NONE,
+  'evaluation edit': NONE,
+  'evaluation remove': NONE,
+  undo: RECORD,
+  // The script for a shell, as text.
+  completion: NONE,
 };
 
 /** Formats a command accepts (`meeting minutes` also takes `text` for `txt`). */

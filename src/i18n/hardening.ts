@@ -13,7 +13,7 @@ const part: CataloguePart = {
     'db.foreign':
       '{path} is not a thuky database (another program\'s file, or not an SQLite file); thuky will not use it. The file was not changed. Choose another file with --db or THUKY_DB',
     'cmd.task.opt.reopenPercent': 'the progress it has now, 0 to 100 (default: the last progress recorded before completion)',
-    'lookup.idOrCode': '"{query}" is both the id of one {entity} and the code of another; write #{id} for the id, or type the name:\n{candidates}',
+    'lookup.idOrCode': '"{query}" is both the id of one {entity} and the code of another {entity}; write #{id} for the id, or type the name:\n{candidates}',
   },
 };
 

@@ -30,6 +30,9 @@ function guarded(stream: OutStream): OutStream {
     get columns() {
       return stream.columns;
     },
+    get rows() {
+      return stream.rows;
+    },
     write(chunk) {
       if (!stream.isTTY) return stream.write(chunk);
       stream.write(neutraliseForTerminal(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));

@@ -18,7 +18,8 @@ describe('dates people read', () => {
 
   it('log shows local time; its JSON keeps the UTC timestamp', async () => {
     const tsv = await run(['log', '--limit', '1'], { db });
-    expect(tsv.stdout.split('\n')[1].split('\t')[1]).toBe('27/11/2026 07:00:00');
+    const [header, first] = tsv.stdout.split('\n').map((line) => line.split('\t'));
+    expect(first[header.indexOf('at')]).toBe('27/11/2026 07:00:00');
     const json = JSON.parse((await run(['log', '--limit', '1', '--json'], { db })).stdout);
     expect(json[0].at).toBe('2026-11-27T00:00:00.000Z');
   });
