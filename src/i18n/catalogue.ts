@@ -8,8 +8,9 @@ import tasks from './tasks.js';
 import meetings from './meetings.js';
 import record from './record.js';
 import compliance from './compliance.js';
+import documents from './documents.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, documents };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -6,10 +6,12 @@ import { formatDateVi } from '../domain/dates.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text';
-export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text'];
-/** Formats only document commands accept (`meeting minutes --format txt|docx`); listings refuse them. */
-export const DOCUMENT_FORMATS: readonly string[] = ['txt', 'docx'];
+export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text' | 'xlsx' | 'docx';
+/** Files, not text: written with --out (or to a pipe), see render/xlsx.ts and render/docx.ts. */
+export const FILE_FORMATS: readonly Format[] = ['xlsx', 'docx'];
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text', ...FILE_FORMATS];
+/** Formats only document commands accept (`meeting minutes --format txt`); listings refuse them. */
+export const DOCUMENT_FORMATS: readonly string[] = ['txt'];
 
 export type ColumnType = 'text' | 'date' | 'number' | 'percent' | 'bool' | 'list';
 export type Tone = 'red' | 'yellow' | 'green' | 'gray' | 'cyan' | 'bold' | undefined;
@@ -142,6 +144,8 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
       }
       return table.toString() + '\n';
     }
+    default:
+      throw new Error(`renderTable: ${opts.format} is written by its own renderer`);
   }
 }
 
