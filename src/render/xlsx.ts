@@ -132,7 +132,9 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
 
   if (opts.chart && !streaming) {
     const book = wb as import('exceljs').Workbook;
-    const ws = book.addWorksheet(sheetName(t('report.sheet.chart')));
+    const ws = book.addWorksheet(sheetName(t('report.sheet.chart')), {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
+    });
     const image = book.addImage({ buffer: opts.chart.png as never, extension: 'png' });
     ws.addImage(image, { tl: { col: 0, row: 0 }, ext: { width: opts.chart.width, height: opts.chart.height } });
   }
