@@ -40,7 +40,15 @@ export function partyHeading(
   const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
     new TextRun({ text, font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics, ...(o.underline ? { underline: {} } : {}) });
   const centred = (children: InstanceType<Docx['TextRun']>[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, line: 264 }, children });
-  const leftWidth = Math.round((contentWidth > 20 * CM ? 10 : 8.9) * CM);
+  // Widths from the text (Times: a 13 pt capital ≈ 0.27 cm, bold 0.29 cm, a 14 pt italic letter ≈
+  // 0.218 cm, plus 5% from ink to advance): the committee on one line when it can be,
+  // "ĐẢNG CỘNG SẢN VIỆT NAM" always on one line, the date line on one line when room is left.
+  const slack = 0.3 * CM;
+  const width = (text: string | null | undefined, perLetter: number) => (text ? text.length * perLetter * 1.05 * CM + slack : 0);
+  const needLeft = Math.max(width(h.committeeParent, 0.27), width(h.committee, 0.29), 3 * CM);
+  const needParty = width(h.partyHeading, 0.29);
+  const needRight = Math.max(needParty, width(h.placeDate, 0.218));
+  const leftWidth = Math.round(Math.min(Math.max(needLeft, contentWidth - needRight), contentWidth - needParty));
   const widths = [leftWidth, contentWidth - leftWidth];
   const left: Para[] = [];
   if (h.committeeParent) left.push(centred([run(h.committeeParent, { size: HEAD })]));

@@ -125,6 +125,7 @@ function registerList(bt: Command, cli: Cli) {
     .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
     .option('--generic', cli.t('cmd.breakthrough.opt.generic'))
     .option('--as-of <date>', cli.t('opt.asOf'));
+  withFileOptions(cmd, cli.t);
   cli.action<{ year?: string; unit?: string[]; generic?: boolean; asOf?: string }>(cmd, (env, opts) => {
     const year = env.year('--year', opts.year);
     const asOf = env.today(opts.asOf);
