@@ -256,10 +256,13 @@ export class Env {
     try {
       if (opts.chart && report.chart && format !== 'json') {
         const { renderChartText } = await import('../render/chart.js');
-        write(`${report.title}\n`);
-        for (const line of report.lines) write(`${line}\n`);
-        write(await renderChartText(report.chart, { width: Number(this.ctx.env.COLUMNS) || (tty && this.ctx.stdout.columns) || 80, color: tty && this.color }));
-        if (report.summary.length) write(report.summary.join('\n') + '\n');
+        const width = Number(this.ctx.env.COLUMNS) || (tty && this.ctx.stdout.columns) || 80;
+        // Sentences wrap at word boundaries to the same width as the bars.
+        const wrap = (await import('wrap-ansi')).default;
+        const lines = (texts: string[]) => texts.map((l) => `${wrap(l, width, { hard: true })}\n`).join('');
+        write(lines([report.title, ...report.lines]));
+        write(await renderChartText(report.chart, { width, color: tty && this.color }));
+        write(lines(report.summary));
       } else {
         await writeReport(report, { format, lang: this.lang, t: this.t, color: tty && this.color, tty }, write);
       }

@@ -177,7 +177,7 @@ export async function renderReportDocx(report: Report, parts: DocumentParts, opt
     );
   }
 
-  for (const line of report.summary) children.push(body(line, { bold: true }));
+  for (const line of report.summary) children.push(body(line, { bold: true, keepNext: !report.notes.length }));
   if (report.notes.length) {
     children.push(new Paragraph({ spacing: { before: 200 }, keepNext: true, children: [run(t('doc.notesHeading'), { bold: true, italics: true, size: 24 })] }));
     report.notes.forEach((n, i) =>

@@ -54,7 +54,12 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
       sample.push(next.value);
       if (sample.length === SAMPLE_ROWS) break;
     }
-    const widths = columns.map((c) => Math.max(displayLength(t(c.label)) + 2, 8));
+    // Headings are bold (about 15% wider) and may wrap onto two or three lines.
+    const widths = columns.map((c) => {
+      const label = t(c.label);
+      const longestWord = Math.max(...label.split(' ').map(displayLength));
+      return Math.max(longestWord * 1.15 + 2, Math.min(displayLength(label) * 1.15 + 2, 18), 8);
+    });
     for (const row of sample)
       columns.forEach((c, i) => {
         const cell = typedCell(row, c, lang, t);
@@ -86,6 +91,8 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
     }
     commit(ws.addRow([]));
     r = ws.addRow(columns.map((c) => t(c.label)));
+    // Calc and Excel do not grow a row for wrapped text written by a program: its height is set here.
+    r.height = LINE * Math.max(...columns.map((c, i) => linesFor(t(c.label), widths[i] / 1.15)));
     r.eachCell((cell) => {
       cell.font = { bold: true };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
@@ -98,18 +105,23 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
     const addDataRow = (row: unknown) => {
       const cells = columns.map((c) => typedCell(row, c, lang, t));
       const xr = ws.addRow(cells.map((c) => c.value));
+      let lines = 1;
       cells.forEach((c, i) => {
         const cell = xr.getCell(i + 1);
         if (c.kind === 'date') cell.numFmt = 'dd/mm/yyyy';
         else if (c.kind === 'percent') cell.numFmt = Number.isInteger(Math.round(c.value * 1000) / 10) ? '0%' : '0.0%';
-        else if (c.kind === 'text' && widths[i] >= MAX_WIDTH) cell.alignment = { wrapText: true, vertical: 'top' };
+        else if (c.kind === 'text' && widths[i] >= MAX_WIDTH) {
+          cell.alignment = { wrapText: true, vertical: 'top' };
+          lines = Math.max(lines, linesFor(c.value, widths[i]));
+        }
         const tone = columns[i].tone?.(row);
         const fill = tone ? FILLS[tone] : undefined;
         if (fill) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill.fill } };
           cell.font = { color: { argb: fill.font } };
-        }
+        } else if (tone === 'bold') cell.font = { bold: true };
       });
+      if (lines > 1) xr.height = LINE * lines;
       commit(xr);
     };
     for (const row of sample) addDataRow(row);
@@ -142,6 +154,26 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
   if (streaming) await (wb as import('exceljs').stream.xlsx.WorkbookWriter).commit();
   else if (target.filename) await (wb as import('exceljs').Workbook).xlsx.writeFile(target.filename);
   else if (target.stream) await (wb as import('exceljs').Workbook).xlsx.write(target.stream);
+}
+
+/** Points per line of 11 pt text. */
+const LINE = 15;
+
+/** Lines a text takes in a wrapped cell of a width (in characters), breaking at spaces. */
+function linesFor(text: string, width: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(' ')) {
+      const len = displayLength(word);
+      if (line && line + 1 + len > width - 1) {
+        lines++;
+        line = len;
+      } else line += (line ? 1 : 0) + len;
+    }
+  }
+  return Math.max(lines, 1);
 }
 
 /** Display length without combining marks (an NFD "ế" is one column). */
