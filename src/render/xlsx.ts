@@ -125,7 +125,14 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
       commit(xr);
     };
     for (const row of sample) addDataRow(row);
-    for (let next = iterator.next(); !next.done; next = iterator.next()) addDataRow(next.value);
+    let written = 0;
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      addDataRow(next.value);
+      // The streaming writer's zip and file streams flush only when the loop gives way, and it has
+      // no back-pressure: without this the rows wait in memory. Measured on 300,000 tasks: peak RSS
+      // 352 MB never giving way, 266 MB every 200 rows, 188 MB every 50 (25 s), 185 MB every 25 (31 s).
+      if (streaming && ++written % 50 === 0) await new Promise((done) => setImmediate(done));
+    }
 
     const tail = [...report.notes, ...report.summary];
     if (tail.length) commit(ws.addRow([]));
