@@ -32,6 +32,11 @@ function isAbsoluteDate(value: string): boolean {
   return /^\s*\d/.test(value);
 }
 
+/** The formats a report can be written in. */
+export function reportFormats(report: Pick<Report, 'document'>): Format[] {
+  return ['table', 'text', 'json', 'csv', 'tsv', 'md', 'xlsx', ...(report.document ? (['docx'] as const) : [])];
+}
+
 export class Env {
   readonly t: Translate;
   readonly dbPath: string;
@@ -236,6 +241,9 @@ export class Env {
   async report(report: Report, opts: { format?: Format; chart?: boolean; docxBody?: string[] } = {}): Promise<void> {
     const format = opts.format ?? this.format;
     if (format === 'docx' && !report.document) throw new UsageError('output.docxNotHere', { command: this.command });
+    // --format accepts what the report can produce.
+    const accepted = reportFormats(report);
+    if (!accepted.includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: format, accepted: accepted.join(', ') });
     if (format === 'xlsx' || format === 'docx') {
       const chart = report.chart ? await (await import('../render/chart.js')).chartPng(report.chart) : undefined;
       return writeBinary(this, format, async (target) => {

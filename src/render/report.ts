@@ -96,8 +96,10 @@ export async function writeReport(report: Report, opts: ReportRenderOptions, wri
     }
     case 'text':
     case 'tsv': {
-      // A report without a text form of its own is tab-separated.
       if (opts.format === 'text' && report.text) return write(report.text());
+      // The plain text of a report without its own: the title, the tab-separated rows, the notes.
+      const text = opts.format === 'text';
+      if (text) write([report.title, ...report.lines].map(tsvField).join('\n') + '\n');
       const several = report.tables.length > 1;
       report.tables.forEach((table, i) => {
         if (i) write('\n');
@@ -105,7 +107,8 @@ export async function writeReport(report: Report, opts: ReportRenderOptions, wri
         write(table.columns.map((c) => c.key).join('\t') + '\n');
         writeSlices(table.rows, (row) => table.columns.map((c) => tsvField(cellText(row, c, lang, t))).join('\t') + '\n', write);
       });
-      if (report.summary.length) write(`\n${report.summary.map(tsvField).join('\n')}\n`);
+      const tail = text ? [...report.notes, ...report.summary] : report.summary;
+      if (tail.length) write(`\n${tail.map(tsvField).join('\n')}\n`);
       return;
     }
     case 'csv': {

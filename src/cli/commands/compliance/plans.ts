@@ -23,7 +23,7 @@ import {
 import { resolveUnit, type Unit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { documentParts } from '../../report-document.js';
-import { withFileOptions } from '../../output-file.js';
+import { LISTING_FORMATS, withFileOptions } from '../../output-file.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { describeError, failWithProblems, progressBar, readCsv, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
@@ -77,7 +77,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unit'))
     .option('--missing', cli.t('cmd.plan.opt.missing'));
-  withFileOptions(list, cli.t);
+  withFileOptions(list, cli.t, [...LISTING_FORMATS.slice(0, -1), 'xlsx', 'docx (--missing)']);
   cli.action<{ year: string; unit?: string; missing?: boolean }>(list, async (env, opts) => {
     const year = env.year('--year', opts.year)!;
     const db = env.readDb();

@@ -18,7 +18,7 @@ import { formatNumber, type Column, type Tone } from '../../../render/output.js'
 import type { Report } from '../../../render/report.js';
 import { compareVi } from '../../../domain/text.js';
 import { documentParts } from '../../report-document.js';
-import { withFileOptions } from '../../output-file.js';
+import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
@@ -66,7 +66,7 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'))
     .option('--chart', cli.t('opt.chart'));
-  withFileOptions(cmd, cli.t);
+  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
   cmd.addHelpText('after', `\n${cli.t('compliance.help')}\n`);
   cli.action<ReportOptions>(cmd, (env, opts) => runComplianceReport(env, opts));
 }
