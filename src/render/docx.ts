@@ -118,7 +118,8 @@ export async function renderReportDocx(report: Report, parts: DocumentParts, opt
   ];
 
   if (opts.body) {
-    for (const line of opts.body) children.push(line.trim() === '' ? new Paragraph({ children: [] }) : body(line.trim(), { bold: /^\S.*:$/.test(line) }));
+    // The explanation's headings start at the margin, their facts are indented.
+    for (const line of opts.body) children.push(line.trim() === '' ? new Paragraph({ children: [] }) : body(line.trim(), { bold: !/^\s/.test(line) }));
   } else if (table) {
     if (parts.tableHeading) children.push(new Paragraph({ spacing: { before: 200, after: 120 }, keepNext: true, children: [run(parts.tableHeading, { bold: true })] }));
     const size = columns.length > 8 ? 20 : columns.length > WIDE ? 22 : 24; // 10, 11 or 12 pt
