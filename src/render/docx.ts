@@ -253,7 +253,8 @@ function columnWidths(columns: Column<unknown>[], rows: unknown[], total: number
     }
     const avg = sample.length ? sum / sample.length : 0;
     const wraps = longest > 24;
-    const chars = wraps ? Math.max(avg * 0.8, 12, headerWord) : Math.max(longest, headerWord, 3);
+    // A wrapping column wants room for its usual text, and for a good part of its longest (a few long reasons among empty cells).
+    const chars = wraps ? Math.max(avg, longest * 0.4, 12, headerWord) : Math.max(longest, headerWord, 3);
     return { need: chars * charTw + pad, wraps, min: (wraps ? Math.max(10, headerWord) : Math.max(longest, headerWord, 3)) * charTw + pad };
   });
   let widths = specs.map((s) => s.need);
