@@ -110,9 +110,10 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
         const cell = xr.getCell(i + 1);
         if (c.kind === 'date') cell.numFmt = 'dd/mm/yyyy';
         else if (c.kind === 'percent') cell.numFmt = Number.isInteger(Math.round(c.value * 1000) / 10) ? '0%' : '0.0%';
-        else if (c.kind === 'text' && widths[i] >= MAX_WIDTH) {
+        if (c.kind === 'text' && widths[i] >= MAX_WIDTH) {
           cell.alignment = { wrapText: true, vertical: 'top' };
-          lines = Math.max(lines, linesFor(c.value, widths[i]));
+          // A column unit is about one digit wide; letters are a little narrower on average.
+          lines = Math.max(lines, linesFor(c.value, widths[i] * 1.2));
         }
         const tone = columns[i].tone?.(row);
         const fill = tone ? FILLS[tone] : undefined;
@@ -121,7 +122,13 @@ export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate
           cell.font = { color: { argb: fill.font } };
         } else if (tone === 'bold') cell.font = { bold: true };
       });
-      if (lines > 1) xr.height = LINE * lines;
+      if (lines > 1) {
+        xr.height = LINE * lines;
+        // The other cells of a tall row start at its top, beside the text they belong to.
+        cells.forEach((c, i) => {
+          if (!(c.kind === 'text' && widths[i] >= MAX_WIDTH)) xr.getCell(i + 1).alignment = { vertical: 'top' };
+        });
+      }
       commit(xr);
     };
     for (const row of sample) addDataRow(row);
