@@ -245,7 +245,7 @@ export class Env {
     const accepted = reportFormats(report);
     if (!accepted.includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: format, accepted: accepted.join(', ') });
     if (format === 'xlsx' || format === 'docx') {
-      const chart = report.chart ? await (await import('../render/chart.js')).chartPng(report.chart) : undefined;
+      const chart = report.chart?.bars.length ? await (await import('../render/chart.js')).chartPng(report.chart) : undefined;
       return writeBinary(this, format, async (target) => {
         if (format === 'xlsx') {
           const { writeXlsx } = await import('../render/xlsx.js');

@@ -14,6 +14,7 @@ const PLAIN = ['#', '-', '.', ' '];
 export async function renderChartText(chart: ChartSpec, opts: { width: number; color: boolean }): Promise<string> {
   const stringWidth = (await import('string-width')).default;
   const fit = (text: string, width: number) => fitTo(stringWidth, text, width);
+  if (!chart.bars.length) return `${chart.title}\n${chart.empty ?? ''}\n`;
   const labelWidth = Math.min(Math.max(...chart.bars.map((b) => stringWidth(b.label)), 4), Math.floor(opts.width * 0.4));
   const captions = chart.bars.map((b) => (chart.caption ? chart.caption(b) : String(total(b))));
   const captionWidth = Math.max(...captions.map((c) => stringWidth(c)), 1);

@@ -28,6 +28,8 @@ export interface ChartSpec {
   axis: string;
   segments: { key: string; label: string; tone: 'green' | 'red' | 'yellow' | 'gray' }[];
   bars: { label: string; values: Record<string, number> }[];
+  /** Said instead of the bars when there are none. */
+  empty?: string;
   /** What the text after each bar says, e.g. "4/6". */
   caption?: (bar: { label: string; values: Record<string, number> }) => string;
 }

@@ -276,6 +276,39 @@ describe('--chart on a terminal', () => {
   });
 });
 
+describe('minutes in Word print right', () => {
+  it.each([
+    ['vi', 'ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH', 'V. KẾT THÚC HỘI NGHỊ'],
+    ['en', 'COMMUNIST PARTY OF VIETNAM', 'V. CLOSING'],
+  ])('%s: heading column wide enough, page numbers from page 2, the closing part kept with the signatures', async (lang, line, closing) => {
+    const out = join(tempDir(), `bien-ban-${lang}.docx`);
+    const r = await run(['meeting', 'minutes', '1', '--format', 'docx', '--out', out, '--lang', lang], { db });
+    expect(r.code, r.stderr).toBe(0);
+    const entries = unzip(readFileSync(out));
+    const xml = entries.get('word/document.xml')!.toString('utf8');
+    // The heading table: the column holding the line is wide enough for it at 13 pt
+    // (Times capitals ≈ 0.29 cm bold, 0.27 cm regular; 567 twips a centimetre).
+    const grid = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)][0][1];
+    const cols = [...grid.matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const heading = docxTables(xml)[0];
+    const column = heading.rows[0].findIndex((cell) => cell.includes(line));
+    expect(column).toBeGreaterThanOrEqual(0);
+    expect(cols[column]).toBeGreaterThan(line.length * 0.29 * 567);
+    // Page numbers: none on the first page, the PAGE field on the others.
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = [...entries.keys()].filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => entries.get(k)!.toString('utf8'));
+    expect(headers.filter((h) => h.includes('PAGE'))).toHaveLength(1);
+    // Every paragraph from the closing heading to the signature table keeps with the next; the signature row does not split.
+    const from = xml.indexOf(closing);
+    const signatures = xml.indexOf('<w:tbl>', from);
+    expect(from).toBeGreaterThan(0);
+    const paragraphs = xml.slice(xml.lastIndexOf('<w:p>', from), signatures).split('</w:p>').filter((p) => p.includes('<w:p>'));
+    expect(paragraphs.length).toBeGreaterThanOrEqual(3);
+    expect(paragraphs.every((p) => p.includes('<w:keepNext/>'))).toBe(true);
+    expect(xml.slice(signatures, xml.indexOf('</w:tbl>', signatures))).toContain('<w:cantSplit/>');
+  });
+});
+
 describe('summary lines in every format', () => {
   it('breakthrough check: under the rows in TSV and CSV, a field in JSON', async () => {
     const summary = 'Năm 2017: 10 đơn vị; 8 có khâu đột phá cụ thể, 2 khâu đột phá chung chung, 0 đơn vị chưa đăng ký.';

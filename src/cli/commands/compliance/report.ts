@@ -308,6 +308,7 @@ export function complianceReportModel(env: Env, db: Db, report: ComplianceReport
         { key: 'unmet', label: env.t('chart.compliance.unmet'), tone: 'red' },
       ],
       bars,
+      empty: env.t('chart.none'),
       caption: (b) => `${b.values.met}/${b.values.met + b.values.unmet}`,
     },
   };

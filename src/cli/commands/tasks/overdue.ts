@@ -156,6 +156,7 @@ export function overdueReportModel(env: Env, db: Db, report: OverdueReport, form
         ...(report.dueWithin !== null ? [{ key: 'dueSoon', label: env.t('chart.overdue.dueSoon'), tone: 'yellow' as const }] : []),
       ],
       bars,
+      empty: env.t('chart.none'),
       caption: (b) => String(b.values.overdue) + (b.values.dueSoon ? ` + ${b.values.dueSoon}` : ''),
     },
   };
