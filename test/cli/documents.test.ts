@@ -1,10 +1,11 @@
 // Word and Excel reports read back: heading, title, header, rows (as many as the JSON has), real
 // dates, formula-safe cells, the chart; writing files (--out, --force, pipes, terminals); charts on
 // a terminal; summary lines in every format.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDir } from '../helpers.js';
+import { BIN, run, runJson, sampleDbPath, tempDir } from '../helpers.js';
 import { docxTables, docxText, unzip } from '../zip.js';
 
 const YEAR = ['report', 'compliance', '--year', '2017', '--as-of', '31/12/2017'];
@@ -235,15 +236,25 @@ describe('writing files', () => {
     const r = await run([...YEAR, '--format', 'docx', '--out', missing], { db });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('thư mục không tồn tại');
+    expect(readdirSync(join(missing, '..', '..'))).toEqual([]);
+  });
+
+  it('a folder the user may not write to: exit 1, nothing left behind (the built binary, as another user when run as root)', () => {
     const parent = tempDir();
-    mkdirSync(join(parent, 'ro'), { mode: 0o500 });
-    const ro = join(parent, 'ro', 'bao-cao.xlsx');
-    const denied = await run([...YEAR, '--format', 'xlsx', '--out', ro], { db });
-    // Root may write anywhere: then the file is simply written.
-    if (process.getuid?.() !== 0) {
-      expect(denied.code).toBe(1);
-      expect(readdirSync(join(parent, 'ro'))).toEqual([]);
-    } else expect(readdirSync(join(parent, 'ro'))).toEqual(['bao-cao.xlsx']);
+    chmodSync(parent, 0o755);
+    mkdirSync(join(parent, 'ro'), { mode: 0o555 });
+    const copy = join(parent, 'd.db');
+    copyFileSync(db, copy);
+    chmodSync(copy, 0o644);
+    const args = [BIN, '--db', copy, ...YEAR, '--format', 'xlsx', '--out', join(parent, 'ro', 'bao-cao.xlsx')];
+    const isRoot = process.getuid?.() === 0;
+    if (isRoot && !existsSync('/usr/bin/setpriv')) return;
+    const r = isRoot
+      ? spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { encoding: 'utf8' })
+      : spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('không có quyền ghi');
+    expect(readdirSync(join(parent, 'ro'))).toEqual([]);
   });
 
   it('text formats to --out: the bytes of the pipe', async () => {
