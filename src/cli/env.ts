@@ -262,7 +262,8 @@ export class Env {
     const write = file ? (chunk: string) => file.write(chunk) : (chunk: string) => this.ctx.stdout.write(chunk);
     const tty = !file && this.ctx.stdout.isTTY;
     try {
-      if (opts.chart && report.chart && format !== 'json') {
+      // --chart draws instead of the table; an explicit data format (json, csv, …) still gets the data.
+      if (opts.chart && report.chart && (!this.formatChosen || format === 'table' || format === 'text')) {
         const { renderChartText } = await import('../render/chart.js');
         const width = Number(this.ctx.env.COLUMNS) || (tty && this.ctx.stdout.columns) || 80;
         // Sentences wrap at word boundaries to the same width as the bars.
