@@ -2,7 +2,7 @@
  * What a command action gets: the resolved global options, the translator, the database (opened on
  * first use), "today", and the output layer. Built once per run by the action wrapper.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import {
   addDuration,
   DateInputError,
@@ -22,6 +22,8 @@ import { wrapToWidth } from '../render/fit.js';
 import { neutraliseForTerminal } from '../render/terminal.js';
 import { csvField, FORMATS, renderTable, writeJson, writeRows, writesRowByRow, type Column, type Format } from '../render/output.js';
 import { finishRecording, startRecording, type Audit } from '../store/changelog.js';
+import { writeReport, type Report } from '../render/report.js';
+import { textFile, writeBinary } from './output-file.js';
 import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
@@ -36,6 +38,9 @@ export interface GlobalOptions {
   /** false with --no-pager. */
   pager?: boolean;
   wide?: boolean;
+  /** --out FILE and --force of the commands that write reports and listings to a file. */
+  out?: string;
+  force?: boolean;
 }
 
 /** The pager when neither THUKY_PAGER nor PAGER names one: quits at once when the text fits, keeps colours. */
@@ -85,6 +90,11 @@ export function dateInputUsageError(field: string, value: string, err: DateInput
     default:
       return new UsageError('input.badDate', { field, value });
   }
+}
+
+/** The formats a report can be written in. */
+export function reportFormats(report: Pick<Report, 'document'>): Format[] {
+  return ['table', 'text', 'json', 'csv', 'tsv', 'md', 'xlsx', ...(report.document ? (['docx'] as const) : [])];
 }
 
 export class Env {
@@ -340,6 +350,22 @@ export class Env {
    * pipe, JSON, CSV and TSV are then written as they come.
    */
   async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format): Promise<void> {
+    if (format === 'xlsx' || format === 'docx')
+      return this.report({ id: this.command.replace(/ /g, '-'), title: this.listingTitle(), lines: [], tables: [{ name: this.listingTitle(), columns, rows }], notes: [], summary: [] }, { format });
+    const file = textFile(this);
+    if (file) {
+      // To a file: the bytes a pipe gets.
+      const plain = { format, lang: this.lang, t: this.t, color: false };
+      try {
+        if (writesRowByRow(format)) writeRows(rows, columns, plain, (chunk) => file.write(chunk));
+        else file.write(await renderTable(Array.isArray(rows) ? (rows as R[]) : [...rows], columns, plain));
+      } catch (err) {
+        file.fail();
+        throw err;
+      }
+      file.done();
+      return this.info('output.written', { path: file.path, format });
+    }
     const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY, width: this.tableWidth };
     if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
     const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
@@ -347,8 +373,69 @@ export class Env {
     this.print(await renderTable(all, columns, opts), format === 'table');
   }
 
+  /** A listing's title in a file: the command's description, as a sentence. */
+  private listingTitle(): string {
+    const key = `cmd.${this.command.replace(/ /g, '.')}.desc`;
+    const text = this.t(key);
+    if (text === key) return `thuky ${this.command}`;
+    const first = text.split(/[;:(]/)[0].trim();
+    return first.charAt(0).toLocaleUpperCase(this.lang) + first.slice(1);
+  }
+
+  /**
+   * A report in the format asked for: text formats to stdout (or to --out), Excel and Word to a
+   * file (or a pipe). `chart` draws the report's chart on a terminal instead of its table.
+   */
+  async report(report: Report, opts: { format?: Format; chart?: boolean; docxBody?: string[] } = {}): Promise<void> {
+    const format = opts.format ?? this.format;
+    if (format === 'docx' && !report.document) throw new UsageError('output.docxNotHere', { command: this.command });
+    // --format accepts what the report can produce.
+    const accepted = reportFormats(report);
+    if (!accepted.includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: format, accepted: accepted.join(', ') });
+    if (format === 'xlsx' || format === 'docx') {
+      const chart = report.chart?.bars.length ? await (await import('../render/chart.js')).chartPng(report.chart) : undefined;
+      return writeBinary(this, format, async (target) => {
+        if (format === 'xlsx') {
+          const { writeXlsx } = await import('../render/xlsx.js');
+          await writeXlsx(report, { lang: this.lang, t: this.t, chart }, target);
+        } else {
+          const { renderReportDocx } = await import('../render/docx.js');
+          const buffer = await renderReportDocx(report, report.document!, { lang: this.lang, t: this.t, chart, body: opts.docxBody });
+          if (target.filename) writeFileSync(target.filename, buffer);
+          else target.stream!.write(buffer);
+        }
+      });
+    }
+    const file = textFile(this);
+    const write = file ? (chunk: string) => file.write(chunk) : (chunk: string) => this.ctx.stdout.write(chunk);
+    const tty = !file && this.ctx.stdout.isTTY;
+    try {
+      // --chart draws instead of the table; an explicit data format (json, csv, …) still gets the data.
+      if (opts.chart && report.chart && (!this.formatChosen || format === 'table' || format === 'text')) {
+        const { renderChartText } = await import('../render/chart.js');
+        const width = Number(this.ctx.env.COLUMNS) || (tty && this.ctx.stdout.columns) || 80;
+        // Sentences wrap at word boundaries to the same width as the bars.
+        const wrap = (await import('wrap-ansi')).default;
+        const lines = (texts: string[]) => texts.map((l) => `${wrap(l, width, { hard: true })}\n`).join('');
+        write(lines([report.title, ...report.lines]));
+        write(await renderChartText(report.chart, { width, color: tty && this.color }));
+        write(lines(report.summary));
+      } else {
+        await writeReport(report, { format, lang: this.lang, t: this.t, color: tty && this.color, tty }, write);
+      }
+    } catch (err) {
+      file?.fail();
+      throw err;
+    }
+    if (file) {
+      file.done();
+      this.info('output.written', { path: file.path, format });
+    }
+  }
+
   /** A single record: JSON as it is; otherwise the human text the command builds. */
   async record(value: unknown, human: () => string | Promise<string>): Promise<void> {
+    if (this.format === 'xlsx' || this.format === 'docx') throw new UsageError('output.notForRecord', { format: this.format, command: this.command });
     if (this.format === 'json') this.json(value);
     else this.print(await human());
   }

@@ -5,7 +5,9 @@
 import { FORMATS } from '../render/output.js';
 
 /** A listing or report: a table on a terminal, TSV in a pipe, and the other data formats. */
-const LISTING = ['table', 'json', 'csv', 'tsv', 'md'] as const;
+const LISTING = ['table', 'json', 'csv', 'tsv', 'md', 'xlsx'] as const;
+/** A report built on the report model: also its text form and a Word document. */
+const REPORT = [...LISTING, 'text', 'docx'] as const;
 /** One record: its human text, or JSON. */
 const RECORD = ['text', 'json'] as const;
 /** A change: a confirmation on stderr, and what was written as JSON on request. */
@@ -31,8 +33,8 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'doc list': LISTING,
   'doc show': RECORD,
   // The statistics have a text form: the title, the TSV rows, then what each rate counts.
-  'report tasks': [...LISTING, 'text'],
-  'report compliance': LISTING,
+  'report tasks': REPORT,
+  'report compliance': REPORT,
   'meeting add': WRITE,
   'meeting attendance': NONE,
   'meeting list': LISTING,
@@ -54,13 +56,14 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'task cancel': LISTING,
   'breakthrough add': WRITE,
   'breakthrough list': LISTING,
-  'breakthrough check': LISTING,
-  overdue: ['table', 'text', 'json', 'csv', 'tsv', 'md'],
+  'breakthrough check': REPORT,
+  overdue: REPORT,
   'speech add': WRITE,
   'speech list': LISTING,
   'plan add': WRITE,
   'plan edit': RECORD,
-  'plan list': LISTING,
+  // With --missing, a report (Word too); otherwise a listing (the report model refuses docx then).
+  'plan list': REPORT,
   'plan deadline': RECORD,
   'plan import': WRITE,
   evaluate: WRITE,

@@ -14,8 +14,9 @@ import hardening from './hardening.js';
 import imports from './imports.js';
 import undo from './undo.js';
 import terminal from './terminal.js';
+import documents from './documents.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -4,12 +4,13 @@
  * the committee and "ĐẢNG CỘNG SẢN VIỆT NAM" side by side in a borderless table, signatures likewise.
  * The docx package is loaded here only, so that no other command pays for it.
  */
+import { CM, FONT, MARGIN, pageNumberHeaders, partyHeading } from './docx.js';
 import type { MinutesBlock, MinutesModel } from './minutes.js';
 
-const FONT = 'Times New Roman';
 const BODY = 28; // half-points: 14 pt
-const HEAD = 26; // 13 pt
-const CM = 567; // twips per centimetre
+const A4_CONTENT = 11906 - MARGIN.left - MARGIN.right;
+/** Blank lines left to sign in: about 3 cm. */
+const SIGNING_LINES = 5;
 
 export async function renderMinutesDocx(model: MinutesModel, meta: { title: string; creator: string }): Promise<Buffer> {
   const docx = await import('docx');
@@ -18,30 +19,13 @@ export async function renderMinutesDocx(model: MinutesModel, meta: { title: stri
   const run = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
     new TextRun({ text, font: FONT, size: opts.size ?? BODY, bold: opts.bold, italics: opts.italics, ...(opts.underline ? { underline: {} } : {}) });
 
-  const centred = (children: InstanceType<typeof TextRun>[], after = 0) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, line: 276 }, children });
+  const centred = (children: InstanceType<typeof TextRun>[], after = 0, keepNext = false) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, line: 276 }, keepNext, children });
 
   const cell = (children: InstanceType<typeof Paragraph>[], widthPct: number) =>
     new TableCell({ width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, children });
 
-  const twoColumns = (left: InstanceType<typeof Paragraph>[], right: InstanceType<typeof Paragraph>[], leftPct = 45) =>
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: TableBorders.NONE,
-      rows: [new TableRow({ children: [cell(left, leftPct), cell(right, 100 - leftPct)] })],
-    });
-
-  // Heading: committee on the left, party heading and place-date on the right.
-  const left: InstanceType<typeof Paragraph>[] = [];
-  if (model.committeeParent) left.push(centred([run(model.committeeParent, { size: HEAD })]));
-  if (model.committee) left.push(centred([run(model.committee, { bold: true, size: HEAD })]), centred([run('*', { size: HEAD })]));
-  if (!left.length) left.push(centred([run('')]));
-  const right = [
-    centred([run(model.partyHeading, { bold: true, size: HEAD, underline: true })], 240),
-    centred([run(model.placeDate, { italics: true, size: BODY })]),
-  ];
-
-  const paragraphs = (b: MinutesBlock) => {
+  const paragraphs = (b: MinutesBlock, keepNext = false) => {
     const lines = b.text.split('\n');
     return lines.map((line, i) => {
       const children: InstanceType<typeof TextRun>[] = [];
@@ -52,35 +36,37 @@ export async function renderMinutesDocx(model: MinutesModel, meta: { title: stri
         alignment: AlignmentType.BOTH,
         spacing: { before: 60, after: 60, line: 300 },
         indent: { left: b.level ? CM : 0, firstLine: b.level ? 0 : CM },
+        keepNext,
         children,
       });
     });
   };
 
   const body: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
-    twoColumns(left, right),
+    partyHeading(docx, { committeeParent: model.committeeParent, committee: model.committee, partyHeading: model.partyHeading, placeDate: model.placeDate }, A4_CONTENT),
     centred([run('')]),
     centred([run(model.title, { bold: true, size: 32 })], 60),
     centred([run(model.subtitle, { bold: true })], 240),
   ];
-  for (const section of model.sections) {
-    body.push(new Paragraph({ spacing: { before: 180, after: 60 }, children: [run(section.heading, { bold: true })] }));
-    for (const b of section.blocks) body.push(...paragraphs(b));
-  }
-  body.push(centred([run('')]));
+  model.sections.forEach((section, i) => {
+    // The closing section keeps with the signatures, so that they never stand alone on a page.
+    const last = i === model.sections.length - 1;
+    body.push(new Paragraph({ spacing: { before: 180, after: 60 }, keepNext: true, children: [run(section.heading, { bold: true })] }));
+    for (const b of section.blocks) body.push(...paragraphs(b, last));
+  });
+  body.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run('')] }));
   body.push(
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders: TableBorders.NONE,
       rows: [
         new TableRow({
+          cantSplit: true,
           children: model.signatures.map((s) =>
             cell(
               [
-                centred([run(s.role, { bold: true })]),
-                centred([run('')]),
-                centred([run('')]),
-                centred([run('')]),
+                centred([run(s.role, { bold: true })], 0, true),
+                ...Array.from({ length: SIGNING_LINES }, () => centred([run('')], 0, true)),
                 centred([run(s.name ?? '…………………', { bold: !!s.name })]),
               ],
               Math.floor(100 / model.signatures.length),
@@ -99,11 +85,10 @@ export async function renderMinutesDocx(model: MinutesModel, meta: { title: stri
     sections: [
       {
         properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: Math.round(1.5 * CM) },
-          },
+          titlePage: true,
+          page: { size: { width: 11906, height: 16838 }, margin: MARGIN },
         },
+        headers: pageNumberHeaders(docx),
         children: body,
       },
     ],

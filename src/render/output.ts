@@ -7,10 +7,12 @@ import { formatLocalDateTime } from '../domain/datetime.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text';
-export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text'];
-/** Formats only document commands accept (`meeting minutes --format txt|docx`); listings refuse them. */
-export const DOCUMENT_FORMATS: readonly string[] = ['txt', 'docx'];
+export type Format = 'table' | 'json' | 'csv' | 'tsv' | 'md' | 'text' | 'xlsx' | 'docx';
+/** Files, not text: written with --out (or to a pipe), see render/xlsx.ts and render/docx.ts. */
+export const FILE_FORMATS: readonly Format[] = ['xlsx', 'docx'];
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'tsv', 'md', 'text', ...FILE_FORMATS];
+/** Formats only document commands accept (`meeting minutes --format txt`); listings refuse them. */
+export const DOCUMENT_FORMATS: readonly string[] = ['txt'];
 
 /** `datetime`: a stored UTC timestamp, shown in local time (Asia/Ho_Chi_Minh); JSON keeps it as stored. */
 export type ColumnType = 'text' | 'date' | 'datetime' | 'number' | 'percent' | 'bool' | 'list';
@@ -157,6 +159,8 @@ export async function renderTable<R>(rows: R[], columns: Column<R>[], opts: Rend
       if (!dropped.length) return text;
       return text + t('table.dropped', { columns: dropped.join(', '), width: opts.width ?? 0 }) + '\n';
     }
+    default:
+      throw new Error(`renderTable: ${opts.format} is written by its own renderer`);
   }
 }
 

@@ -146,14 +146,13 @@ describe('formats', () => {
     expect(r.stdout).toContain('Kết quả: 3/10 đơn vị đạt, 7 chưa đạt.');
   });
 
-  it('in a pipe: tab-separated rows with stable field names, no box drawing', async () => {
+  it('in a pipe: tab-separated rows with stable field names, no box drawing, the summary after a blank line', async () => {
     const r = await run(YEAR, { db, tty: false });
     const lines = r.stdout.trim().split('\n');
     expect(lines[0].split('\t')).toEqual(['name', 'attendance', 'breakthrough', 'tasks', 'plans', 'evaluation', 'propaganda', 'speeches', 'verdict', 'failing']);
-    // Header, 10 units, then a blank line and the thresholds and the result.
-    expect(lines.slice(0, 11).every((l) => l.split('\t').length === 10)).toBe(true);
+    expect(lines).toHaveLength(13);
     expect(lines[11]).toBe('');
-    expect(lines.at(-1)).toBe('Kết quả: 3/10 đơn vị đạt, 7 chưa đạt.');
+    expect(lines[12]).toBe('Kết quả: 3/10 đơn vị đạt, 7 chưa đạt.');
     expect(r.stdout).not.toContain('┌');
   });
 
@@ -166,13 +165,16 @@ describe('formats', () => {
     expect(r.stdout).toContain('- Đánh giá cuối năm: không xét');
   });
 
-  it('csv opens in Excel: BOM, CRLF, a row per unit, then the footer', async () => {
+  it('csv opens in Excel: BOM, CRLF, the title, a row per unit, then the notes after a blank line', async () => {
     const r = await run([...YEAR, '--format', 'csv'], { db });
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const lines = r.stdout.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toContain('Đơn vị,Dự họp');
-    expect(lines.slice(1, 11).every((l) => l.startsWith('Phường'))).toBe(true);
-    expect(r.stdout).toContain('Kết quả: 3/10 đơn vị đạt');
+    expect(lines[0]).toBe('ĐÁNH GIÁ THỰC HIỆN THEO ĐƠN VỊ — năm 2017 (tính đến ngày 31/12/2017)');
+    expect(lines[1]).toContain('Đơn vị,Dự họp');
+    expect(lines.slice(2, 12).every((l) => l.startsWith('Phường'))).toBe(true);
+    expect(lines[12]).toBe('');
+    expect(lines[13]).toMatch(/^"?Kỳ: năm 2017/);
+    expect(lines[lines.length - 2]).toBe('"Kết quả: 3/10 đơn vị đạt, 7 chưa đạt."');
     // Every line ends in CRLF, the last one too.
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     expect(/[^\r]\n/.test(r.stdout)).toBe(false);

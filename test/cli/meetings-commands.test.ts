@@ -315,7 +315,6 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     ['conclude --within nonsense', ['meeting', 'conclude', '1', '--text', 'x', '--assign', 'BN', '--within', 'soon'], /soon/],
     ['a meeting id that is not a number', ['meeting', 'show', 'abc'], /abc/],
     ['minutes in an unknown format', ['meeting', 'minutes', '1', '--format', 'csv'], /csv/],
-    ['docx without --out', ['meeting', 'minutes', '1', '--format', 'docx'], /--out/],
     ['a listing asked for docx', ['meeting', 'list', '--format', 'docx'], /docx/],
   ];
   it.each(cases)('%s', async (_name, argv, message) => {
@@ -326,6 +325,17 @@ describe('bad input: a clear error, exit 2, nothing written', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(snapshot(db)).toBe(before);
+  });
+
+  it('docx without --out on a terminal: exit 2, says how; in a pipe the file is written to it', async () => {
+    const db = sampleDbPath();
+    const tty = await run(['meeting', 'minutes', '1', '--format', 'docx'], { db, tty: true });
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toMatch(/--out/);
+    expect(tty.stdout).toBe('');
+    const pipe = await run(['meeting', 'minutes', '1', '--format', 'docx'], { db });
+    expect(pipe.code).toBe(0);
+    expect(pipe.stdout.startsWith('PK')).toBe(true);
   });
 
   it('a summary file that is not UTF-8 text', async () => {

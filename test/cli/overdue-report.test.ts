@@ -124,16 +124,17 @@ describe('thuky overdue on the sample', () => {
     expect((await run(['overdue', '--as-of', '31/02/2017'], { db })).code).toBe(2);
   });
 
-  it('writes CSV for Excel (BOM, CRLF, one row per task) and Markdown', async () => {
+  it('writes CSV for Excel (BOM, CRLF, the title, one row per task, the summary) and Markdown', async () => {
     const db = sampleDbPath();
     const csv = await run(['overdue', '--as-of', '31/12/2017', '--format', 'csv'], { db });
     expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
     const lines = csv.stdout.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(8);
-    expect(lines[0]).toBe('Đơn vị,Mã số,Nội dung,Thời hạn,Số ngày quá hạn,Gia hạn,Nguồn giao');
-    expect(lines.slice(1, 6).every((l) => l.startsWith('Phường '))).toBe(true);
-    // The summary after the rows and a blank line.
-    expect(lines.slice(6)).toEqual(['', '"Tổng cộng: 5 nhiệm vụ quá hạn ở 2 đơn vị, tính đến ngày 31/12/2017."']);
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toBe('"NHIỆM VỤ QUÁ HẠN, tính đến ngày 31/12/2017"');
+    expect(lines[1]).toBe('Đơn vị,Mã số,Nội dung,Thời hạn,Số ngày quá hạn,Gia hạn,Nguồn giao');
+    expect(lines.slice(2, 7).every((l) => l.startsWith('Phường '))).toBe(true);
+    expect(lines[7]).toBe('');
+    expect(lines[8]).toMatch(/^"?Tổng cộng: 5/);
     const md = await run(['overdue', '--as-of', '31/12/2017', '--format', 'md'], { db });
     expect(md.stdout).toContain('| Đơn vị | Mã số |');
     expect(md.stdout).toContain('Tổng cộng: 5');

@@ -89,7 +89,7 @@ describe('plan add, edit, list, deadline', () => {
     expect(missing.every((m) => m.unitName === 'Phường Bến Thành')).toBe(true);
     const table = await run(['plan', 'list', '--year', '2017', '--missing', '--unit', 'ben thanh'], { db, tty: true });
     expect(table.stdout).toContain(missing[0].fullName);
-    expect(table.stderr).toContain('2 đảng viên chưa có kế hoạch cá nhân năm 2017');
+    expect(table.stdout).toContain('2 đảng viên chưa có kế hoạch cá nhân năm 2017');
   });
 
   it('lists plans and people in Vietnamese order: unit, then given name, then full name; the same in every format', async () => {

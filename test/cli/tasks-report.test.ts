@@ -48,8 +48,11 @@ describe('thuky report tasks', () => {
     expect(out.stdout).toMatch(/\(2\) Tỷ lệ hoàn thành: .*không tính nhiệm vụ đã hủy/);
     const csv = await run(['report', 'tasks', '--period', '2017', '--as-of', '31/12/2017', '--format', 'csv'], { db });
     const lines = csv.stdout.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(12); // header, 10 wards, total
-    expect(lines[11].startsWith('Tổng cộng,80,3,')).toBe(true);
+    expect(lines).toHaveLength(18); // title, header, 10 wards, total, blank, 4 notes
+    expect(lines[0]).toMatch(/^"?THEO DÕI THỰC HIỆN NHIỆM VỤ năm 2017/);
+    expect(lines[12].startsWith('Tổng cộng,80,3,')).toBe(true);
+    expect(lines[13]).toBe('');
+    expect(lines[14]).toMatch(/^"?\(1\) Tỷ lệ đúng hạn/);
   });
 
   it('takes quarters and carries over what was open when the period began', async () => {

@@ -48,7 +48,11 @@ describe.skipIf(!existsSync(DIST))('compliance: must-show commands on the built 
   it('plan list --missing --unit "ben thanh"', () => {
     const r = runBin(['plan', 'list', '--year', '2017', '--missing', '--unit', 'ben thanh', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    // Header, two members, then the summary after a blank line.
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toBe('');
+    expect(lines[4]).toContain('2 đảng viên chưa có kế hoạch cá nhân năm 2017');
   });
 
   it('a CSV import loads csv-parse from outside the bundle', () => {

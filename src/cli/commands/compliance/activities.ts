@@ -5,6 +5,7 @@ import { formatDateVi } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
 import { addActivity, getActivity, listActivities, type Activity } from '../../../store/activities.js';
 import { resolveUnit } from '../../../store/units.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -46,6 +47,7 @@ export function registerActivities(program: Command, cli: Cli): void {
     .option('--unit <unit>', cli.t('cmd.activity.opt.unit'))
     .option('--period <period>', cli.t('cmd.activity.opt.period'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.activity.opt.kind'), ACTIVITY_KINDS));
+  withFileOptions(list, cli.t);
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts) => {
     const kind = parseKind(opts.kind);
     const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;

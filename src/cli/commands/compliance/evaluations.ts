@@ -12,6 +12,7 @@ import type { Column } from '../../../render/output.js';
 import { addEvaluations, listEvaluations, personIdsEvaluated, setEvaluation, summarizeEvaluations, type Evaluation, type EvaluationInput, type EvaluationSummary } from '../../../store/evaluations.js';
 import { addPerson, resolvePerson } from '../../../store/people.js';
 import { listUnits, resolveUnit } from '../../../store/units.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -81,6 +82,7 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     .requiredOption('--year <year>', cli.t('cmd.evaluate.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unit'))
     .option('--people', cli.t('cmd.evaluation.opt.people'));
+  withFileOptions(list, cli.t);
   cli.action<{ year: string; unit?: string; people?: boolean }>(list, async (env, opts) => {
     const year = env.year('--year', opts.year)!;
     const db = env.readDb();

@@ -24,6 +24,8 @@ import {
 } from '../../../store/plans.js';
 import { resolveUnit, type Unit } from '../../../store/units.js';
 import { dateInputUsageError, type Env } from '../../env.js';
+import { documentParts } from '../../report-document.js';
+import { LISTING_FORMATS, withFileOptions } from '../../output-file.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { registerRemove } from '../edit/index.js';
@@ -75,19 +77,33 @@ export function registerPlans(program: Command, cli: Cli): void {
   });
 
   const list = cli
-    .command(plan, 'list', 'cmd.plan.list', ['thuky plan list --year 2017 --unit "ben thanh"', 'thuky plan list --year 2017 --missing --unit "ben thanh"'])
+    .command(plan, 'list', 'cmd.plan.list', ['thuky plan list --year 2017 --unit "ben thanh"', 'thuky plan list --year 2017 --missing --unit "ben thanh"', 'thuky plan list --year 2017 --missing --format docx --out chua-co-ke-hoach.docx'])
     .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unit'))
     .option('--missing', cli.t('cmd.plan.opt.missing'));
+  withFileOptions(list, cli.t, [...LISTING_FORMATS.slice(0, -1), 'xlsx', 'docx (--missing)']);
   cli.action<{ year: string; unit?: string; missing?: boolean }>(list, async (env, opts) => {
     const year = env.year('--year', opts.year)!;
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }).id : undefined;
     if (opts.missing) {
       const rows = listMembersWithoutPlan(db, { year, unitId });
-      await env.list(rows, missingColumns());
-      if (env.format === 'table') env.info('plan.missingSummary', { count: rows.length, year, deadline: formatDateVi(getPlanDeadline(db, year).deadlineOn) });
-      return;
+      const deadline = formatDateVi(getPlanDeadline(db, year).deadlineOn);
+      const unitIds = unitId ? [unitId] : [...new Set(rows.map((r) => r.unitId).filter((id): id is number => id !== null))];
+      return env.report({
+        id: 'plans-missing',
+        title: env.t('plan.missing.title', { year }),
+        lines: [],
+        tables: [{ name: String(year), columns: missingColumns(), rows }],
+        notes: [],
+        summary: [env.t('plan.missingSummary', { count: rows.length, year, deadline })],
+        json: rows,
+        document: documentParts(env, db, unitIds, {
+          subject: env.t('doc.plans.subject', { year }),
+          intro: [env.t('doc.plans.intro', { year, deadline, n: rows.length })],
+          tableHeading: env.t('doc.tableHeading'),
+        }),
+      });
     }
     await env.list(iteratePlans(db, { year, unitId }), planColumns(env));
   });

@@ -14,7 +14,11 @@ import {
 } from '../../../domain/compliance.js';
 import { daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearEndsIn, yearPeriod, type Period } from '../../../domain/periods.js';
-import { cellText, formatNumber, toCsv, toMarkdown, type Column, type Tone } from '../../../render/output.js';
+import { formatNumber, type Column, type Tone } from '../../../render/output.js';
+import type { Report } from '../../../render/report.js';
+import { compareVi } from '../../../domain/text.js';
+import { documentParts } from '../../report-document.js';
+import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
@@ -41,6 +45,7 @@ interface ReportOptions {
   unit?: string[];
   rules?: string;
   detail?: string;
+  chart?: boolean;
 }
 
 export function registerComplianceReport(cli: Cli, parents: Parents): void {
@@ -50,6 +55,9 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
       'thuky report compliance --period 2017-Q2 --as-of 30/06/2017 --format md',
       'thuky report compliance --year 2017 --as-of 31/12/2017 --detail "da kao"',
       'thuky report compliance --year 2017 --rules quy-tac.json --format csv > bao-cao.csv',
+      'thuky report compliance --year 2017 --as-of 31/12/2017 --format docx --out bao-cao.docx',
+      'thuky report compliance --year 2017 --as-of 31/12/2017 --format xlsx --out bao-cao.xlsx',
+      'thuky report compliance --year 2017 --as-of 31/12/2017 --chart',
     ])
     .option('--period <period>', cli.t('cmd.report.compliance.opt.period'))
     .option('--year <year>', cli.t('cmd.report.compliance.opt.year'))
@@ -59,7 +67,9 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .addOption(listedOption('--kind <kind>', cli.t('cmd.report.compliance.opt.kind', { kinds: UNIT_KINDS.join(', ') }), UNIT_KINDS).argParser(collect))
     .option('--unit <unit>', cli.t('cmd.report.compliance.opt.unit'), collect)
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
-    .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'));
+    .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'))
+    .option('--chart', cli.t('opt.chart'));
+  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
   cmd.addHelpText('after', `\n${cli.t('compliance.help')}\n`);
   cli.action<ReportOptions>(cmd, (env, opts) => runComplianceReport(env, opts));
 }
@@ -225,7 +235,6 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   if (asOf < period.from) throw new UsageError('compliance.asOfBeforePeriod', { asOf: formatDateVi(asOf), from: formatDateVi(period.from) });
   const kinds = parseKinds(opts.kind);
   const rules = opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES);
-  const format = env.format;
   const db = env.readDb();
   const until = asOf < period.to ? asOf : period.to;
 
@@ -236,6 +245,14 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
     const r = prepared.report.units[0];
     const detail = { ...prepared.report, units: undefined, unit: r, lists: { ...lists, monthsWithoutActivity: monthsWithout(r) } };
     delete detail.units;
+    if (env.format === 'docx') {
+      const model = complianceReportModel(env, db, prepared.report);
+      const text = detailText(env, prepared.report, r, lists).split('\n');
+      model.document!.subject = env.t('doc.compliance.detailSubject', { unit: r.label, period: prepared.report.period.label });
+      model.document!.intro = model.document!.intro.slice(0, 1);
+      model.chart = undefined;
+      return env.report({ ...model, summary: [], notes: [] }, { docxBody: text.slice(1) });
+    }
     return env.record(detail, () => detailText(env, prepared.report, r, lists));
   }
 
@@ -248,28 +265,56 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   }
   const { report } = buildComplianceReport(env, db, period, asOf, units, rules, opts.rules ?? null, kinds);
 
-  if (format === 'json') return env.json(report);
-  const columns = tableColumns(env, report);
-  const rows = report.units;
-  const header = columns.map((c) => env.t(c.label));
-  const cells = rows.map((row) => columns.map((c) => cellText(row, c, env.lang, env.t)));
+  return env.report(complianceReportModel(env, db, report), { chart: opts.chart });
+}
+
+/** The compliance report in the one report model: every format, Word and Excel included. */
+export function complianceReportModel(env: Env, db: Db, report: ComplianceReport): Report {
   const footer = footerLines(env, report);
-  const title = env.t('compliance.title', { period: report.period.label, asOf: formatDateVi(asOf) });
-  switch (format) {
-    case 'csv':
-      return env.print(toCsv(header, [...cells, [], [title], ...footer.map((l) => [l])]));
-    case 'md':
-      return env.print(`### ${title}\n\n${toMarkdown(header, cells)}\n${footer.map((l) => `- ${l}`).join('\n')}\n`);
-    case 'tsv':
-    case 'text':
-      await env.list(rows, columns, 'tsv');
-      return env.footer(footer, 'tsv');
-    default: {
-      env.print(title);
-      await env.list(rows, columns, 'table');
-      env.print(footer.join('\n'));
-    }
-  }
+  const summary = footer.pop()!;
+  const title = env.t('compliance.title', { period: report.period.label, asOf: formatDateVi(report.asOf) });
+  const judged = CRITERIA.filter((id) => report.rules[id].enabled && (id !== 'evaluation' || report.evaluationYear !== null));
+  const bars = report.units.map((u) => {
+    const statuses = judged.map((id) => u.criteria[id].status);
+    return { label: u.label, values: { met: statuses.filter((s) => s === 'pass').length, unmet: statuses.filter((s) => s === 'fail').length } };
+  });
+  const share = (b: { values: Record<string, number> }) => b.values.met / (b.values.met + b.values.unmet || 1);
+  bars.sort((a, b) => share(b) - share(a) || b.values.met - a.values.met || compareVi(a.label, b.label));
+  return {
+    id: 'compliance',
+    title,
+    lines: [],
+    tables: [{ name: env.t('compliance.col.verdict'), columns: tableColumns(env, report), rows: report.units }],
+    notes: footer,
+    summary: [summary],
+    json: report,
+    document: documentParts(env, db, report.units.map((u) => u.unitId), {
+      subject: env.t('doc.compliance.subject', { period: report.period.label }),
+      intro: [
+        env.t('doc.intro.period', { period: report.period.label, from: formatDateVi(report.period.from), to: formatDateVi(report.period.to), asOf: formatDateVi(report.asOf) }),
+        env.t('doc.intro.units', { n: report.units.length, names: report.kinds.map((k) => env.t(`unit.kind.${k}`)).join(', ') }),
+        env.t('doc.compliance.intro', {
+          n: judged.length,
+          criteria: judged.map((id) => env.t(`compliance.name.${id}`)).join(', '),
+          units: report.summary.units,
+          passed: report.summary.passed,
+          failed: report.summary.failed,
+        }),
+      ],
+      tableHeading: env.t('doc.tableHeading'),
+    }),
+    chart: {
+      title: env.t('chart.compliance.title'),
+      axis: env.t('chart.compliance.axis'),
+      segments: [
+        { key: 'met', label: env.t('chart.compliance.met'), tone: 'green' },
+        { key: 'unmet', label: env.t('chart.compliance.unmet'), tone: 'red' },
+      ],
+      bars,
+      empty: env.t('chart.none'),
+      caption: (b) => `${b.values.met}/${b.values.met + b.values.unmet}`,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

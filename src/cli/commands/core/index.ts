@@ -15,6 +15,7 @@ import { SCHEMA_VERSION } from '../../../store/migrations.js';
 import { addPerson, editPerson, getPerson, iteratePeople, resolvePerson, type Person } from '../../../store/people.js';
 import { loadSample } from '../../../store/sample/index.js';
 import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -105,6 +106,7 @@ function registerLog(program: Command, cli: Cli) {
     .option('--entity <kind>', cli.t('cmd.log.opt.entity'))
     .option('--since <date>', cli.t('cmd.log.opt.since'))
     .option('--limit <n>', cli.t('cmd.log.opt.limit'));
+  withFileOptions(cmd, cli.t);
   cli.action<{ entity?: string; since?: string; limit?: string }>(cmd, (env, opts) => {
     const since = env.optionalDate('--since', opts.since);
     const rows = listChanges(env.readDb(), { entity: opts.entity, since, limit: env.int('--limit', opts.limit, 1, 1_000_000) });
@@ -198,6 +200,7 @@ function registerUnits(program: Command, cli: Cli) {
     .option('--at <date>', cli.t('cmd.unit.opt.at'))
     .option('--parent <unit>', cli.t('cmd.unit.opt.parent'))
     .option('--search <text>', cli.t('opt.search'));
+  withFileOptions(list, cli.t);
   cli.action<{ kind?: string; at?: string; parent?: string; search?: string }>(list, (env, opts) => {
     const kind = parseKind(opts.kind, '--kind');
     const at = env.optionalDate('--at', opts.at);
@@ -314,6 +317,7 @@ function registerPeople(program: Command, cli: Cli) {
     .option('--members', cli.t('cmd.person.opt.members'))
     .option('--inactive', cli.t('cmd.person.opt.inactive'))
     .option('--show-personal', cli.t('cmd.person.opt.showPersonal'));
+  withFileOptions(list, cli.t);
   cli.action<{ unit?: string; search?: string; members?: boolean; inactive?: boolean; showPersonal?: boolean }>(list, (env, opts) => {
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : undefined;
@@ -399,6 +403,7 @@ function registerDocs(program: Command, cli: Cli) {
     .command(doc, 'list', 'cmd.doc.list', ['thuky doc list --type CT', 'thuky doc list --search "ho chi minh" --json'])
     .addOption(new Option('--type <type>', cli.t('cmd.doc.opt.type')))
     .option('--search <text>', cli.t('opt.search'));
+  withFileOptions(list, cli.t);
   cli.action<{ type?: string; search?: string }>(list, (env, opts) => {
     const rows = listDocuments(env.readDb(), { type: opts.type, search: opts.search }).map((d) => withTypeNames(env, d));
     return env.list(rows, [

@@ -1,4 +1,5 @@
 /** meeting add/attendance/list/show/edit/close/conclude/minutes, speech add/list. */
+import { withFileOptions } from '../../output-file.js';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
@@ -212,6 +213,7 @@ function registerList(meeting: Command, cli: Cli) {
     .addOption(listedOption('--kind <kind>', cli.t('cmd.meeting.opt.kind'), MEETING_KINDS))
     .option('--doc <code>', cli.t('cmd.meeting.opt.listDoc'))
     .option('--unit <unit>', cli.t('cmd.meeting.opt.listUnit'));
+  withFileOptions(cmd, cli.t);
   cli.action<{ from?: string; to?: string; period?: string; kind?: string; doc?: string; unit?: string }>(cmd, (env, opts) => {
     let from = env.optionalDate('--from', opts.from);
     let to = env.optionalDate('--to', opts.to);
@@ -384,14 +386,15 @@ function registerMinutes(meeting: Command, cli: Cli) {
       'thuky meeting minutes 1 --format docx --out bien-ban-17-06-2017.docx',
       'thuky meeting minutes 1 --format txt > bien-ban.txt',
     ])
-    .option('--out <file>', cli.t('cmd.meeting.opt.out'));
+    .option('--out <file>', cli.t('cmd.meeting.opt.out'))
+    .option('--force', cli.t('opt.force'));
   cmd.addHelpText('after', `\n${cli.t('cmd.meeting.minutes.formats')}\n`);
   cli.action<{ out?: string }>(cmd, async (env, opts, idArg: string) => {
     const id = parseMeetingId(idArg);
     const raw = env.globals.json ? 'json' : (env.globals.format ?? 'md');
     const format = raw === 'text' ? 'txt' : raw;
     if (!['md', 'txt', 'docx', 'json'].includes(format)) throw new UsageError('input.badChoice', { field: '--format', value: raw, accepted: 'md, txt, docx' });
-    if (format === 'docx' && !opts.out) throw new UsageError('minutes.docxNeedsOut');
+    if (format === 'docx' && !opts.out && env.ctx.stdout.isTTY) throw new UsageError('minutes.docxNeedsOut');
     // The minutes record what was decided; task statuses (which change) are not part of them.
     const m = requireMeeting(env.readDb(), id);
     const { writeMinutes } = await import('./minutes.js');
@@ -438,6 +441,7 @@ function registerSpeech(program: Command, cli: Cli) {
     .option('--unit <unit>', cli.t('cmd.speech.opt.listUnit'))
     .option('--period <period>', cli.t('cmd.meeting.opt.listPeriod'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.speech.opt.kind'), SPEECH_KINDS));
+  withFileOptions(list, cli.t);
   cli.action<{ unit?: string; period?: string; kind?: string }>(list, (env, opts, idArg?: string) => {
     const meetingId = idArg !== undefined ? parseMeetingId(idArg) : undefined;
     const period = opts.period !== undefined ? env.period('--period', opts.period) : undefined;

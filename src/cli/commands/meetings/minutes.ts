@@ -1,11 +1,10 @@
 /** Writes the minutes of a meeting to stdout or to a file, in Markdown, plain text, Word or JSON. */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { sanitizeForTerminal } from '../../../domain/text.js';
 import { buildMinutes, renderMinutesMarkdown, renderMinutesText } from '../../../render/minutes.js';
 import type { MeetingDetail } from '../../../store/meetings.js';
 import type { Env } from '../../env.js';
-import { RuntimeError } from '../../errors.js';
+import { outPath, writeAtomically, writeBinary } from '../../output-file.js';
 
 export async function writeMinutes(env: Env, m: MeetingDetail, format: 'md' | 'txt' | 'docx' | 'json', out: string | undefined): Promise<void> {
   const model = buildMinutes(m, env.lang, env.t);
@@ -18,14 +17,14 @@ export async function writeMinutes(env: Env, m: MeetingDetail, format: 'md' | 't
   else if (format === 'txt') content = sanitizeForTerminal(renderMinutesText(model));
   else content = sanitizeForTerminal(renderMinutesMarkdown(model));
   if (!out) {
+    // Word is a binary file: to a pipe, never to a terminal.
+    if (format === 'docx') return writeBinary(env, 'docx', async (target) => void target.stream!.write(content));
     env.print(String(content));
     return;
   }
-  const path = resolve(env.ctx.cwd, out);
-  try {
-    writeFileSync(path, content, { mode: 0o600 });
-  } catch (err) {
-    throw new RuntimeError('minutes.cannotWrite', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
-  }
+  // Written beside its name and renamed when complete: a failure leaves nothing behind; an
+  // existing file is replaced only with --force.
+  const path = outPath(env)!;
+  await writeAtomically(path, (tmp) => writeFileSync(tmp, content, { mode: 0o600 }));
   env.info('minutes.written', { path, id: m.id, format });
 }

@@ -5,6 +5,9 @@ import { formatDateVi } from '../../../domain/dates.js';
 import { yearPeriod } from '../../../domain/periods.js';
 import { cleanText, sortVi } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
+import type { Report } from '../../../render/report.js';
+import { documentParts } from '../../report-document.js';
+import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
 import { addTasks, listBreakthroughs, requireTasks, type Task } from '../../../store/tasks.js';
@@ -123,6 +126,7 @@ function registerList(bt: Command, cli: Cli) {
     .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
     .option('--generic', cli.t('cmd.breakthrough.opt.generic'))
     .option('--as-of <date>', cli.t('opt.asOf'));
+  withFileOptions(cmd, cli.t);
   cli.action<{ year?: string; unit?: string[]; generic?: boolean; asOf?: string }>(cmd, (env, opts) => {
     const year = env.year('--year', opts.year);
     const asOf = env.today(opts.asOf);
@@ -148,10 +152,11 @@ interface CheckRow {
 
 function registerCheck(bt: Command, cli: Cli) {
   const cmd = cli
-    .command(bt, 'check', 'cmd.breakthrough.check', ['thuky breakthrough check --year 2017', 'thuky breakthrough check --year 2017 --json'])
+    .command(bt, 'check', 'cmd.breakthrough.check', ['thuky breakthrough check --year 2017', 'thuky breakthrough check --year 2017 --json', 'thuky breakthrough check --year 2017 --format docx --out khau-dot-pha-2017.docx'])
     .option('--year <year>', cli.t('cmd.breakthrough.opt.yearCheck'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.breakthrough.opt.unitKind'), UNIT_KINDS).default('ward'));
-  cli.action<{ year?: string; kind: string }>(cmd, (env, opts) => {
+  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
+  cli.action<{ year?: string; kind: string }>(cmd, async (env, opts) => {
     const year = env.year('--year', opts.year) ?? Number(env.today().slice(0, 4));
     if (!(UNIT_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: opts.kind, accepted: UNIT_KINDS.join(', ') });
     const period = yearPeriod(year);
@@ -174,10 +179,6 @@ function registerCheck(bt: Command, cli: Cli) {
       generic: rows.filter((r) => r.verdict === 'generic').length,
       none: rows.filter((r) => r.verdict === 'none').length,
     };
-    if (env.format === 'json') {
-      env.json({ year, kind: opts.kind, counts, units: rows });
-      return;
-    }
     const columns: Column<CheckRow>[] = [
       { key: 'unitName', label: 'col.unit', priority: 1, minWidth: 14 },
       { key: 'breakthroughId', label: 'col.id', type: 'number', priority: 4 },
@@ -187,6 +188,20 @@ function registerCheck(bt: Command, cli: Cli) {
       { key: 'verdict', label: 'breakthrough.col.verdict', display: (r) => env.t(`breakthrough.verdict.${r.verdict}`), tone: (r) => (r.verdict === 'specific' ? 'green' : 'red'), priority: 1 },
       { key: 'reasons', label: 'breakthrough.col.reasons', display: (r) => reasonsText(env, r.reasons), priority: 2, minWidth: 14 },
     ];
-    return env.list(rows, columns).then(() => env.footer([env.t('breakthrough.checkSummary', { year, ...counts })]));
+    const report: Report = {
+      id: 'breakthrough-check',
+      title: env.t('breakthrough.check.title', { year }),
+      lines: [],
+      tables: [{ name: env.t('breakthrough.col.verdict'), columns, rows }],
+      notes: [],
+      summary: [env.t('breakthrough.checkSummary', { year, ...counts })],
+      json: { year, kind: opts.kind, counts, units: rows },
+      document: documentParts(env, db, units.map((u) => u.id), {
+        subject: env.t('doc.breakthrough.subject', { year }),
+        intro: [env.t('doc.breakthrough.intro', { year, n: units.length })],
+        tableHeading: env.t('doc.tableHeading'),
+      }),
+    };
+    return env.report(report);
   });
 }

@@ -3,6 +3,10 @@ import type { Command } from 'commander';
 import { boundAfterDays, daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
+import type { Report } from '../../../render/report.js';
+import { compareVi } from '../../../domain/text.js';
+import { documentParts } from '../../report-document.js';
+import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
@@ -67,6 +71,7 @@ interface OverdueOpts {
   dueWithin?: string;
   quietWhenEmpty?: boolean;
   failOnOverdue?: boolean;
+  chart?: boolean;
 }
 
 export function registerOverdue(program: Command, cli: Cli): void {
@@ -76,13 +81,17 @@ export function registerOverdue(program: Command, cli: Cli): void {
       'thuky overdue --due-within 7 --quiet-when-empty --format text   # cron, 07:00 mỗi ngày',
       'thuky overdue --format csv > qua-han.csv',
       'thuky overdue --fail-on-overdue --json',
+      'thuky overdue --as-of 31/12/2017 --format xlsx --out qua-han.xlsx',
+      'thuky overdue --as-of 31/12/2017 --chart',
     ])
     .option('--as-of <date>', cli.t('opt.asOf'))
     .option('--unit <unit...>', cli.t('cmd.task.opt.unitFilter'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--due-within <days>', cli.t('cmd.overdue.opt.dueWithin'))
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
-    .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'));
+    .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'))
+    .option('--chart', cli.t('opt.chart'));
+  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);
     const kind = parseKind(opts.kind);
@@ -91,44 +100,67 @@ export function registerOverdue(program: Command, cli: Cli): void {
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
     // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
     const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
-    if (format === 'json' && !env.ctx.stdout.isTTY) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);
+    if (format === 'json' && !env.ctx.stdout.isTTY && !env.globals.out) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);
     const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });
     const { code, quiet } = outcome(opts, report.overdue.length, report.dueSoon.length);
     if (quiet) return code;
-    if (format === 'json') {
-      env.json(report);
-    } else if (format === 'text') {
-      env.print(renderOverdueText(report, env.t));
-    } else {
-      const rows = [...report.overdue, ...report.dueSoon];
-      const tableView = format === 'table';
-      const groupHeads = new Set(rows.filter((r, i) => i === 0 || rows[i - 1].unitId !== r.unitId || rows[i - 1].section !== r.section));
-      const columns: Column<OverdueItem>[] = [
-        { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow'), priority: 2 },
-        {
-          key: 'unitName',
-          label: 'col.unit',
-          // On a terminal a unit is named once, at the head of its group.
-          display: (r) => (!tableView || groupHeads.has(r) ? r.unitName : ''),
-          priority: 1,
-          minWidth: 14,
-        },
-        { key: 'id', label: 'col.id', type: 'number', priority: 1 },
-        { key: 'title', label: 'task.col.title', priority: 1, minWidth: 20 },
-        { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 1 },
-        { key: 'daysOverdue', label: 'overdue.col.daysOverdue', type: 'number', tone: (r) => (r.section === 'overdue' ? 'red' : undefined), priority: 1 },
-        { key: 'daysLeft', label: 'overdue.col.daysLeft', type: 'number', priority: 2 },
-        { key: 'extensions', label: 'task.col.extensions', type: 'number', priority: 4 },
-        { key: 'source', label: 'task.col.source', priority: 3, minWidth: 16 },
-      ];
-      const visible = dueWithin === null ? columns.filter((c) => c.key !== 'section' && c.key !== 'daysLeft') : columns;
-      // On a terminal the table has the text form's title line.
-      if (tableView) env.print(env.t('overdue.text.heading', { date: formatDateVi(report.asOf) }));
-      await env.list(rows, visible, format);
-      env.footer([summaryLine(report, env.t)], format);
-    }
+    await env.report(overdueReportModel(env, db, report, format), { format, chart: opts.chart });
     return code;
   });
+}
+
+/** The overdue report in the one report model: every format, Word and Excel included. */
+export function overdueReportModel(env: Env, db: Db, report: OverdueReport, format: string): Report {
+  const rows = [...report.overdue, ...report.dueSoon];
+  // On a terminal and in Word a unit is named once, at the head of its group.
+  const grouped = format === 'table' || format === 'docx';
+  const groupHeads = new Set(rows.filter((r, i) => i === 0 || rows[i - 1].unitId !== r.unitId || rows[i - 1].section !== r.section));
+  const columns: Column<OverdueItem>[] = [
+    { key: 'section', label: 'overdue.col.section', display: (r) => env.t(`overdue.section.${r.section}`), tone: (r) => (r.section === 'overdue' ? 'red' : 'yellow'), priority: 2 },
+    { key: 'unitName', label: 'col.unit', display: (r) => (!grouped || groupHeads.has(r) ? r.unitName : ''), priority: 1, minWidth: 14 },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'title', label: 'task.col.title', priority: 1, minWidth: 20 },
+    { key: 'dueOn', label: 'task.col.due', type: 'date', priority: 1 },
+    { key: 'daysOverdue', label: 'overdue.col.daysOverdue', type: 'number', tone: (r) => (r.section === 'overdue' ? 'red' : undefined), priority: 1 },
+    { key: 'daysLeft', label: 'overdue.col.daysLeft', type: 'number', priority: 2 },
+    { key: 'extensions', label: 'task.col.extensions', type: 'number', priority: 4 },
+    { key: 'source', label: 'task.col.source', priority: 3, minWidth: 16 },
+  ];
+  const visible = report.dueWithin === null ? columns.filter((c) => c.key !== 'section' && c.key !== 'daysLeft') : columns;
+  const date = formatDateVi(report.asOf);
+  const perUnit = new Map<number, { label: string; values: Record<string, number> }>();
+  for (const it of rows) {
+    const bar = perUnit.get(it.unitId) ?? { label: it.unitName, values: { overdue: 0, ...(report.dueWithin !== null ? { dueSoon: 0 } : {}) } };
+    bar.values[it.section === 'overdue' ? 'overdue' : 'dueSoon'] += 1;
+    perUnit.set(it.unitId, bar);
+  }
+  const bars = [...perUnit.values()].sort((a, b) => b.values.overdue - a.values.overdue || (b.values.dueSoon ?? 0) - (a.values.dueSoon ?? 0) || compareVi(a.label, b.label));
+  return {
+    id: 'overdue',
+    title: env.t('overdue.text.heading', { date }),
+    lines: [],
+    tables: [{ name: env.t('overdue.section.overdue'), columns: visible, rows }],
+    notes: [],
+    summary: [summaryLine(report, env.t)],
+    json: report,
+    text: () => renderOverdueText(report, env.t),
+    document: documentParts(env, db, [...perUnit.keys()], {
+      subject: env.t('doc.overdue.subject', { date }),
+      intro: [env.t('doc.overdue.intro', { date, n: report.counts.overdue, units: report.counts.overdueUnits })],
+      tableHeading: env.t('doc.tableHeading'),
+    }),
+    chart: {
+      title: env.t('chart.overdue.title'),
+      axis: env.t('chart.overdue.axis'),
+      segments: [
+        { key: 'overdue', label: env.t('chart.overdue.overdue'), tone: 'red' },
+        ...(report.dueWithin !== null ? [{ key: 'dueSoon', label: env.t('chart.overdue.dueSoon'), tone: 'yellow' as const }] : []),
+      ],
+      bars,
+      empty: env.t('chart.none'),
+      caption: (b) => String(b.values.overdue) + (b.values.dueSoon ? ` + ${b.values.dueSoon}` : ''),
+    },
+  };
 }
 
 /** The exit code (--fail-on-overdue: 3 when something is overdue) and whether to print nothing (--quiet-when-empty). */

@@ -23,6 +23,7 @@ import {
   type TaskEvent,
 } from '../../../store/tasks.js';
 import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -165,6 +166,7 @@ function registerList(task: Command, cli: Cli) {
     .option('--due-after <date>', cli.t('cmd.task.opt.dueAfter'))
     .option('--as-of <date>', cli.t('opt.asOf'))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
+  withFileOptions(cmd, cli.t);
   cli.action<ListOpts>(cmd, (env, opts) => {
     const asOf = env.today(opts.asOf);
     const warn = warnDays(env, opts.warnDays);
