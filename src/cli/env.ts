@@ -407,8 +407,10 @@ export class Env {
       });
     }
     const file = textFile(this);
-    const write = file ? (chunk: string) => file.write(chunk) : (chunk: string) => this.ctx.stdout.write(chunk);
     const tty = !file && this.ctx.stdout.isTTY;
+    // On a terminal the report is printed whole: fitted to the width, paged when taller, its own colours kept.
+    const screen: string[] = [];
+    const write = file ? (chunk: string) => file.write(chunk) : tty ? (chunk: string) => void screen.push(chunk) : (chunk: string) => this.ctx.stdout.write(chunk);
     try {
       // --chart draws instead of the table; an explicit data format (json, csv, …) still gets the data.
       if (opts.chart && report.chart && (!this.formatChosen || format === 'table' || format === 'text')) {
@@ -421,8 +423,9 @@ export class Env {
         write(await renderChartText(report.chart, { width, color: tty && this.color }));
         write(lines(report.summary));
       } else {
-        await writeReport(report, { format, lang: this.lang, t: this.t, color: tty && this.color, tty }, write);
+        await writeReport(report, { format, lang: this.lang, t: this.t, color: tty && this.color, tty, width: tty ? this.tableWidth : undefined }, write);
       }
+      if (screen.length) this.print(screen.join(''), true);
     } catch (err) {
       file?.fail();
       throw err;

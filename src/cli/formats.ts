@@ -7,7 +7,7 @@ import { FORMATS } from '../render/output.js';
 /** A listing or report: a table on a terminal, TSV in a pipe, and the other data formats. */
 const LISTING = ['table', 'json', 'csv', 'tsv', 'md', 'xlsx'] as const;
 /** A report built on the report model: also its text form and a Word document. */
-const REPORT = [...LISTING, 'text', 'docx'] as const;
+const REPORT = ['table', 'text', 'json', 'csv', 'tsv', 'md', 'xlsx', 'docx'] as const;
 /** One record: its human text, or JSON. */
 const RECORD = ['text', 'json'] as const;
 /** A change: a confirmation on stderr, and what was written as JSON on request. */

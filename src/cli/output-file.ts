@@ -116,18 +116,7 @@ export function textFile(env: Env): { write(chunk: string): void; done(): void; 
   };
 }
 
-/** Formats of a listing; a report adds docx (and overdue its text form). */
-export const LISTING_FORMATS = ['table', 'json', 'csv', 'tsv', 'md', 'xlsx'];
-export const REPORT_FORMATS = [...LISTING_FORMATS, 'docx'];
-
-/** --out FILE and --force, for every command that writes a listing or report; its help names the formats it accepts. */
-export function withFileOptions<C extends { option(flags: string, description: string): C; addHelpText(position: 'after', text: string): C }>(
-  cmd: C,
-  t: (key: string, params?: Record<string, string>) => string,
-  formats: string[] = LISTING_FORMATS,
-): C {
-  return cmd
-    .option('--out <file>', t('opt.out'))
-    .option('--force', t('opt.force'))
-    .addHelpText('after', `\n${t('output.formatsHelp', { formats: formats.join(', ') })}\n`);
+/** --out FILE and --force, for every command that writes a listing or report (its help lists its formats: see program.ts). */
+export function withFileOptions<C extends { option(flags: string, description: string): C }>(cmd: C, t: (key: string, params?: Record<string, string>) => string): C {
+  return cmd.option('--out <file>', t('opt.out')).option('--force', t('opt.force'));
 }

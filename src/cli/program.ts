@@ -192,7 +192,8 @@ export function buildProgram(ctx: Ctx, lang: Lang, state: { exitCode: number }, 
       if (examples.length) cmd.addHelpText('after', `\n${t('cli.help.examples')}:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
       const path = commandPath(cmd);
       const formats = COMMAND_FORMATS[path];
-      if (formats?.length && path !== 'meeting minutes') cmd.addHelpText('after', t('cli.help.formats', { formats: formats.join(', ') }));
+      if (formats?.length && path !== 'meeting minutes')
+        cmd.addHelpText('after', t(formats.some((f) => f === 'xlsx' || f === 'docx') ? 'cli.help.formatsWithFiles' : 'cli.help.formats', { formats: formats.join(', ') }));
       return cmd;
     },
     action(cmd, fn) {

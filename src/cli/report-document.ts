@@ -28,13 +28,16 @@ export function documentParts(env: Env, db: Db, unitIds: number[], p: { subject:
   const upper = (s: string) => s.toLocaleUpperCase(env.lang === 'vi' ? 'vi-VN' : 'en-US');
   const issuer = committee ? ISSUER.find(([re]) => re.test(fold(committee.name)))?.[1] : undefined;
   const place = committee ? placeOf(committee.name) : env.t('minutes.placeBlank');
-  const today = env.today();
-  const date = env.lang === 'vi' ? longDateVi(today) : env.t('doc.dateLong', { date: today.split('-').reverse().join('/') });
   return {
     committeeParent: committee?.parentName ? upper(partyOrganisationOf(committee.parentName, env.t)) : null,
     committee: committee ? upper(committee.name) : null,
     number: env.t('doc.number', { issuer: issuer ?? '…' }),
-    placeDate: `${place}, ${date}`,
+    // Today is read only when a document is written: the other formats of a report dated by --as-of
+    // need no today (nor a valid THUKY_TODAY).
+    get placeDate() {
+      const today = env.today();
+      return `${place}, ${env.lang === 'vi' ? longDateVi(today) : env.t('doc.dateLong', { date: today.split('-').reverse().join('/') })}`;
+    },
     kind: env.t('doc.kind.report'),
     subject: p.subject,
     intro: p.intro,

@@ -81,6 +81,8 @@ export interface ReportRenderOptions {
   color: boolean;
   /** Whether stdout is a terminal (indented JSON). */
   tty: boolean;
+  /** The width a table must fit (a terminal's; none in a pipe or file). */
+  width?: number;
 }
 
 /** The text formats. Binary ones (xlsx, docx) go through writeReportFile in cli/output-file.ts. */
@@ -150,7 +152,7 @@ export async function writeReport(report: Report, opts: ReportRenderOptions, wri
       for (const line of report.lines) write(`${sanitizeForTerminal(line)}\n`);
       for (const table of report.tables) {
         if (table.heading && report.tables.length > 1) write(`\n${sanitizeForTerminal(table.heading)}\n`);
-        write(await renderTable([...table.rows], table.columns, { format: 'table', lang, t, color: opts.color }));
+        write(await renderTable([...table.rows], table.columns, { format: 'table', lang, t, color: opts.color, width: opts.width }));
       }
       const tail = [...report.notes, ...report.summary];
       if (tail.length) write(tail.map(sanitizeForTerminal).join('\n') + '\n');

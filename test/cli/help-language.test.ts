@@ -56,12 +56,12 @@ describe('--format accepts what a command can produce', () => {
   });
 
   it.each([
-    [['unit', 'list', '--format', 'text'], 'thuky: --format: "text" không hợp lệ; chọn một trong: table, json, csv, tsv, md\n'],
-    [['report', 'compliance', '--year', '2017', '--format', 'text'], 'thuky: --format: "text" không hợp lệ; chọn một trong: table, json, csv, tsv, md\n'],
+    [['unit', 'list', '--format', 'text'], 'thuky: --format: "text" không hợp lệ; chọn một trong: table, json, csv, tsv, md, xlsx\n'],
+    [['unit', 'list', '--format', 'docx'], 'thuky: --format: "docx" không hợp lệ; chọn một trong: table, json, csv, tsv, md, xlsx\n'],
     [['unit', 'show', 'ben nghe', '--format', 'csv'], 'thuky: --format: "csv" không hợp lệ; chọn một trong: text, json\n'],
     [['unit', 'add', 'Phường X', '--kind', 'ward', '--format', 'csv'], 'thuky: --format: "csv" không hợp lệ; chọn một trong: json\n'],
     [['meeting', 'close', '1', '--json'], 'thuky: thuky meeting close không in dữ liệu ra stdout nên không nhận --json\n'],
-    [['meeting', 'list', '--format', 'docx'], 'thuky: --format: "docx" không hợp lệ; chọn một trong: table, json, csv, tsv, md\n'],
+    [['meeting', 'list', '--format', 'docx'], 'thuky: --format: "docx" không hợp lệ; chọn một trong: table, json, csv, tsv, md, xlsx\n'],
   ])('refuses %j (exit 2, nothing written)', async (argv, message) => {
     const db = sampleDbPath();
     const r = await run(argv, { db });
@@ -71,7 +71,8 @@ describe('--format accepts what a command can produce', () => {
   });
 
   it("a command's help lists its formats", async () => {
-    expect((await run(['task', 'list', '--help'])).stdout).toContain('Định dạng đầu ra (--format): table, json, csv, tsv, md.');
-    expect((await run(['overdue', '--help'])).stdout).toContain('Định dạng đầu ra (--format): table, text, json, csv, tsv, md.');
+    expect((await run(['task', 'list', '--help'])).stdout).toContain('Định dạng đầu ra (--format): table, json, csv, tsv, md, xlsx. xlsx và docx ghi ra tệp với --out TỆP');
+    expect((await run(['overdue', '--help'])).stdout).toContain('Định dạng đầu ra (--format): table, text, json, csv, tsv, md, xlsx, docx.');
+    expect((await run(['unit', 'show', '--help'])).stdout).toContain('Định dạng đầu ra (--format): text, json.\n');
   });
 });

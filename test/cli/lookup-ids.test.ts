@@ -25,7 +25,7 @@ describe('a numeric unit code and another unit\'s id', () => {
     expect(r.stderr).toContain(`#${id}\tPhường Số Năm [5]`);
     const en = await run(['unit', 'show', '5', '--lang', 'en'], { db });
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('"5" is both the id of one unit and the code of another; write #5 for the id');
+    expect(en.stderr).toContain('"5" is both the id of one unit and the code of another unit; write #5 for the id');
   });
 
   it('a command that writes refuses the ambiguous value and writes nothing', async () => {

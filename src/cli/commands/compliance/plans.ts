@@ -25,7 +25,7 @@ import {
 import { resolveUnit, type Unit } from '../../../store/units.js';
 import { dateInputUsageError, type Env } from '../../env.js';
 import { documentParts } from '../../report-document.js';
-import { LISTING_FORMATS, withFileOptions } from '../../output-file.js';
+import { withFileOptions } from '../../output-file.js';
 import { UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { registerRemove } from '../edit/index.js';
@@ -81,7 +81,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unit'))
     .option('--missing', cli.t('cmd.plan.opt.missing'));
-  withFileOptions(list, cli.t, [...LISTING_FORMATS.slice(0, -1), 'xlsx', 'docx (--missing)']);
+  withFileOptions(list, cli.t);
   cli.action<{ year: string; unit?: string; missing?: boolean }>(list, async (env, opts) => {
     const year = env.year('--year', opts.year)!;
     const db = env.readDb();

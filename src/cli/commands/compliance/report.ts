@@ -18,7 +18,7 @@ import { formatNumber, type Column, type Tone } from '../../../render/output.js'
 import type { Report } from '../../../render/report.js';
 import { compareVi } from '../../../domain/text.js';
 import { documentParts } from '../../report-document.js';
-import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
+import { withFileOptions } from '../../output-file.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
@@ -69,7 +69,7 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'))
     .option('--chart', cli.t('opt.chart'));
-  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
+  withFileOptions(cmd, cli.t);
   cmd.addHelpText('after', `\n${cli.t('compliance.help')}\n`);
   cli.action<ReportOptions>(cmd, (env, opts) => runComplianceReport(env, opts));
 }

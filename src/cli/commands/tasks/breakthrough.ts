@@ -7,7 +7,7 @@ import { cleanText, sortVi } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import type { Report } from '../../../render/report.js';
 import { documentParts } from '../../report-document.js';
-import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
+import { withFileOptions } from '../../output-file.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { resolvePerson } from '../../../store/people.js';
 import { addTasks, listBreakthroughs, requireTasks, type Task } from '../../../store/tasks.js';
@@ -155,7 +155,7 @@ function registerCheck(bt: Command, cli: Cli) {
     .command(bt, 'check', 'cmd.breakthrough.check', ['thuky breakthrough check --year 2017', 'thuky breakthrough check --year 2017 --json', 'thuky breakthrough check --year 2017 --format docx --out khau-dot-pha-2017.docx'])
     .option('--year <year>', cli.t('cmd.breakthrough.opt.yearCheck'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.breakthrough.opt.unitKind'), UNIT_KINDS).default('ward'));
-  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
+  withFileOptions(cmd, cli.t);
   cli.action<{ year?: string; kind: string }>(cmd, async (env, opts) => {
     const year = env.year('--year', opts.year) ?? Number(env.today().slice(0, 4));
     if (!(UNIT_KINDS as readonly string[]).includes(opts.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: opts.kind, accepted: UNIT_KINDS.join(', ') });

@@ -6,7 +6,7 @@ import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type Over
 import type { Report } from '../../../render/report.js';
 import { compareVi } from '../../../domain/text.js';
 import { documentParts } from '../../report-document.js';
-import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
@@ -91,7 +91,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
     .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'))
     .option('--chart', cli.t('opt.chart'));
-  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
+  withFileOptions(cmd, cli.t);
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);
     const kind = parseKind(opts.kind);

@@ -6,7 +6,7 @@ import { sortVi } from '../../../domain/text.js';
 import type { Column } from '../../../render/output.js';
 import type { Report } from '../../../render/report.js';
 import { documentParts } from '../../report-document.js';
-import { REPORT_FORMATS, withFileOptions } from '../../output-file.js';
+import { withFileOptions } from '../../output-file.js';
 import type { Db } from '../../../store/db.js';
 import { taskCountsByUnit, type UnitTaskCounts } from '../../../store/tasks.js';
 import { listUnits } from '../../../store/units.js';
@@ -106,7 +106,7 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     .option('--as-of <date>', cli.t('opt.asOf'))
     .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
-  withFileOptions(cmd, cli.t, [...REPORT_FORMATS, 'text']);
+  withFileOptions(cmd, cli.t);
   cli.action<{ period?: string; asOf?: string; kind?: string; warnDays?: string }>(cmd, async (env, opts) => {
     const asOf = env.today(opts.asOf);
     const period = opts.period !== undefined ? env.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
