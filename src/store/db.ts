@@ -266,7 +266,7 @@ function readOnlySnapshot(path: string, err: unknown): Db | undefined {
 }
 
 /** A query-only database in memory from a file's bytes, switched to rollback-journal mode so that it opens. */
-function memoryCopy(bytes: Buffer): Db {
+export function memoryCopy(bytes: Buffer): Db {
   if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
     bytes[18] = 1;
     bytes[19] = 1;

@@ -6,7 +6,7 @@
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs';
 import { UsageError } from '../cli/errors.js';
 import { fold, nfc } from '../domain/text.js';
-import { connect, type Db } from './db.js';
+import { connect, memoryCopy, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
 /** The tables counted per kind of record (as `db info` does). */
@@ -32,18 +32,6 @@ function hasSqliteHeader(path: string): boolean {
   }
 }
 
-/** The file in memory, its header switched to rollback-journal mode so that it opens as it is. */
-function inMemoryCopy(path: string): Db {
-  const bytes = readFileSync(path);
-  if (bytes.length >= 100 && bytes[18] === 2 && bytes[19] === 2) {
-    bytes[18] = 1;
-    bytes[19] = 1;
-  }
-  const db = connect(bytes);
-  db.pragma('query_only = ON');
-  return db;
-}
-
 /**
  * Checks that a file is a thuky database this version can open (same or older schema) and that it
  * passes integrity_check; returns what it holds. Every refusal is a usage error (exit 2).
@@ -53,7 +41,7 @@ export function inspectBackup(path: string): BackupSummary {
   if (!hasSqliteHeader(path)) throw new UsageError('restore.notThuky', { path, reason: 'not an SQLite database' });
   let db: Db;
   try {
-    db = inMemoryCopy(path);
+    db = memoryCopy(readFileSync(path));
   } catch (err) {
     throw new UsageError('restore.notThuky', { path, reason: (err as Error).message });
   }

@@ -3,7 +3,7 @@
  * within the unit), written here in one transaction with prepared statements. Dates of birth and
  * card numbers are personal data: stored, but never copied into the change log.
  */
-import { writeTransaction } from './transaction.js';
+import { writeOrDryRun } from './transaction.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
@@ -63,12 +63,6 @@ export function personalData(db: Db, id: number): { birthOn: IsoDate | null; par
   };
 }
 
-class RolledBack extends Error {
-  constructor(readonly result: PersonImportResult) {
-    super('dry run');
-  }
-}
-
 export function importPeople(
   db: Db,
   audit: Audit,
@@ -124,15 +118,9 @@ export function importPeople(
     });
     opts.tick?.(rows.length);
     if (result.added || result.updated) logChange(db, audit, 'person', null, 'import', { source: opts.source, added: result.added, updated: result.updated, unchanged: result.unchanged });
-    if (opts.dryRun) throw new RolledBack(result);
     return result;
   };
-  try {
-    return writeTransaction(db, work);
-  } catch (err) {
-    if (err instanceof RolledBack) return err.result;
-    throw err;
-  }
+  return writeOrDryRun(db, opts.dryRun, work);
 }
 
 /** Everyone (active or not) of these units: unit → folded name → ids. */

@@ -3,7 +3,7 @@
  * prepared statement per kind of write, idempotent on the unit's code. A dry run does the same
  * work and rolls it back, so that what it reports is exactly what a real run would do.
  */
-import { writeTransaction } from './transaction.js';
+import { writeOrDryRun } from './transaction.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
@@ -65,12 +65,6 @@ interface ExistingRow {
   validTo: string | null;
 }
 
-class RolledBack extends Error {
-  constructor(readonly result: UnitImportResult) {
-    super('dry run');
-  }
-}
-
 export function importUnits(db: Db, audit: Audit, rows: readonly UnitImportRow[], opts: UnitImportOptions): UnitImportResult {
   const byCode = db.prepare('SELECT id, name, kind, parent_id AS parentId, valid_from AS validFrom, valid_to AS validTo FROM unit WHERE code = ?');
   // A row without a code is the same unit as one of that name, kind and parent.
@@ -118,13 +112,7 @@ export function importUnits(db: Db, audit: Audit, rows: readonly UnitImportRow[]
     opts.tick?.(rows.length);
     if (result.added || result.updated.length)
       logChange(db, audit, 'unit', null, 'import', { source: opts.source, added: result.added, updated: result.updated.length, unchanged: result.unchanged });
-    if (opts.dryRun) throw new RolledBack(result);
     return result;
   };
-  try {
-    return writeTransaction(db, work);
-  } catch (err) {
-    if (err instanceof RolledBack) return err.result;
-    throw err;
-  }
+  return writeOrDryRun(db, opts.dryRun, work);
 }

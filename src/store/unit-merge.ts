@@ -5,7 +5,7 @@
  * is closed as carried over, and the successor gets a linked task with the same time limit. One
  * transaction; a dry run does it all and rolls it back.
  */
-import { writeTransaction } from './transaction.js';
+import { writeOrDryRun } from './transaction.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
@@ -39,12 +39,6 @@ export interface MergeTexts {
   carriedTo(targets: { unitName: string; taskId: number }[], on: IsoDate): string;
   /** The note of the created event of the successor's task. */
   carriedFrom(oldName: string, oldId: number, on: IsoDate): string;
-}
-
-class RolledBack extends Error {
-  constructor(readonly result: MergeResult) {
-    super('dry run');
-  }
 }
 
 /**
@@ -118,13 +112,9 @@ export function mergeUnits(
     }
     logChange(db, audit, 'unit', membersTo.id, successors.length > 1 ? 'split' : 'merge', { from: input.oldIds, into: input.intoIds, on, membersMoved: moved, tasksCarried: rows.length });
     const result: MergeResult = { on, into: membersTo, successors, olds, membersMoved: moved, tasks, dryRun: !!input.dryRun };
-    if (input.dryRun) throw new RolledBack({ ...result, tasks: tasks.map((t) => ({ ...t, toId: null })) });
     return result;
   };
-  try {
-    return writeTransaction(db, work);
-  } catch (err) {
-    if (err instanceof RolledBack) return err.result;
-    throw err;
-  }
+  const result = writeOrDryRun(db, input.dryRun, work);
+  // A dry run's new tasks were rolled back: they have no ids.
+  return input.dryRun ? { ...result, tasks: result.tasks.map((t) => ({ ...t, toId: null })) } : result;
 }
