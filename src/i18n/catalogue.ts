@@ -7,9 +7,10 @@ import core from './core.js';
 import tasks from './tasks.js';
 import meetings from './meetings.js';
 import record from './record.js';
+import recordLive from './record-live.js';
 import compliance from './compliance.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, recordLive, compliance };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

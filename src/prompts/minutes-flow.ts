@@ -11,11 +11,13 @@ import { parsePeriod, periodLabel, quarterOf } from '../domain/periods.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
 import type { Db } from '../store/db.js';
-import { getDocument, listDocuments } from '../store/documents.js';
+import { parseDocCode } from '../domain/documents.js';
+import type { Audit } from '../store/changelog.js';
+import { addDocument, getDocument, listDocuments } from '../store/documents.js';
 import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
-import { getUnit, listUnits, type Unit } from '../store/units.js';
+import { addUnit, getUnit, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
 import { isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
 /** Answers by question key; JSON, as stored in the draft. */
@@ -66,6 +68,8 @@ export interface FlowDeps {
   persist: (answers: Answers) => void;
   /** The answers come from a draft: show what they hold first. */
   resumed?: boolean;
+  /** Who writes the units and documents added during the session (they are saved at once). */
+  audit?: () => Audit;
 }
 
 const SHOWN = 30;
@@ -156,13 +160,14 @@ function personLabel(fullName: string, positions: string[], unitName: string | n
 }
 
 /** Units of a search: invited ones first; by name or code, accent-insensitive. */
-export function unitChoices(units: Unit[], term: string, first: number[] = [], extra: Choice<Pick>[] = []): Choice<Pick>[] {
+export function unitChoices(units: Unit[], term: string, first: number[] = [], extra: Choice<Pick>[] = [], t?: Translate): Choice<Pick>[] {
   const words = fold(term).split(' ').filter(Boolean);
   const match = (u: Unit) => !words.length || matchesWords(u.name, term) || (!!u.code && words.length === 1 && fold(u.code) === words[0]);
   const firstSet = new Set(first);
   const hits = ranked(units.filter(match), (u) => matchScore(u.name, term));
   const ordered = [...hits.filter((u) => firstSet.has(u.id)), ...hits.filter((u) => !firstSet.has(u.id))];
-  return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...extra];
+  const add: Choice<Pick>[] = t ? [{ value: { new: cleanText(term) }, name: words.length ? t('record.choice.addUnitNamed', { name: cleanText(term) }) : t('record.choice.addUnit') }] : [];
+  return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...add, ...extra];
 }
 
 /** The people added in this session, from their answers. */
@@ -315,7 +320,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
   };
 
   /** A person search; a new person's name, unit and position are asked right after. */
-  async function askPerson(key: string, message: string, opts: { exclude?: PersonRef[]; done?: boolean; none?: boolean }, unitsOnDate: Unit[]): Promise<Pick> {
+  async function askPerson(key: string, message: string, opts: { exclude?: PersonRef[]; done?: boolean; none?: boolean }, heldOn: IsoDate): Promise<Pick> {
     const pick = await ask<Pick>(key, () => p.search<Pick>({ message, source: (term) => personChoices(db, t, answers, term, opts) }));
     if ('new' in pick) {
       await ask(`${key}.name`, async () =>
@@ -324,8 +329,9 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       await ask<number | null>(`${key}.unit`, async () => {
         const u = await p.search<Pick>({
           message: t('record.q.newUnit'),
-          source: (term) => unitChoices(unitsOnDate, term, [], [{ value: { none: true }, name: t('record.choice.noUnit') }]),
+          source: (term) => unitChoices(listUnits(db, { at: heldOn }), term, [], [{ value: { none: true }, name: t('record.choice.noUnit') }], t),
         });
+        if ('new' in u) return addUnitInline(u.new, heldOn);
         return 'id' in u ? u.id : null;
       });
       await ask(`${key}.position`, async () => cleanText(await p.input({ message: t('record.q.newPosition') })));
@@ -333,16 +339,55 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     return pick;
   }
 
-  async function askPeople(prefix: string, message: (n: number) => string, minimum: number, unitsOnDate: Unit[]): Promise<PersonRef[]> {
+  async function askPeople(prefix: string, message: (n: number) => string, minimum: number, heldOn: IsoDate): Promise<PersonRef[]> {
     const chosen: PersonRef[] = [];
     for (let i = 0; ; i++) {
       const key = `${prefix}.${i}`;
-      const pick = await askPerson(key, message(i + 1), { exclude: chosen, done: i >= minimum }, unitsOnDate);
+      const pick = await askPerson(key, message(i + 1), { exclude: chosen, done: i >= minimum }, heldOn);
       if ('done' in pick || 'none' in pick) return chosen;
       const ref = refOf(key, pick);
       if (ref !== null) chosen.push(ref);
     }
   }
+
+  const audit = (): Audit => deps.audit?.() ?? { at: new Date().toISOString(), user: 'thuky', command: 'meeting record' };
+
+  /** A unit not yet in the database, added on the spot (saved at once, so every later search finds it). */
+  async function addUnitInline(typed: string, heldOn: IsoDate): Promise<number> {
+    const name = cleanText(await p.input({ message: t('record.q.newUnitName'), default: typed || undefined, validate: (v) => (cleanText(v) ? true : t('record.err.required')) }));
+    const kind = await p.select<UnitKind>({ message: t('record.q.newUnitKind'), choices: UNIT_KINDS.map((k) => ({ value: k, name: t(`unit.kind.${k}`) })), default: 'ward' });
+    const parent = kind === 'committee' ? null : (listUnits(db, { at: heldOn }).find((u) => u.kind === 'committee')?.id ?? null);
+    const id = addUnit(db, audit(), { name, kind, parentId: parent });
+    p.say(t('record.unitAdded', { name }));
+    return id;
+  }
+
+  /** A unit search over the units of the meeting day, read afresh each time; "+ add" creates one. */
+  async function askUnit(key: string, message: string, heldOn: IsoDate, first: number[] = [], extra: Choice<Pick>[] = []): Promise<Pick> {
+    return ask<Pick>(key, async () => {
+      const pick = await p.search<Pick>({ message, source: (term) => unitChoices(listUnits(db, { at: heldOn }), term, first, extra, t) });
+      return 'new' in pick ? { id: await addUnitInline(pick.new, heldOn) } : pick;
+    });
+  }
+
+  /** A document not yet in the database, added on the spot from its code and title. */
+  async function addDocumentInline(typed: string): Promise<number> {
+    const code = cleanText(
+      await p.input({
+        message: t('record.q.newDocCode'),
+        default: parseDocCode(typed) ? typed : undefined,
+        validate: (v) => (!parseDocCode(v) ? t('record.err.docCode', { value: v }) : getDocByCode(v) ? t('record.err.docTaken', { value: v }) : true),
+      }),
+    );
+    const title = cleanText(await p.input({ message: t('record.q.newDocTitle') })) || null;
+    const id = addDocument(db, audit(), { code, title });
+    p.say(t('record.docAdded', { code: getDocument(db, id)?.code ?? code }));
+    return id;
+  }
+  const getDocByCode = (v: string) => {
+    const parsed = parseDocCode(v);
+    return parsed ? listDocuments(db).find((d) => d.code === parsed.code) : undefined;
+  };
 
   // Back from an interruption: what is already recorded, before the next question.
   if (deps.resumed && Object.keys(answers).length) p.say(renderMinutesSummary(db, t, deps.lang, collectMinutes(answers, today)));
@@ -369,12 +414,12 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     });
 
     // 2. People.
-    const unitsOnDate = listUnits(db, { at: heldOn });
-    const chairs = await askPeople('chair', (n) => t('record.q.chair', { n }), 1, unitsOnDate);
-    await askPeople('guest', (n) => t('record.q.guest', { n }), 0, unitsOnDate);
-    await askPerson('recorder', t('record.q.recorder'), { none: true }, unitsOnDate);
+    const chairs = await askPeople('chair', (n) => t('record.q.chair', { n }), 1, heldOn);
+    await askPeople('guest', (n) => t('record.q.guest', { n }), 0, heldOn);
+    await askPerson('recorder', t('record.q.recorder'), { none: true }, heldOn);
 
     // 3. Units and documents.
+    const unitsOnDate = listUnits(db, { at: heldOn });
     const invited = await ask<number[]>('units', () => {
       const preselected = new Set(wardsToInvite(unitsOnDate, organizerOf(db, answers, chairs[0] ?? null)));
       const ordered = [...unitsOnDate.filter((u) => preselected.has(u.id)), ...unitsOnDate.filter((u) => !preselected.has(u.id))];
@@ -389,22 +434,24 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
         await ask(`absent.${id}`, async () => cleanText(await p.input({ message: t('record.q.absentReason', { unit: name }), validate: (v) => (cleanText(v) ? true : t('record.err.reasonRequired')) })));
       }
     }
-    const docs = listDocuments(db);
     const pickedDocs: number[] = [];
     for (let i = 0; ; i++) {
-      const pick = await ask<Pick>(`doc.${i}`, () =>
-        p.search<Pick>({
+      const pick = await ask<Pick>(`doc.${i}`, async () => {
+        const picked = await p.search<Pick>({
           message: t('record.q.document', { n: i + 1 }),
           source: (term) => {
             const done: Choice<Pick>[] = [{ value: { done: true }, name: t('record.choice.done') }];
-            const hits = docs
+            const hits = listDocuments(db)
               .filter((d) => !pickedDocs.includes(d.id) && matchesWords(`${d.code} ${d.title ?? ''}`, term))
               .slice(0, SHOWN)
               .map<Choice<Pick>>((d) => ({ value: { id: d.id }, name: `${d.code}${d.title ? ` — ${d.title}` : ''}` }));
-            return term.trim() ? [...hits, ...done] : [...done, ...hits];
+            const typed = cleanText(term);
+            const add: Choice<Pick>[] = [{ value: { new: typed }, name: typed ? t('record.choice.addDocNamed', { name: typed }) : t('record.choice.addDoc') }];
+            return typed ? [...hits, ...add, ...done] : [...done, ...hits, ...add];
           },
-        }),
-      );
+        });
+        return 'new' in picked ? { id: await addDocumentInline(picked.new) } : picked;
+      });
       if (!('id' in pick)) break;
       pickedDocs.push(pick.id);
     }
@@ -425,11 +472,8 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
         }),
       );
       if (mode === 'done') break;
-      if (mode === 'person') await askPerson(`${k}.speaker`, t('record.q.speaker'), {}, unitsOnDate);
-      else
-        await ask<Pick>(`${k}.unit`, () =>
-          p.search<Pick>({ message: t('record.q.speechUnit'), source: (term) => unitChoices(unitsOnDate, term, invited) }),
-        );
+      if (mode === 'person') await askPerson(`${k}.speaker`, t('record.q.speaker'), {}, heldOn);
+      else await askUnit(`${k}.unit`, t('record.q.speechUnit'), heldOn, invited);
       await ask(`${k}.kind`, () =>
         p.select<SpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: 'tham-luan' }),
       );

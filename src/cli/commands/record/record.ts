@@ -48,7 +48,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
-    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined }, answers);
+    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, audit: () => env.audit() }, answers);
   } catch (err) {
     if (isPromptInterrupt(err) && draftId !== undefined) {
       ctx.stderr.write('\n');
