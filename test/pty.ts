@@ -296,11 +296,21 @@ export function activeQuestion(s: Screen, question: string): number {
   return -1;
 }
 
-/** The text of the line under the list cursor (❯) below the active question, or null. */
+/**
+ * Whether the list below the active question is drawn to its end: the keys line ("⏎ …") closes
+ * every list prompt. The program's output can reach the terminal in pieces, and a half-drawn list
+ * is not a state to act on.
+ */
+export function listDrawn(s: Screen, question: string): boolean {
+  const q = activeQuestion(s, question);
+  return q >= 0 && s.lines().slice(q + 1).some((l) => l.includes('⏎'));
+}
+
+/** The text of the line under the list cursor (❯) below the active question, once the list is drawn; else null. */
 export function cursorLine(s: Screen, question: string): string | null {
+  if (!listDrawn(s, question)) return null;
   const lines = s.lines();
   const q = activeQuestion(s, question);
-  if (q < 0) return null;
   for (let i = q + 1; i < lines.length; i++) if (/^❯/.test(lines[i])) return lines[i].replace(/^❯\s?/, '');
   return null;
 }
@@ -308,7 +318,7 @@ export function cursorLine(s: Screen, question: string): string | null {
 /** The screen row of the list cursor (❯) below the active question, or -1. */
 export function cursorRow(s: Screen, question: string): number {
   const q = activeQuestion(s, question);
-  return q < 0 ? -1 : s.lines().findIndex((l, n) => n > q && /^❯/.test(l));
+  return q < 0 || !listDrawn(s, question) ? -1 : s.lines().findIndex((l, n) => n > q && /^❯/.test(l));
 }
 
 /**
@@ -339,7 +349,7 @@ export function driver(term: Term) {
       const before = { line: now, at: cursorRow(screen, q) };
       send(KEY[key]);
       // One key, one redraw: the cursor is on another line, or another choice scrolled under it.
-      await term.waitFor((s) => cursorRow(s, q) !== before.at || cursorLine(s, q) !== before.line, `the cursor to move at "${q}" (was on "${before.line}")`);
+      await term.waitFor((s) => cursorLine(s, q) !== null && (cursorRow(s, q) !== before.at || cursorLine(s, q) !== before.line), `the cursor to move at "${q}" (was on "${before.line}")`);
     }
     throw new Error(`"${line}" never came under the cursor at "${q}":\n${screen.text()}`);
   }
@@ -374,7 +384,7 @@ export function driver(term: Term) {
     /** A line containing `text` is on screen below the active question. */
     listed: (q: string, text: string) => (s: Screen) => {
       const i = activeQuestion(s, q);
-      return i >= 0 && s.lines().slice(i + 1).some((l) => l.includes(text));
+      return i >= 0 && listDrawn(s, q) && s.lines().slice(i + 1).some((l) => l.includes(text));
     },
   };
 }
