@@ -35,6 +35,8 @@ export const KEY = {
  */
 export class Screen {
   rows: string[][];
+  /** Whether a row continues the one above it (the text wrapped at the right edge). */
+  continued: boolean[];
   history: string[] = [];
   x = 0;
   y = 0;
@@ -47,17 +49,21 @@ export class Screen {
     readonly height: number,
   ) {
     this.rows = Array.from({ length: height }, () => this.blank());
+    this.continued = Array.from({ length: height }, () => false);
   }
 
   private blank(): string[] {
     return Array.from({ length: this.cols }, () => ' ');
   }
 
-  private lineFeed(): void {
+  private lineFeed(wrapped = false): void {
     if (this.y === this.height - 1) {
       this.history.push(this.rows.shift()!.join('').trimEnd());
       this.rows.push(this.blank());
+      this.continued.shift();
+      this.continued.push(false);
     } else this.y++;
+    this.continued[this.y] = wrapped;
   }
 
   private put(ch: string): void {
@@ -69,7 +75,7 @@ export class Screen {
     }
     if (this.wrapPending) {
       this.x = 0;
-      this.lineFeed();
+      this.lineFeed(true);
       this.wrapPending = false;
     }
     this.rows[this.y][this.x] = ch;
@@ -113,7 +119,10 @@ export class Screen {
         break;
       case 'J': {
         const mode = n(0, 0);
-        if (mode === 2 || mode === 3) this.rows = this.rows.map(() => this.blank());
+        if (mode === 2 || mode === 3) {
+          this.rows = this.rows.map(() => this.blank());
+          this.continued = this.continued.map(() => false);
+        }
         else if (mode === 0) {
           for (let c = this.x; c < this.cols; c++) this.rows[this.y][c] = ' ';
           for (let r = this.y + 1; r < this.height; r++) this.rows[r] = this.blank();
@@ -128,6 +137,7 @@ export class Screen {
         const row = this.rows[this.y];
         const [from, to] = mode === 0 ? [this.x, this.cols] : mode === 1 ? [0, this.x + 1] : [0, this.cols];
         for (let c = from; c < to; c++) row[c] = ' ';
+        if (mode === 2) this.continued[this.y] = false;
         break;
       }
       default:
@@ -199,6 +209,17 @@ export class Screen {
 
   text(): string {
     return this.lines().join('\n');
+  }
+
+  /** The visible lines with wrapped rows joined back into the line the program wrote. */
+  logical(): string[] {
+    const out: string[] = [];
+    this.rows.forEach((r, i) => {
+      const text = r.join('');
+      if (this.continued[i] && out.length) out[out.length - 1] = out[out.length - 1] + text;
+      else out.push(text);
+    });
+    return out.map((l) => l.trimEnd());
   }
 
   /** Scrolled-off lines and the visible ones. */
@@ -291,7 +312,7 @@ export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
 
 /** The screen line of the question being asked (inquirer marks it with "?" until it is answered). */
 export function activeQuestion(s: Screen, question: string): number {
-  const lines = s.lines();
+  const lines = s.logical();
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i].startsWith(`? ${question}`)) return i;
   return -1;
 }
@@ -303,13 +324,13 @@ export function activeQuestion(s: Screen, question: string): number {
  */
 export function listDrawn(s: Screen, question: string): boolean {
   const q = activeQuestion(s, question);
-  return q >= 0 && s.lines().slice(q + 1).some((l) => l.includes('⏎'));
+  return q >= 0 && s.logical().slice(q + 1).some((l) => l.includes('⏎'));
 }
 
 /** The text of the line under the list cursor (❯) below the active question, once the list is drawn; else null. */
 export function cursorLine(s: Screen, question: string): string | null {
   if (!listDrawn(s, question)) return null;
-  const lines = s.lines();
+  const lines = s.logical();
   const q = activeQuestion(s, question);
   for (let i = q + 1; i < lines.length; i++) if (/^❯/.test(lines[i])) return lines[i].replace(/^❯\s?/, '');
   return null;
@@ -318,7 +339,7 @@ export function cursorLine(s: Screen, question: string): string | null {
 /** The screen row of the list cursor (❯) below the active question, or -1. */
 export function cursorRow(s: Screen, question: string): number {
   const q = activeQuestion(s, question);
-  return q < 0 || !listDrawn(s, question) ? -1 : s.lines().findIndex((l, n) => n > q && /^❯/.test(l));
+  return q < 0 || !listDrawn(s, question) ? -1 : s.logical().findIndex((l, n) => n > q && /^❯/.test(l));
 }
 
 /**
@@ -335,7 +356,7 @@ export function driver(term: Term) {
     term.waitFor((s) => {
       const i = activeQuestion(s, q);
       if (i < 0) return false;
-      const line = s.lines()[i];
+      const line = s.logical()[i];
       return line.endsWith(` ${text}`) || (text === '' && line.trimEnd() === line);
     }, `"${text}" typed at "${q}"`);
 
@@ -384,7 +405,7 @@ export function driver(term: Term) {
     /** A line containing `text` is on screen below the active question. */
     listed: (q: string, text: string) => (s: Screen) => {
       const i = activeQuestion(s, q);
-      return i >= 0 && listDrawn(s, q) && s.lines().slice(i + 1).some((l) => l.includes(text));
+      return i >= 0 && listDrawn(s, q) && s.logical().slice(i + 1).some((l) => l.includes(text));
     },
   };
 }

@@ -18,7 +18,7 @@ import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
 import { addUnit, getUnit, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
-import { isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
+import { isGoBack, isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
 /** Answers by question key; JSON, as stored in the draft. */
 export type Answers = Record<string, unknown>;
@@ -298,17 +298,84 @@ export function wardsToInvite(unitsOnDate: Unit[], organizerId: number | null): 
   return (under.length ? under : wards).map((w) => w.id);
 }
 
+/** The key under which the answers keep the order in which questions were answered (for going back). */
+export const ORDER_KEY = '_order';
+
+/** Counts the answers a draft holds (its bookkeeping left out). */
+export const answerCount = (answers: Answers): number => Object.keys(answers).filter((k) => !k.startsWith('_')).length;
+
+/** Thrown to run the flow again from the top after going back (answered questions are skipped). */
+class Restart extends Error {}
+
 /** Runs the session on the answers given so far (empty for a new session). */
 export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<FlowOutcome> {
-  const { db, prompter: p, t, today } = deps;
+  // Earlier answers of the questions gone back to: offered again when they are asked.
+  const prefill: Answers = {};
+  // Back from an interruption: what is already recorded, before the next question.
+  if (deps.resumed && answerCount(answers)) deps.prompter.say(renderMinutesSummary(deps.db, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading'));
+  for (;;) {
+    try {
+      return await flowOnce(deps, answers, prefill);
+    } catch (err) {
+      if (!(err instanceof Restart)) throw err;
+    }
+  }
+}
+
+async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Promise<FlowOutcome> {
+  const { db, t, today } = deps;
+  // Counts the questions answered, so that "back" inside a question made of several knows where it is.
+  let shown = 0;
+  const raw = deps.prompter;
+  const counted = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    const r = await fn(...args);
+    shown++;
+    return r;
+  };
+  const p: Prompter = {
+    input: counted((q) => raw.input(q)),
+    select: counted((q) => raw.select(q)) as Prompter['select'],
+    checkbox: counted((q) => raw.checkbox(q)) as Prompter['checkbox'],
+    search: counted((q) => raw.search(q)) as Prompter['search'],
+    confirm: counted((q) => raw.confirm(q)),
+    editor: counted((q) => raw.editor(q)),
+    say: (text) => raw.say(text),
+    hasEditor: raw.hasEditor ? () => raw.hasEditor!() : undefined,
+  };
+  const order = (): string[] => ((answers[ORDER_KEY] ??= []) as string[]);
 
   async function ask<T>(key: string, question: () => Promise<T>): Promise<T> {
     if (key in answers) return answers[key] as T;
-    const value = await question();
+    const before = shown;
+    let value: T;
+    try {
+      value = await question();
+    } catch (err) {
+      if ((err as Error)?.name !== 'GoBack') throw err;
+      // Back inside a question of several parts (a new person's name…): that question again.
+      if (shown > before) throw new Restart();
+      return back();
+    }
     answers[key] = value;
+    if (shown > before) order().push(key);
+    delete prefill[key];
     deps.persist(answers);
     return value;
   }
+
+  /** Goes back to the question answered last, with its answer offered again. */
+  function back(): never {
+    const last = order().pop();
+    if (last !== undefined) {
+      prefill[last] = answers[last];
+      delete answers[last];
+      deps.persist(answers);
+    }
+    throw new Restart();
+  }
+
+  /** The earlier answer of a question gone back to, if any. */
+  const earlier = <T>(key: string): T | undefined => prefill[key] as T | undefined;
 
   const check = (fn: (v: string) => unknown, key: string) => (v: string) => {
     try {
@@ -321,20 +388,22 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
 
   /** A person search; a new person's name, unit and position are asked right after. */
   async function askPerson(key: string, message: string, opts: { exclude?: PersonRef[]; done?: boolean; none?: boolean }, heldOn: IsoDate): Promise<Pick> {
-    const pick = await ask<Pick>(key, () => p.search<Pick>({ message, source: (term) => personChoices(db, t, answers, term, opts) }));
+    const pick = await ask<Pick>(key, () => p.search<Pick>({ message, default: earlier<Pick>(key), source: (term) => personChoices(db, t, answers, term, opts) }));
     if ('new' in pick) {
       await ask(`${key}.name`, async () =>
-        cleanText(await p.input({ message: t('record.q.newName'), default: pick.new || undefined, validate: (v) => (cleanText(v) ? true : t('record.err.required')) })),
+        cleanText(await p.input({ message: t('record.q.newName'), default: pick.new || undefined, prefill: earlier<string>(`${key}.name`), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })),
       );
       await ask<number | null>(`${key}.unit`, async () => {
+        const before = earlier<number | null>(`${key}.unit`);
         const u = await p.search<Pick>({
           message: t('record.q.newUnit'),
+          default: before === undefined ? undefined : before === null ? { none: true } : { id: before },
           source: (term) => unitChoices(listUnits(db, { at: heldOn }), term, [], [{ value: { none: true }, name: t('record.choice.noUnit') }], t),
         });
         if ('new' in u) return addUnitInline(u.new, heldOn);
         return 'id' in u ? u.id : null;
       });
-      await ask(`${key}.position`, async () => cleanText(await p.input({ message: t('record.q.newPosition') })));
+      await ask(`${key}.position`, async () => cleanText(await p.input({ message: t('record.q.newPosition'), prefill: earlier<string>(`${key}.position`) || undefined })));
     }
     return pick;
   }
@@ -363,9 +432,16 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
   }
 
   /** A unit search over the units of the meeting day, read afresh each time; "+ add" creates one. */
-  async function askUnit(key: string, message: string, heldOn: IsoDate, first: number[] = [], extra: Choice<Pick>[] = []): Promise<Pick> {
+  async function askUnit(key: string, message: string, heldOn: IsoDate, first: number[] = [], extra: Choice<Pick>[] = [], absent: number[] = []): Promise<Pick> {
     return ask<Pick>(key, async () => {
-      const pick = await p.search<Pick>({ message, source: (term) => unitChoices(listUnits(db, { at: heldOn }), term, first, extra, t) });
+      const pick = await p.search<Pick>({
+        message,
+        default: earlier<Pick>(key),
+        source: (term) =>
+          unitChoices(listUnits(db, { at: heldOn }), term, first, extra, t).map((c) =>
+            'id' in c.value && absent.includes(c.value.id) ? { ...c, name: `${c.name} ${t('record.absentMark')}` } : c,
+          ),
+      });
       return 'new' in pick ? { id: await addUnitInline(pick.new, heldOn) } : pick;
     });
   }
@@ -389,27 +465,66 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     return parsed ? listDocuments(db).find((d) => d.code === parsed.code) : undefined;
   };
 
-  // Back from an interruption: what is already recorded, before the next question.
-  if (deps.resumed && Object.keys(answers).length) p.say(renderMinutesSummary(db, t, deps.lang, collectMinutes(answers, today)));
+  /**
+   * A text of one or more lines typed in place: each Enter starts a new line, an empty line ends it.
+   * With an editor set ($VISUAL/$EDITOR), an empty first line opens it instead.
+   */
+  async function askLines(key: string, context: string, required = false): Promise<string> {
+    const editor = p.hasEditor ? p.hasEditor() : true;
+    const lines: string[] = [];
+    const before = typeof prefill[key] === 'string' ? (prefill[key] as string).split('\n') : [];
+    for (;;) {
+      const first = !lines.length;
+      const message = first
+        ? `${context}${t(required || !editor ? 'record.q.summaryLines' : 'record.q.summary')}`
+        : t('record.q.summaryMore', { n: lines.length + 1 });
+      const v = cleanText(
+        await p.input({
+          message,
+          prefill: before[lines.length] || undefined,
+          validate: first && (required || !editor) ? (x) => (cleanText(x) ? true : t('record.err.required')) : undefined,
+        }),
+      );
+      if (!v) return lines.join('\n');
+      lines.push(v);
+    }
+  }
+
+  /** "Speech 2 — Phường Bến Thành, prepared contribution — " before the summary question. */
+  function speechContext(i: number): string {
+    const k = `speech.${i}`;
+    const parts: string[] = [];
+    const speaker = answers[`${k}.speaker`] as Pick | undefined;
+    const unit = answers[`${k}.unit`] as Pick | undefined;
+    if (answers[`${k}.mode`] === 'person' && speaker) {
+      if ('id' in speaker) parts.push(getPerson(db, speaker.id)?.fullName ?? '');
+      else if ('ref' in speaker) parts.push(String(answers[`${speaker.ref}.name`] ?? ''));
+      else if ('new' in speaker) parts.push(String(answers[`${k}.speaker.name`] ?? ''));
+    } else if (unit && 'id' in unit) parts.push(getUnit(db, unit.id)?.name ?? '');
+    const kind = answers[`${k}.kind`] as SpeechKind | undefined;
+    const who = [parts.filter(Boolean).join(''), kind ? t(`record.speechKind.${kind}`) : ''].filter(Boolean).join(', ');
+    return `${t('record.q.speech', { n: i + 1 })}${who ? ` — ${who}` : ''} — `;
+  }
 
   for (;;) {
     // 1. The header.
     const heldOn = await ask<IsoDate>('heldOn', async () => {
-      const v = await p.input({ message: t('record.q.date'), default: formatDateVi(today), validate: check((x) => parseDateInput(x, today), 'record.err.date') });
+      const before = earlier<IsoDate>('heldOn');
+      const v = await p.input({ message: t('record.q.date'), default: formatDateVi(today), prefill: before ? formatDateVi(before) : undefined, validate: check((x) => parseDateInput(x, today), 'record.err.date') });
       return parseDateInput(v, today);
     });
     await ask('kind', () =>
-      p.select<MeetingKind>({ message: t('record.q.kind'), choices: MEETING_KINDS.map((k) => ({ value: k, name: t(`record.kind.${k}`) })), default: 'giao-ban' }),
+      p.select<MeetingKind>({ message: t('record.q.kind'), choices: MEETING_KINDS.map((k) => ({ value: k, name: t(`record.kind.${k}`) })), default: earlier<MeetingKind>('kind') ?? 'giao-ban' }),
     );
-    await ask('title', async () => cleanText(await p.input({ message: t('record.q.title'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })));
+    await ask('title', async () => cleanText(await p.input({ message: t('record.q.title'), prefill: earlier<string>('title'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) })));
     await ask('period', async () => {
       const q = quarterOf(heldOn);
-      const v = await p.input({ message: t('record.q.period'), default: periodLabel(q, deps.lang), validate: check((x) => parsePeriod(x, heldOn), 'record.err.period') });
+      const v = await p.input({ message: t('record.q.period'), default: periodLabel(q, deps.lang), prefill: earlier<string>('period'), validate: check((x) => parsePeriod(x, heldOn), 'record.err.period') });
       return parsePeriod(v, heldOn).code;
     });
-    await ask('location', async () => cleanText(await p.input({ message: t('record.q.location') })) || null);
+    await ask('location', async () => cleanText(await p.input({ message: t('record.q.location'), prefill: earlier<string | null>('location') ?? undefined })) || null);
     const startTime = await ask<string | null>('startTime', async () => {
-      const v = await p.input({ message: t('record.q.start'), validate: (x) => (!x.trim() || parseTimeOfDay(x) ? true : t('record.err.time', { value: x })) });
+      const v = await p.input({ message: t('record.q.start'), prefill: earlier<string | null>('startTime') ?? undefined, validate: (x) => (!x.trim() || parseTimeOfDay(x) ? true : t('record.err.time', { value: x })) });
       return v.trim() ? parseTimeOfDay(v) : null;
     });
 
@@ -424,14 +539,17 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       const preselected = new Set(wardsToInvite(unitsOnDate, organizerOf(db, answers, chairs[0] ?? null)));
       const ordered = [...unitsOnDate.filter((u) => preselected.has(u.id)), ...unitsOnDate.filter((u) => !preselected.has(u.id))];
       if (!ordered.length) return Promise.resolve([]);
-      return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: preselected.has(u.id) })) });
+      const before = earlier<number[]>('units');
+      return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: before ? before.includes(u.id) : preselected.has(u.id) })) });
     });
     const invitedUnits = invited.map((id) => unitsOnDate.find((u) => u.id === id) ?? getUnit(db, id)).filter((u): u is Unit => !!u);
     if (invited.length) {
-      const absent = await ask<number[]>('absent', () => p.checkbox<number>({ message: t('record.q.absent'), choices: invitedUnits.map((u) => ({ value: u.id, name: u.name })) }));
+      const absent = await ask<number[]>('absent', () =>
+        p.checkbox<number>({ message: t('record.q.absent'), choices: invitedUnits.map((u) => ({ value: u.id, name: u.name, checked: earlier<number[]>('absent')?.includes(u.id) })) }),
+      );
       for (const id of absent) {
         const name = invitedUnits.find((u) => u.id === id)?.name ?? String(id);
-        await ask(`absent.${id}`, async () => cleanText(await p.input({ message: t('record.q.absentReason', { unit: name }), validate: (v) => (cleanText(v) ? true : t('record.err.reasonRequired')) })));
+        await ask(`absent.${id}`, async () => cleanText(await p.input({ message: t('record.q.absentReason', { unit: name }), prefill: earlier<string>(`absent.${id}`), validate: (v) => (cleanText(v) ? true : t('record.err.reasonRequired')) })));
       }
     }
     const pickedDocs: number[] = [];
@@ -439,6 +557,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
       const pick = await ask<Pick>(`doc.${i}`, async () => {
         const picked = await p.search<Pick>({
           message: t('record.q.document', { n: i + 1 }),
+          default: earlier<Pick>(`doc.${i}`),
           source: (term) => {
             const done: Choice<Pick>[] = [{ value: { done: true }, name: t('record.choice.done') }];
             const hits = listDocuments(db)
@@ -468,25 +587,29 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
             { value: 'done', name: t('record.choice.speechesDone') },
           ],
           // Speeches usually come alike ("11 speeches from 11 units"): offer the previous way first.
-          default: i > 0 && answers[`speech.${i - 1}.mode`] === 'unit' ? 'unit' : 'person',
+          default: earlier<'person' | 'unit' | 'done'>(`${k}.mode`) ?? (i > 0 && answers[`speech.${i - 1}.mode`] === 'unit' ? 'unit' : 'person'),
         }),
       );
       if (mode === 'done') break;
       if (mode === 'person') await askPerson(`${k}.speaker`, t('record.q.speaker'), {}, heldOn);
-      else await askUnit(`${k}.unit`, t('record.q.speechUnit'), heldOn, invited);
+      else await askUnit(`${k}.unit`, t('record.q.speechUnit'), heldOn, invited, [], (answers.absent as number[] | undefined) ?? []);
       await ask(`${k}.kind`, () =>
-        p.select<SpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: 'tham-luan' }),
+        p.select<SpeechKind>({ message: t('record.q.speechKind'), choices: SPEECH_KINDS.map((s) => ({ value: s, name: t(`record.speechKind.${s}`) })), default: earlier<SpeechKind>(`${k}.kind`) ?? 'tham-luan' }),
       );
-      const line = await ask<string>(`${k}.summary`, async () => cleanText(await p.input({ message: t('record.q.summary') })));
+      const line = await ask<string>(`${k}.summary`, () => askLines(`${k}.summary`, speechContext(i)));
       if (!line)
         await ask(`${k}.summaryEditor`, async () => {
           try {
-            return (await p.editor({ message: t('record.q.summaryEditor'), validate: (v) => (v.trim() ? true : t('record.err.required')) })).normalize('NFC').trim();
+            const text = (await p.editor({ message: t('record.q.summaryEditor'), validate: (v) => (v.trim() ? true : t('record.err.required')) })).normalize('NFC').trim();
+            // What was written in the editor, shown back (its first lines).
+            const written = text.split('\n');
+            p.say(`${written.slice(0, 3).map((l) => `  ${l}`).join('\n')}${written.length > 3 ? `\n  ${t('record.moreLines', { n: written.length - 3 })}` : ''}`);
+            return text;
           } catch (err) {
-            if (isPromptInterrupt(err)) throw err;
-            // No editor could be started ($VISUAL/$EDITOR missing or broken): the summary is typed on one line instead.
+            if (isPromptInterrupt(err) || isGoBack(err)) throw err;
+            // The editor could not be started ($VISUAL/$EDITOR broken): the summary is typed in place instead.
             p.say(t('record.editorFailed', { detail: (err as Error).message }));
-            return cleanText(await p.input({ message: t('record.q.summaryEditor'), validate: (v) => (cleanText(v) ? true : t('record.err.required')) }));
+            return askLines(`${k}.summaryEditor`, speechContext(i), true);
           }
         });
     }
@@ -495,14 +618,15 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     const assignable = invitedUnits.length ? invitedUnits : unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
     for (let i = 0; ; i++) {
       const k = `conclusion.${i}`;
-      const text = await ask<string>(`${k}.text`, async () => cleanText(await p.input({ message: t('record.q.conclusion', { n: i + 1 }) })));
+      const text = await ask<string>(`${k}.text`, async () => cleanText(await p.input({ message: t('record.q.conclusion', { n: i + 1 }), prefill: earlier<string>(`${k}.text`) || undefined })));
       if (!text) break;
       const unitIds = await ask<number[]>(`${k}.units`, () =>
-        assignable.length ? p.checkbox<number>({ message: t('record.q.assign'), choices: assignable.map((u) => ({ value: u.id, name: u.name })) }) : Promise.resolve([]),
+        assignable.length ? p.checkbox<number>({ message: t('record.q.assign'), choices: assignable.map((u) => ({ value: u.id, name: u.name, checked: earlier<number[]>(`${k}.units`)?.includes(u.id) })) }) : Promise.resolve([]),
       );
       if (unitIds.length)
         await ask<IsoDate | null>(`${k}.due`, async () => {
-          const v = await p.input({ message: t('record.q.due'), validate: check((x) => parseDue(x, heldOn), 'record.err.due') });
+          const before = earlier<IsoDate | null>(`${k}.due`);
+          const v = await p.input({ message: t('record.q.due'), prefill: before ? formatDateVi(before) : undefined, validate: check((x) => parseDue(x, heldOn), 'record.err.due') });
           return parseDue(v, heldOn);
         });
     }
@@ -511,6 +635,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
     await ask<string | null>('endTime', async () => {
       const v = await p.input({
         message: t('record.q.end'),
+        prefill: earlier<string | null>('endTime') ?? undefined,
         validate: (x) => {
           if (!x.trim()) return true;
           const end = parseTimeOfDay(x);
@@ -534,7 +659,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
         { value: 'discard', name: t('record.choice.discard') },
       ],
       default: 'save',
-    });
+    }).catch((err: unknown) => (isGoBack(err) ? back() : Promise.reject(err)));
     if (choice === 'save') return { action: 'save', minutes };
     if (choice === 'later') return { action: 'later' };
     if (choice === 'discard') {
@@ -556,7 +681,7 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
 }
 
 /** The review shown before saving: what will be written, in the user's language. */
-export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: CollectedMinutes): string {
+export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: CollectedMinutes, heading = 'record.summary.heading'): string {
   const personName = (ref: PersonRef | null): string => {
     if (ref === null) return '—';
     if (typeof ref === 'number') return getPerson(db, ref)?.fullName ?? `#${ref}`;
@@ -573,7 +698,7 @@ export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: Collec
     // shown as stored
   }
   const lines = [
-    `— ${t('record.summary.heading')} —`,
+    `— ${t(heading)} —`,
     `${t('record.summary.date')}: ${lang === 'vi' ? formatDateVi(m.heldOn) : m.heldOn}    ${t('record.summary.kind')}: ${t(`record.kind.${m.kind}`)}`,
     `${t('record.summary.title')}: ${m.title}`,
     `${t('record.summary.period')}: ${periodText}    ${t('record.summary.location')}: ${m.location ?? '—'}    ${t('record.summary.time')}: ${m.startTime ?? '?'}–${m.endTime ?? '?'}`,

@@ -89,7 +89,8 @@ describe('meeting record in a real terminal (node-pty)', () => {
     t1.send(KEY.enter);
     await d1.choose('Unit speaking', 'cau kho', 'Phường Cầu Kho', d1.listed('Unit speaking', '+ Add a new unit: cau kho'));
     await d1.answer('Kind', null);
-    await d1.answer('Summary (leave empty', 'Kết quả một năm thực hiện Chỉ thị 05');
+    await d1.answer('Speech 1 — Phường Cầu Kho, prepared contribution — Summary (leave empty', 'Kết quả một năm thực hiện Chỉ thị 05');
+    await d1.answer('Line 2', null);
 
     await d1.cursorTo('Speech 2', 'up', 'Choose the speaker');
     t1.send(KEY.enter);
@@ -97,7 +98,7 @@ describe('meeting record in a real terminal (node-pty)', () => {
     await d1.cursorTo('Kind', 'down', 'direction');
     t1.send(KEY.enter);
     // Empty line: the summary is written in the editor.
-    await d1.answer('Summary (leave empty', null);
+    await d1.answer('Speech 2 — Hoàng Thị Tố Nga, direction — Summary (leave empty', null);
 
     await d1.question('Speech 3');
     t1.send(KEY.ctrlC);
@@ -116,7 +117,8 @@ describe('meeting record in a real terminal (node-pty)', () => {
     t2.send(KEY.enter);
     await d2.choose('Unit speaking', 'BN', 'Phường Bến Nghé', d2.listed('Unit speaking', '+ Add a new unit: BN'));
     await d2.answer('Kind', null);
-    await d2.answer('Summary (leave empty', 'Mô hình dân vận khéo');
+    await d2.answer('Speech 3 — Phường Bến Nghé, prepared contribution — Summary (leave empty', 'Mô hình dân vận khéo');
+    await d2.answer('Line 2', null);
     await d2.cursorTo('Speech 4', 'down', '✓ No more speeches');
     t2.send(KEY.enter);
 

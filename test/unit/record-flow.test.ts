@@ -22,7 +22,8 @@ describe('minutes session flow', () => {
     const db = openSample();
     const u = ids(db);
     const script = fullScript(db);
-    const questions = script.length;
+    // A summary typed on several lines is one answer.
+    const questions = script.filter((s) => s.ask !== 'Line 2').length;
     const prompter = new ScriptedPrompter(script);
     const { deps, saved } = session(db, prompter);
     const outcome = await runMinutesFlow(deps, {});
@@ -89,7 +90,7 @@ describe('minutes session flow', () => {
     const db = openSample();
     const script = fullScript(db);
     const i = script.findIndex((s) => s.answer === 'Dòng một.\nDòng hai.\n');
-    script.splice(i, 1, { ask: 'Summary', answer: new Error('spawn vim ENOENT') }, { ask: 'Summary', answer: 'Ý kiến chỉ đạo' });
+    script.splice(i, 1, { ask: 'Summary', answer: new Error('spawn vim ENOENT') }, { ask: 'Summary', answer: 'Ý kiến chỉ đạo' }, { ask: 'Line 2', answer: '' });
     const prompter = new ScriptedPrompter(script);
     const outcome = await runMinutesFlow(session(db, prompter).deps, {});
     expect(prompter.said.join('\n')).toContain('spawn vim ENOENT');
@@ -120,6 +121,7 @@ describe('minutes session flow', () => {
       { ask: 'Unit speaking', answer: 'tan dinh' },
       { ask: 'Kind', answer: 'phat-bieu' },
       { ask: 'Summary', answer: 'Bổ sung' },
+      { ask: 'Line 2', answer: '' },
       { ask: 'Speech 5', answer: 'done' },
       { ask: 'Review', answer: 'save' },
     );

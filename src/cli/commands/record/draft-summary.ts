@@ -27,7 +27,8 @@ export function draftSummary(data: MinutesDraftData): DraftSummary {
   return {
     heldOn: typeof a.heldOn === 'string' ? a.heldOn : null,
     title: typeof a.title === 'string' ? a.title : null,
-    answers: Object.keys(a).length,
+    // Keys starting with "_" are the session's bookkeeping (the order of answers), not answers.
+    answers: Object.keys(a).filter((k) => !k.startsWith('_')).length,
     speeches,
     conclusions,
   };

@@ -81,7 +81,12 @@ async function discardDraft(env: Env, value: string): Promise<number> {
     if (!env.ctx.stdinIsTTY || !env.ctx.stdout.isTTY) throw new UsageError('record.discardNeedsYes', { id });
     const prompter = env.ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
     const s = draftSummary(draft.data);
-    const ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
+    let ok: boolean;
+    try {
+      ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
+    } finally {
+      prompter.close?.();
+    }
     if (!ok) {
       env.info('record.discardCancelled', { id });
       return 0;

@@ -3,7 +3,7 @@
  * transaction. Loaded with `await import()` so that other commands never pay for the prompts.
  */
 import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
-import { runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
+import { answerCount, runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
 import type { Audit } from '../../../store/changelog.js';
 import type { Db } from '../../../store/db.js';
 import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../../store/drafts.js';
@@ -33,7 +33,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     }
     draftId = draft.id;
     answers = draft.data.answers ?? {};
-    env.info('record.resuming', { id: draft.id, answers: Object.keys(answers).length });
+    env.info('record.resuming', { id: draft.id, answers: answerCount(answers) });
   } else {
     const waiting = listDrafts(db, DRAFT_KIND);
     if (waiting.length) env.info('record.draftsWaiting', { n: waiting.length, id: waiting[0].id });
@@ -55,6 +55,8 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
       env.info('record.draftKept', { id: draftId });
     }
     throw err;
+  } finally {
+    prompter.close?.();
   }
 
   if (outcome.action === 'later') {
