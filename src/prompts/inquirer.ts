@@ -62,9 +62,15 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
   async function asked<T>(run: (context: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> {
     if (!keys) return run({ input: opts.input, output: opts.output, clearPromptOnDone: false });
     const controller = new AbortController();
-    const target = keys.open(() => controller.abort());
+    const context = { input: undefined as NodeJS.ReadableStream | undefined, output: opts.output, signal: controller.signal, clearPromptOnDone: false };
+    // Going back: the abandoned question is wiped from the screen (inquirer reads this flag when the prompt ends).
+    const target = keys.open(() => {
+      context.clearPromptOnDone = true;
+      controller.abort();
+    });
+    context.input = target.input;
     try {
-      return await run({ input: target.input, output: opts.output, signal: controller.signal, clearPromptOnDone: false });
+      return await run(context);
     } catch (err) {
       if (controller.signal.aborted) throw new GoBack();
       throw err;

@@ -77,7 +77,7 @@ export class KeyQueue {
       while (this.target && this.queue.length) {
         const target = this.target;
         const { s, key } = this.queue.shift()!;
-        if (key.name === 'escape' && !key.ctrl && !key.meta) target.onEscape?.();
+        if (key.name === 'escape') target.onEscape?.();
         else target.input.emit('keypress', s, key);
         // Let the question react (draw, search, finish) before the next key.
         await new Promise((resolve) => setImmediate(resolve));

@@ -487,6 +487,8 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
       );
       if (!v) return lines.join('\n');
       lines.push(v);
+      // Kept while typing: going back from the next line offers these lines again.
+      prefill[key] = [...lines, ...before.slice(lines.length)].join('\n');
     }
   }
 
