@@ -6,7 +6,7 @@ import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, un
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
-import { fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
+import { BACK, fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
 
 const t = translator('en');
 const TODAY = '2017-09-20';
@@ -140,6 +140,46 @@ describe('minutes session flow', () => {
     const p = new ScriptedPrompter([...base, { ask: 'Review', answer: 'discard' }, { ask: 'Discard', answer: false }, { ask: 'Review', answer: 'discard' }, { ask: 'Discard', answer: true }]);
     expect((await runMinutesFlow(session(db, p).deps, {})).action).toBe('discard');
     expect(p.remaining).toBe(0);
+  });
+
+  it('goes back one question with Esc, the earlier answer offered, across sections and inside a new person', async () => {
+    const db = openSample();
+    const u = ids(db);
+    const script = fullScript(db);
+    // Back from "Kind" of speech 1 to its unit, then on; back from "Speech 1" to the last document question.
+    const k = script.findIndex((s) => s.ask === 'Kind' && script[script.indexOf(s) - 1].ask === 'Unit speaking');
+    script.splice(k, 0, { ask: 'Kind', answer: BACK }, { ask: 'Unit speaking', answer: 'cau kho' });
+    const sp = script.findIndex((s) => s.ask === 'Speech 1');
+    script.splice(sp, 0, { ask: 'Speech 1', answer: BACK }, { ask: 'Document 2', answer: '' });
+    // Back from the first question of the header goes nowhere: it is asked again.
+    script.splice(1, 0, { ask: 'Kind of meeting', answer: BACK }, { ask: 'Date of the meeting' });
+    const prompter = new ScriptedPrompter(script);
+    const { deps, saved } = session(db, prompter);
+    const outcome = await runMinutesFlow(deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.speeches.map((s) => s.unitId)).toEqual([u.CK, null, u.BN]);
+    expect(outcome.minutes.heldOn).toBe('2017-09-20');
+    // The questions gone back to offered their earlier answers.
+    const offered = (ask: string) => prompter.offered.filter((o) => o.message.includes(ask)).map((o) => o.value);
+    expect(offered('Date of the meeting')).toEqual([undefined, '20/09/2017']);
+    expect(offered('Unit speaking')[1]).toEqual({ id: u.CK });
+    expect(offered('Document 2')[1]).toEqual({ done: true });
+    // The draft never holds the answer gone back from.
+    expect(saved.some((a) => a['speech.0.unit'] === undefined && a['speech.0.mode'] === 'unit' && 'speech.0.kind' in a)).toBe(false);
+  });
+
+  it('going back inside a new person goes to its previous part, its answer offered', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const i = script.findIndex((s) => s.ask === 'Recorder');
+    script.splice(i, 1, { ask: 'Recorder', answer: 'Lê Văn Ghi' }, { ask: 'Full name' }, { ask: 'Unit of the new person', answer: BACK }, { ask: 'Full name' }, { ask: 'Unit of the new person', answer: 'ben nghe' }, { ask: 'Position', answer: 'Chuyên viên' });
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.newPeople).toMatchObject([{ fullName: 'Lê Văn Ghi', positions: ['Chuyên viên'] }]);
+    expect(prompter.offered.filter((o) => o.message.includes('Full name')).map((o) => o.value)).toEqual([undefined, 'Lê Văn Ghi']);
   });
 
   it('refuses bad answers with a message naming what is accepted', async () => {
