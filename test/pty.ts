@@ -236,7 +236,10 @@ export interface Term {
   waitFor(ok: string | RegExp | ((s: Screen) => boolean), what?: string, ms?: number): Promise<string>;
   /** Resolves with the exit code once the program has ended. */
   exited: Promise<number>;
-  kill(): void;
+  /** Ends the program: a hang-up by default (a closed window), or another signal. */
+  kill(signal?: string): void;
+  /** The program's process id. */
+  pid: number;
   /** Everything the program wrote, raw. */
   raw(): string;
 }
@@ -303,9 +306,10 @@ export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
         check();
       }),
     exited,
-    kill: () => {
-      if (!ended) child.kill('SIGHUP');
+    kill: (signal = 'SIGHUP') => {
+      if (!ended) child.kill(signal);
     },
+    pid: child.pid,
     raw: () => raw,
   };
 }

@@ -167,7 +167,7 @@ export function unitChoices(units: Unit[], term: string, first: number[] = [], e
   const hits = ranked(units.filter(match), (u) => matchScore(u.name, term));
   const ordered = [...hits.filter((u) => firstSet.has(u.id)), ...hits.filter((u) => !firstSet.has(u.id))];
   const add: Choice<Pick>[] = t ? [{ value: { new: cleanText(term) }, name: words.length ? t('record.choice.addUnitNamed', { name: cleanText(term) }) : t('record.choice.addUnit') }] : [];
-  return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...add, ...extra];
+  return [...ordered.slice(0, SHOWN).map<Choice<Pick>>((u) => ({ value: { id: u.id }, name: `${u.name}${u.code ? ` [${u.code}]` : ''}` })), ...extra, ...add];
 }
 
 /** The people added in this session, from their answers. */

@@ -4,12 +4,16 @@
  * edited, a change is a new entry (test/unit/schema.test.ts checks both).
  */
 import initial from './migrations/001-initial.js';
+import draftLock from './migrations/002-draft-lock.js';
 
 export interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: initial },
+  { version: 2, sql: draftLock },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -99,7 +99,7 @@ describe('meeting record', () => {
     const list = await run(['meeting', 'drafts', '--json'], { db, tty: false });
     expect(list.code).toBe(0);
     const drafts = JSON.parse(list.stdout);
-    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: cut, nextQuestion: 'Speech 3' })]);
+    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: steps.slice(0, cut).filter((s) => s.ask !== 'Line 2').length, nextQuestion: 'Speech 3' })]);
     const table = await run(['meeting', 'drafts'], { db, tty: true });
     expect(table.stdout).toContain('Speech 3');
     expect(table.stdout).toMatch(/20\/09\/2017|2017-09-20/);
@@ -164,6 +164,7 @@ describe('meeting record', () => {
       { ask: 'Speaker', answer: 'an', pick: (c) => c.find((x) => x.name.includes('(new)')) },
       { ask: 'Kind', answer: 'phat-bieu' },
       { ask: 'Summary', answer: 'Khai mạc' },
+      { ask: 'Line 2', answer: '' },
       { ask: 'Speech 2', answer: 'done' },
       { ask: 'Conclusion 1', answer: 'Giao chi ủy chuẩn bị đại hội' },
       { ask: 'Conclusion 2', answer: '' },

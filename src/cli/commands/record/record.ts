@@ -6,12 +6,15 @@ import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
 import { answerCount, runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
 import type { Audit } from '../../../store/changelog.js';
 import type { Db } from '../../../store/db.js';
-import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../../store/drafts.js';
+import { hostname } from 'node:os';
+import { createDraft, deleteDraft, getDraft, listDrafts, lockDraft, saveDraft, touchDraftLock, unlockDraft } from '../../../store/drafts.js';
 import { createMeeting, type CreatedMeeting } from '../../../store/meetings.js';
 import { addPerson, getPerson } from '../../../store/people.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
-import { DRAFT_KIND, type MinutesDraftData } from './draft-summary.js';
+import { DRAFT_KIND, localStamp, lockIsStale, type MinutesDraftData } from './draft-summary.js';
+
+const HEARTBEAT_MS = 15_000;
 
 export async function recordMinutes(env: Env, resume: string | true | undefined): Promise<number> {
   const { ctx } = env;
@@ -22,6 +25,20 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
 
   let draftId: number | undefined;
   let answers: Answers = {};
+  // One session per draft: the draft is locked while it is answered, the lock renewed while the session lives.
+  const me = () => ({ pid: process.pid, host: hostname(), at: ctx.now().toISOString() });
+  let heartbeat: NodeJS.Timeout | undefined;
+  const takeLock = (id: number) => {
+    const got = lockDraft(db, me(), id, (lock) => lockIsStale(lock, ctx.now()));
+    if (!got.ok) throw new UsageError('record.draftInUse', { id, pid: got.holder.pid, host: got.holder.host, since: localStamp(got.holder.startedAt, env.lang) });
+    if (got.takenOver) env.info('record.lockTakenOver', { id, pid: got.takenOver.pid, host: got.takenOver.host, seen: localStamp(got.takenOver.heartbeatAt, env.lang) });
+    heartbeat = setInterval(() => touchDraftLock(db, me(), id), HEARTBEAT_MS);
+    heartbeat.unref();
+  };
+  const releaseLock = () => {
+    if (heartbeat) clearInterval(heartbeat);
+    if (draftId !== undefined) unlockDraft(db, me(), draftId);
+  };
   if (resume !== undefined) {
     const draft =
       resume === true
@@ -33,6 +50,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     }
     draftId = draft.id;
     answers = draft.data.answers ?? {};
+    takeLock(draft.id);
     env.info('record.resuming', { id: draft.id, answers: answerCount(answers) });
   } else {
     const waiting = listDrafts(db, DRAFT_KIND);
@@ -41,8 +59,10 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
 
   const persist = (a: Answers) => {
     const data: MinutesDraftData = { version: 1, answers: a };
-    if (draftId === undefined) draftId = createDraft(db, env.audit(), DRAFT_KIND, data);
-    else saveDraft(db, draftId, data, env.audit().at);
+    if (draftId === undefined) {
+      draftId = createDraft(db, env.audit(), DRAFT_KIND, data);
+      takeLock(draftId);
+    } else saveDraft(db, draftId, data, env.audit().at);
   };
 
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
@@ -57,6 +77,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     throw err;
   } finally {
     prompter.close?.();
+    releaseLock();
   }
 
   if (outcome.action === 'later') {
