@@ -14,10 +14,10 @@ import type { Db } from '../store/db.js';
 import { parseDocCode } from '../domain/documents.js';
 import type { Audit } from '../store/changelog.js';
 import { addDocument, getDocument, listDocuments } from '../store/documents.js';
-import { MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
+import { defaultOrganizer, MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
-import { addUnit, getUnit, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
+import { addUnit, getUnit, grassrootsUnder, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
 import { isGoBack, isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
 /** Answers by question key; JSON, as stored in the draft. */
@@ -39,6 +39,8 @@ export interface NewPerson {
 /** The answers gathered into the shape of a meeting (new people still as refs). */
 export interface CollectedMinutes {
   heldOn: IsoDate;
+  /** The organizing committee when the session chose or created it; otherwise the first chair's. */
+  organizerId?: number | null;
   kind: MeetingKind;
   title: string;
   period: string;
@@ -223,6 +225,7 @@ export function collectMinutes(answers: Answers, today: IsoDate): CollectedMinut
   const heldOn = (a.heldOn as IsoDate | undefined) ?? today;
   return {
     heldOn,
+    ...(typeof a.organizer === 'number' && { organizerId: a.organizer }),
     kind: (a.kind as MeetingKind | undefined) ?? 'giao-ban',
     title: (a.title as string | undefined) ?? '',
     period: (a.period as string | undefined) ?? quarterOf(heldOn).code,
@@ -281,22 +284,15 @@ export function parseDue(value: string, heldOn: IsoDate): IsoDate | null {
   return due;
 }
 
-/** The committee holding the meeting: the unit of the first chair (as `meeting add` decides it). */
+/** The committee holding the meeting: the unit of the first chair (the store's rule, also for a person added in the session). */
 function organizerOf(db: Db, answers: Answers, chair: PersonRef | null): number | null {
   if (chair === null) return null;
-  if (typeof chair === 'number') return getPerson(db, chair)?.unitId ?? null;
+  if (typeof chair === 'number') return defaultOrganizer(db, [chair]);
   return (answers[`${chair}.unit`] as number | null | undefined) ?? null;
 }
 
-/**
- * The wards (and communes) to preselect: those that exist on the day under the organizing committee,
- * or all of them when it has none (as `meeting add --invite all-wards`).
- */
-export function wardsToInvite(unitsOnDate: Unit[], organizerId: number | null): number[] {
-  const wards = unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
-  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
-  return (under.length ? under : wards).map((w) => w.id);
-}
+/** The wards and communes to preselect (the rule of `meeting add --invite all-wards`). */
+export const wardsToInvite = grassrootsUnder;
 
 /** The key under which the answers keep the order in which questions were answered (for going back). */
 export const ORDER_KEY = '_order';
@@ -425,7 +421,7 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
   async function addUnitInline(typed: string, heldOn: IsoDate): Promise<number> {
     const name = cleanText(await p.input({ message: t('record.q.newUnitName'), default: typed || undefined, validate: (v) => (cleanText(v) ? true : t('record.err.required')) }));
     const kind = await p.select<UnitKind>({ message: t('record.q.newUnitKind'), choices: UNIT_KINDS.map((k) => ({ value: k, name: t(`unit.kind.${k}`) })), default: 'ward' });
-    const parent = kind === 'committee' ? null : (listUnits(db, { at: heldOn }).find((u) => u.kind === 'committee')?.id ?? null);
+    const parent = kind === 'committee' ? null : typeof answers.organizer === 'number' ? answers.organizer : (listUnits(db, { at: heldOn }).find((u) => u.kind === 'committee')?.id ?? null);
     const id = addUnit(db, audit(), { name, kind, parentId: parent });
     p.say(t('record.unitAdded', { name }));
     return id;
@@ -535,16 +531,41 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
     await askPeople('guest', (n) => t('record.q.guest', { n }), 0, heldOn);
     await askPerson('recorder', t('record.q.recorder'), { none: true }, heldOn);
 
-    // 3. Units and documents.
+    // 3. The organizing committee: the first chair's; on a database without any committee, asked and created.
+    const organizer = await ask<number | null>('organizer', async () => {
+      if (listUnits(db, { at: heldOn }).some((u) => u.kind === 'committee')) return organizerOf(db, answers, chairs[0] ?? null);
+      const name = cleanText(await p.input({ message: t('record.q.organizer'), prefill: undefined, validate: (v) => (cleanText(v) ? true : t('record.err.required')) }));
+      const id = addUnit(db, audit(), { name, kind: 'committee' });
+      p.say(t('record.unitAdded', { name }));
+      return id;
+    });
+
+    // 4. Units and documents.
     const unitsOnDate = listUnits(db, { at: heldOn });
-    const invited = await ask<number[]>('units', () => {
-      const preselected = new Set(wardsToInvite(unitsOnDate, organizerOf(db, answers, chairs[0] ?? null)));
-      const ordered = [...unitsOnDate.filter((u) => preselected.has(u.id)), ...unitsOnDate.filter((u) => !preselected.has(u.id))];
-      if (!ordered.length) return Promise.resolve([]);
+    const invited = await ask<number[]>('units', async () => {
+      const preselected = new Set(wardsToInvite(unitsOnDate, organizer));
+      const ordered = [...unitsOnDate.filter((u) => preselected.has(u.id)), ...unitsOnDate.filter((u) => !preselected.has(u.id) && u.id !== organizer)];
+      if (!ordered.length) {
+        // Nothing to choose from yet: the units are named one by one, and added on the spot.
+        p.say(t('record.noUnitsYet'));
+        const ids: number[] = [];
+        for (let n = 1; ; n++) {
+          const done: Choice<Pick>[] = [{ value: { done: true }, name: t('record.choice.done') }];
+          const pick = await p.search<Pick>({
+            message: t('record.q.inviteUnit', { n }),
+            source: (term) => {
+              const found = unitChoices(listUnits(db, { at: heldOn }).filter((u) => !ids.includes(u.id) && u.id !== organizer), term, [], [], t);
+              return term.trim() ? [...found, ...done] : [...done, ...found];
+            },
+          });
+          if ('done' in pick) return ids;
+          ids.push('new' in pick ? await addUnitInline(pick.new, heldOn) : (pick as { id: number }).id);
+        }
+      }
       const before = earlier<number[]>('units');
       return p.checkbox<number>({ message: t('record.q.units'), choices: ordered.map((u) => ({ value: u.id, name: u.name, checked: before ? before.includes(u.id) : preselected.has(u.id) })) });
     });
-    const invitedUnits = invited.map((id) => unitsOnDate.find((u) => u.id === id) ?? getUnit(db, id)).filter((u): u is Unit => !!u);
+    const invitedUnits = invited.map((id) => getUnit(db, id)).filter((u): u is Unit => !!u);
     if (invited.length) {
       const absent = await ask<number[]>('absent', () =>
         p.checkbox<number>({ message: t('record.q.absent'), choices: invitedUnits.map((u) => ({ value: u.id, name: u.name, checked: earlier<number[]>('absent')?.includes(u.id) })) }),
@@ -577,7 +598,7 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
       pickedDocs.push(pick.id);
     }
 
-    // 4. Speeches.
+    // 5. Speeches.
     for (let i = 0; ; i++) {
       const k = `speech.${i}`;
       const mode = await ask<'person' | 'unit' | 'done'>(`${k}.mode`, () =>
@@ -616,7 +637,7 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
         });
     }
 
-    // 5. Conclusions.
+    // 6. Conclusions.
     const assignable = invitedUnits.length ? invitedUnits : unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
     for (let i = 0; ; i++) {
       const k = `conclusion.${i}`;
@@ -633,7 +654,7 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
         });
     }
 
-    // 6. Closing, review, save.
+    // 7. Closing, review, save.
     await ask<string | null>('endTime', async () => {
       const v = await p.input({
         message: t('record.q.end'),

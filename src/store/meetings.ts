@@ -247,8 +247,8 @@ export function createMeeting(db: Db, audit: Audit, input: MeetingInput): Create
   })();
 }
 
-/** The committee that holds the meeting: by default the unit of the first chair. */
-function defaultOrganizer(db: Db, chairIds: number[]): number | null {
+/** The committee that holds the meeting: by default the unit of the first chair (the one rule, used by the minutes session too). */
+export function defaultOrganizer(db: Db, chairIds: number[]): number | null {
   if (!chairIds.length) return null;
   return (db.prepare('SELECT unit_id AS u FROM person WHERE id = ?').get(chairIds[0]) as { u: number | null } | undefined)?.u ?? null;
 }

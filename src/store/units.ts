@@ -69,6 +69,17 @@ export function existsOn(unit: { validFrom: string | null; validTo: string | nul
   return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || unit.validTo >= date);
 }
 
+/**
+ * The grassroots units (wards and communes) a meeting invites by default: those existing that day under
+ * the organizing committee, or all of them when it has none under it. One rule for the minutes session
+ * and for `meeting add --invite all-wards`.
+ */
+export function grassrootsUnder(unitsOnDate: Unit[], organizerId: number | null): number[] {
+  const grassroots = unitsOnDate.filter((u) => u.kind === 'ward' || u.kind === 'commune');
+  const under = organizerId === null ? [] : grassroots.filter((w) => w.parentId === organizerId);
+  return (under.length ? under : grassroots).map((w) => w.id);
+}
+
 export interface UnitFilter {
   kind?: UnitKind;
   at?: IsoDate;

@@ -45,8 +45,9 @@ describe('minutes session flow', () => {
     ]);
     expect(m.speeches[1].summary).toBe('Dòng một.\nDòng hai.');
     expect(m.conclusions).toEqual([{ text: 'Mỗi phường xây dựng khâu đột phá cụ thể', unitIds: [u.BN, u.CK], dueOn: '2017-10-20' }]);
-    // One save per answer given (the review choice is not an answer to keep).
-    expect(saved).toHaveLength(questions - 1);
+    // One save per answer given (the review choice is not an answer to keep), and one for the
+    // organizing committee, kept without asking.
+    expect(saved).toHaveLength(questions - 1 + 1);
     expect(prompter.said.join('\n')).toContain('Conclusions (1)');
   });
 

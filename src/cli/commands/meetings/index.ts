@@ -26,7 +26,7 @@ import {
   type SpeechListRow,
 } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
-import { listUnits, resolveUnit } from '../../../store/units.js';
+import { grassrootsUnder, listUnits, resolveUnit } from '../../../store/units.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
@@ -77,9 +77,7 @@ function resolveUnits(db: Db, values: string[], at: IsoDate, organizerId: number
 }
 
 function wardsOn(db: Db, at: IsoDate, organizerId: number | null): number[] {
-  const wards = listUnits(db, { kind: 'ward', at });
-  const under = organizerId === null ? [] : wards.filter((w) => w.parentId === organizerId);
-  return (under.length ? under : wards).map((w) => w.id);
+  return grassrootsUnder(listUnits(db, { at }), organizerId);
 }
 
 function resolvePeople(db: Db, values: string[] | undefined): number[] {

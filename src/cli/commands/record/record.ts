@@ -120,6 +120,7 @@ export function saveMinutes(db: Db, audit: Audit, m: CollectedMinutes, draftId: 
     const absent = new Map(m.absent.map((a) => [a.unitId, a.reason]));
     const created = createMeeting(db, audit, {
       heldOn: m.heldOn,
+      ...(m.organizerId !== undefined && { organizerId: m.organizerId }),
       title: m.title,
       kind: m.kind,
       period: m.period,
