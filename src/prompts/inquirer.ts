@@ -79,6 +79,14 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
     }
   }
 
+  // The last choice of every list: goes back one question, like Esc.
+  const BACK = Object.freeze({ back: true });
+  const backChoice = { value: BACK as never, name: t('prompt.back') };
+  const orBack = <V>(value: V): V => {
+    if ((value as unknown) === BACK) throw new GoBack();
+    return value;
+  };
+
   const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
 
   return {
@@ -86,20 +94,25 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
       asked((c) =>
         input({ message: q.message, default: q.prefill ?? q.default, prefill: q.prefill !== undefined ? 'editable' : 'tab', validate: q.validate, theme }, c),
       ),
-    select: (q) => asked((c) => select({ message: q.message, choices: q.choices, default: q.default, pageSize: 12, theme }, c)),
+    select: async (q) => orBack(await asked((c) => select({ message: q.message, choices: [...q.choices, backChoice], default: q.default, pageSize: 12, theme }, c))),
     checkbox: (q) => asked((c) => checkbox({ message: q.message, choices: q.choices, pageSize: 15, theme }, c)),
-    search: (q) =>
-      asked((c) =>
-        search(
-          {
-            message: q.message,
-            // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
-            source: (term) => q.source(term ?? '').map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
-            ...(q.default !== undefined && { default: q.default }),
-            pageSize: 10,
-            theme,
-          },
-          c,
+    search: async (q) =>
+      orBack(
+        await asked((c) =>
+          search(
+            {
+              message: q.message,
+              // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
+              source: (term) => [
+                ...q.source(term ?? '').map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
+                backChoice,
+              ],
+              ...(q.default !== undefined && { default: q.default }),
+              pageSize: 10,
+              theme,
+            },
+            c,
+          ),
         ),
       ),
     confirm: (q) => asked((c) => confirm({ message: q.message, default: q.default }, c)),

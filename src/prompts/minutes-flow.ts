@@ -404,11 +404,11 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
     return pick;
   }
 
-  async function askPeople(prefix: string, message: (n: number) => string, minimum: number, heldOn: IsoDate): Promise<PersonRef[]> {
+  async function askPeople(prefix: string, message: (n: number) => string, minimum: number, heldOn: IsoDate, already: PersonRef[] = []): Promise<PersonRef[]> {
     const chosen: PersonRef[] = [];
     for (let i = 0; ; i++) {
       const key = `${prefix}.${i}`;
-      const pick = await askPerson(key, message(i + 1), { exclude: chosen, done: i >= minimum }, heldOn);
+      const pick = await askPerson(key, message(i + 1), { exclude: [...already, ...chosen], done: i >= minimum }, heldOn);
       if ('done' in pick || 'none' in pick) return chosen;
       const ref = refOf(key, pick);
       if (ref !== null) chosen.push(ref);
@@ -528,7 +528,8 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
 
     // 2. People.
     const chairs = await askPeople('chair', (n) => t('record.q.chair', { n }), 1, heldOn);
-    await askPeople('guest', (n) => t('record.q.guest', { n }), 0, heldOn);
+    // The chairs are not offered again as guests.
+    await askPeople('guest', (n) => t('record.q.guest', { n }), 0, heldOn, chairs);
     await askPerson('recorder', t('record.q.recorder'), { none: true }, heldOn);
 
     // 3. The organizing committee: the first chair's; on a database without any committee, asked and created.
