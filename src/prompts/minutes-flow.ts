@@ -504,6 +504,97 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
     return `${t('record.q.speech', { n: i + 1 })}${who ? ` — ${who}` : ''} — `;
   }
 
+  /** Items of a loop in the answers (speech or conclusion), by index, up to its end. */
+  function loopItems(prefix: 'speech' | 'conclusion'): number[] {
+    const out: number[] = [];
+    const first = (i: number) => (prefix === 'speech' ? `speech.${i}.mode` : `conclusion.${i}.text`);
+    for (let i = 0; first(i) in answers && answers[first(i)] !== 'done' && answers[first(i)] !== ''; i++) out.push(i);
+    return out;
+  }
+
+  /** Forgets answers (offered again when asked) and runs the flow again: they are asked anew. */
+  function reask(keys: string[]): never {
+    for (const k of keys) {
+      if (!(k in answers)) continue;
+      prefill[k] = answers[k];
+      delete answers[k];
+    }
+    answers[ORDER_KEY] = order().filter((k) => !keys.includes(k));
+    deps.persist(answers);
+    throw new Restart();
+  }
+
+  /** Removes item `i` of a loop; the items after it move up one place (and so do references to people they added). */
+  function removeItem(prefix: 'speech' | 'conclusion', i: number): void {
+    const re = new RegExp(`^${prefix}\\.(\\d+)(\\..*)?$`);
+    const renamed = new Map<string, string>();
+    const moved: Answers = {};
+    for (const key of Object.keys(answers)) {
+      const m = re.exec(key);
+      if (!m) continue;
+      const n = Number(m[1]);
+      if (n < i) continue;
+      const value = answers[key];
+      delete answers[key];
+      if (n === i) continue;
+      const to = `${prefix}.${n - 1}${m[2] ?? ''}`;
+      renamed.set(key, to);
+      moved[to] = value;
+    }
+    Object.assign(answers, moved);
+    for (const [key, value] of Object.entries(answers)) {
+      if (isPick(value, 'ref') && renamed.has((value as { ref: string }).ref)) answers[key] = { ref: renamed.get((value as { ref: string }).ref) };
+    }
+    answers[ORDER_KEY] = order()
+      .filter((k) => !(re.exec(k) && Number(re.exec(k)![1]) === i))
+      .map((k) => renamed.get(k) ?? k);
+    deps.persist(answers);
+  }
+
+  /** The review's "edit or delete a part": the header, the attendance, one speech, one conclusion. */
+  async function editPart(): Promise<void> {
+    type Part = 'header' | 'attendance' | `speech.${number}` | `conclusion.${number}`;
+    const firstLine = (v: unknown) => String(v ?? '').split('\n')[0];
+    const clip = (text: string) => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
+    const parts: Choice<Part>[] = [
+      { value: 'header', name: t('record.part.header') },
+      { value: 'attendance', name: t('record.part.attendance') },
+      ...loopItems('speech').map<Choice<Part>>((i) => ({
+        value: `speech.${i}`,
+        name: clip(`${speechContext(i)}${firstLine(answers[`speech.${i}.summary`] || answers[`speech.${i}.summaryEditor`])}`),
+      })),
+      ...loopItems('conclusion').map<Choice<Part>>((i) => ({ value: `conclusion.${i}`, name: clip(t('record.part.conclusion', { n: i + 1, text: firstLine(answers[`conclusion.${i}.text`]) })) })),
+    ];
+    let part: Part;
+    try {
+      part = await p.select<Part>({ message: t('record.q.whichPart'), choices: parts });
+    } catch (err) {
+      if (isGoBack(err)) return;
+      throw err;
+    }
+    if (part === 'header') reask(['heldOn', 'kind', 'title', 'period', 'location', 'startTime']);
+    if (part === 'attendance') reask(['units', 'absent', ...Object.keys(answers).filter((k) => k.startsWith('absent.'))]);
+    const [prefix, n] = part.split('.') as ['speech' | 'conclusion', string];
+    let action: 'edit' | 'delete';
+    try {
+      action = await p.select<'edit' | 'delete'>({
+        message: t('record.q.partAction'),
+        choices: [
+          { value: 'edit', name: t('record.choice.editPart') },
+          { value: 'delete', name: t('record.choice.deletePart') },
+        ],
+      });
+    } catch (err) {
+      if (isGoBack(err)) return;
+      throw err;
+    }
+    if (action === 'delete') {
+      removeItem(prefix, Number(n));
+      return;
+    }
+    reask(Object.keys(answers).filter((k) => k.startsWith(`${prefix}.${n}.`)));
+  }
+
   for (;;) {
     // 1. The header.
     const heldOn = await ask<IsoDate>('heldOn', async () => {
@@ -673,10 +764,11 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
 
     const minutes = collectMinutes(answers, today);
     p.say(renderMinutesSummary(db, t, deps.lang, minutes));
-    const choice = await p.select<'save' | 'moreSpeeches' | 'moreConclusions' | 'later' | 'discard'>({
+    const choice = await p.select<'save' | 'moreSpeeches' | 'moreConclusions' | 'edit' | 'later' | 'discard'>({
       message: t('record.q.review'),
       choices: [
         { value: 'save', name: t('record.choice.save') },
+        { value: 'edit', name: t('record.choice.edit') },
         { value: 'moreSpeeches', name: t('record.choice.moreSpeeches') },
         { value: 'moreConclusions', name: t('record.choice.moreConclusions') },
         { value: 'later', name: t('record.choice.later') },
@@ -688,6 +780,10 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
     if (choice === 'later') return { action: 'later' };
     if (choice === 'discard') {
       if (await p.confirm({ message: t('record.q.confirmDiscard'), default: false })) return { action: 'discard' };
+      continue;
+    }
+    if (choice === 'edit') {
+      await editPart();
       continue;
     }
     // Reopen a loop: forget its "done" answer; everything after it is still answered.
@@ -704,7 +800,14 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
   }
 }
 
-/** The review shown before saving: what will be written, in the user's language. */
+/** A long text as one short line: its first line, cut, with the number of lines left out. */
+function oneLine(text: string, max = 90): string {
+  const lines = text.split('\n');
+  const first = lines[0].length > max ? `${lines[0].slice(0, max - 1)}…` : lines[0];
+  return lines.length > 1 ? `${first} (+${lines.length - 1})` : first;
+}
+
+/** The review shown before saving: what will be written, in the user's language (long parts on one line each). */
 export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: CollectedMinutes, heading = 'record.summary.heading'): string {
   const personName = (ref: PersonRef | null): string => {
     if (ref === null) return '—';
@@ -735,14 +838,14 @@ export function renderMinutesSummary(db: Db, t: Translate, lang: Lang, m: Collec
     `${t('record.summary.speeches', { n: m.speeches.length })}:`,
     ...m.speeches.map(
       (s, i) =>
-        `  ${i + 1}. ${[s.speaker !== null ? personName(s.speaker) : '', unitName(s.unitId ?? (typeof s.speaker === 'number' ? (getPerson(db, s.speaker)?.unitId ?? null) : null))].filter(Boolean).join(', ')} — ${t(`record.speechKind.${s.kind}`)}: ${s.summary}`,
+        `  ${i + 1}. ${[s.speaker !== null ? personName(s.speaker) : '', unitName(s.unitId ?? (typeof s.speaker === 'number' ? (getPerson(db, s.speaker)?.unitId ?? null) : null))].filter(Boolean).join(', ')} — ${t(`record.speechKind.${s.kind}`)}: ${oneLine(s.summary)}`,
     ),
     `${t('record.summary.conclusions', { n: m.conclusions.length })}:`,
     ...m.conclusions.map((c, i) => {
       const tasks = c.unitIds.length
         ? ` → ${t('record.summary.tasks', { n: c.unitIds.length, units: c.unitIds.map(unitName).join(', '), due: c.dueOn ? (lang === 'vi' ? formatDateVi(c.dueOn) : c.dueOn) : t('record.summary.noDue') })}`
         : '';
-      return `  ${i + 1}. ${c.text}${tasks}`;
+      return `  ${i + 1}. ${oneLine(c.text)}${tasks}`;
     }),
   ];
   return lines.join('\n');

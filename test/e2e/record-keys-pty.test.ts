@@ -140,6 +140,50 @@ describe('meeting record: typed-ahead keys and going back (node-pty)', () => {
     expect([...m.speeches, ...(m.chairRemarks ?? [])].map((s) => [s.kind, s.unitName, s.summary])).toEqual([['phat-bieu', 'Phường Cầu Kho', 'Ý kiến sau khi sửa']]);
   });
 
+  it('the review deletes one speech and edits another, then saves', { timeout: 60_000 }, async () => {
+    const { db } = draftAtSpeeches();
+    const term = start(db, 120);
+    const d = driver(term);
+    await d.question('Speech 1');
+    // Two unit speeches typed ahead, then the end of the session up to the review.
+    term.send(
+      [KEY.down, KEY.enter, 'cau kho', KEY.enter, KEY.enter, 'Ý kiến thứ nhất', KEY.enter, KEY.enter].join('') +
+        [KEY.enter, 'ben nghe', KEY.enter, KEY.enter, 'Ý kiến thứ hai', KEY.enter, KEY.enter].join('') +
+        [KEY.down, KEY.enter, KEY.enter, KEY.enter].join(''),
+    );
+    const review = await term.waitFor((s) => cursorLine(s, 'Review, then choose') === 'Save the meeting', 'the review');
+    expect(review).toContain('Speeches (2)');
+    await d.cursorTo('Review, then choose', 'down', 'Edit or delete a part');
+    term.send(KEY.enter);
+    await d.cursorTo('Which part?', 'down', 'Speech 1 — Phường Cầu Kho');
+    term.send(KEY.enter);
+    await d.cursorTo('What to do with it?', 'down', 'Delete');
+    term.send(KEY.enter);
+    await term.waitFor((s) => cursorLine(s, 'Review, then choose') === 'Save the meeting' && s.text().includes('Speeches (1)'), 'the review with one speech');
+    // Edit the one left: its questions come back with the earlier answers; the kind is changed.
+    await d.cursorTo('Review, then choose', 'down', 'Edit or delete a part');
+    term.send(KEY.enter);
+    await d.cursorTo('Which part?', 'down', 'Speech 1 — Phường Bến Nghé');
+    term.send(KEY.enter);
+    await d.cursorTo('What to do with it?', 'down', 'Edit');
+    term.send(KEY.enter);
+    await term.waitFor((s) => cursorLine(s, 'Speech 1') === 'Unit only (speaker not named)', 'the mode offered again');
+    term.send(KEY.enter);
+    await term.waitFor((s) => cursorLine(s, 'Unit speaking') === 'Phường Bến Nghé [BN]', 'the unit offered again');
+    term.send(KEY.enter);
+    await d.cursorTo('Kind', 'down', 'direction');
+    term.send(KEY.enter);
+    await d.echoed('Speech 1 — Phường Bến Nghé, direction — Summary', 'Ý kiến thứ hai');
+    term.send(KEY.enter);
+    await d.answer('Line 2', null);
+    await term.waitFor((s) => cursorLine(s, 'Review, then choose') === 'Save the meeting' && s.text().includes('Phường Bến Nghé — direction'), 'the review with the edited speech');
+    term.send(KEY.enter);
+    const done = await term.waitFor(/Meeting (\d+) saved/);
+    expect(await term.exited).toBe(0);
+    const m = shown(db, /Meeting (\d+) saved/.exec(done)![1]);
+    expect([...m.speeches, ...(m.chairRemarks ?? [])].map((s) => [s.ord, s.kind, s.unitName, s.summary])).toEqual([[1, 'chi-dao', 'Phường Bến Nghé', 'Ý kiến thứ hai']]);
+  });
+
   it('speaks Vietnamese throughout: the yes/no question takes "c"/"k" and answers "Có"/"Không"', { timeout: 60_000 }, async () => {
     const { db, id } = draftAtSpeeches();
     const term = runBin(['meeting', 'drafts', '--json', '--db', db]);

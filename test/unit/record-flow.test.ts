@@ -183,6 +183,49 @@ describe('minutes session flow', () => {
     expect(prompter.offered.filter((o) => o.message.includes('Full name')).map((o) => o.value)).toEqual([undefined, 'Lê Văn Ghi']);
   });
 
+  it('the review edits a speech (asked again, earlier answers offered) and deletes another; later ones move up', async () => {
+    const db = openSample();
+    const u = ids(db);
+    const script = fullScript(db);
+    script.splice(
+      script.length - 1,
+      1,
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'speech.1' },
+      { ask: 'What to do', answer: 'delete' },
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'speech.0' },
+      { ask: 'What to do', answer: 'edit' },
+      { ask: 'Speech 1' },
+      { ask: 'Unit speaking', answer: 'tan dinh' },
+      { ask: 'Kind' },
+      { ask: 'Summary' },
+      { ask: 'Line 2', answer: '' },
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'header' },
+      { ask: 'Date of the meeting' },
+      { ask: 'Kind of meeting' },
+      { ask: 'Title', answer: 'Giao ban quý III (sửa)' },
+      { ask: 'Period' },
+      { ask: 'Place' },
+      { ask: 'Start time' },
+      { ask: 'Review', answer: 'save' },
+    );
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    const td = resolveUnit(db, 'TD', { at: TODAY }).id;
+    expect(outcome.minutes.speeches.map((s) => [s.unitId, s.kind, s.summary])).toEqual([
+      [td, 'tham-luan', 'Kết quả một năm thực hiện Chỉ thị 05'],
+      [u.BN, 'tham-luan', 'Mô hình dân vận khéo'],
+    ]);
+    expect(outcome.minutes).toMatchObject({ title: 'Giao ban quý III (sửa)', heldOn: '2017-09-20', startTime: '08:00', location: 'Hội trường Quận ủy' });
+    // The edited questions offered what they held.
+    expect(prompter.offered.filter((o) => o.message.includes('Speech 1') && !o.message.includes('Summary')).map((o) => o.value)).toContainEqual('unit');
+    expect(prompter.offered.filter((o) => o.message.includes('Place')).map((o) => o.value)).toEqual([undefined, 'Hội trường Quận ủy']);
+  });
+
   it('refuses bad answers with a message naming what is accepted', async () => {
     const db = openSample();
     const bad = async (steps: Step[]) => runMinutesFlow(session(db, new ScriptedPrompter(steps)).deps, {});
