@@ -271,20 +271,20 @@ function insertConclusion(db: Db, audit: Audit, meetingId: number, heldOn: IsoDa
   return { conclusionId, taskIds };
 }
 
-interface MeetingRow {
+export interface MeetingRow {
   id: number;
   heldOn: IsoDate;
   closedAt: string | null;
 }
 
-function meetingRow(db: Db, id: number): MeetingRow {
+export function meetingRow(db: Db, id: number): MeetingRow {
   const row = db.prepare('SELECT id, held_on AS heldOn, closed_at AS closedAt FROM meeting WHERE id = ?').get(id) as MeetingRow | undefined;
   if (!row) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
   return row;
 }
 
 /** Changing closed minutes needs force; a forced change is marked in the change log. */
-function checkOpen(row: MeetingRow, force: boolean | undefined): void {
+export function checkOpen(row: MeetingRow, force: boolean | undefined): void {
   if (row.closedAt && !force) throw new RuntimeError('meeting.closedNeedsForce', { id: row.id, closedAt: localTimestamp(row.closedAt) });
 }
 

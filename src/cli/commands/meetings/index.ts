@@ -30,6 +30,7 @@ import { grassrootsUnder, listUnits, resolveUnit } from '../../../store/units.js
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
+import { registerCorrections } from './corrections.js';
 import { meetingText } from './show.js';
 
 const ALL_WARDS = 'all-wards';
@@ -45,6 +46,7 @@ export function registerMeetings(program: Command, cli: Cli, parents: Parents): 
   registerConclude(meeting, cli);
   registerMinutes(meeting, cli);
   registerSpeech(program, cli);
+  registerCorrections(program, meeting, cli);
 }
 
 // ---------------------------------------------------------------------------------------------
