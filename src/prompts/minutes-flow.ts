@@ -14,7 +14,7 @@ import type { Db } from '../store/db.js';
 import { parseDocCode } from '../domain/documents.js';
 import type { Audit } from '../store/changelog.js';
 import { addDocument, getDocument, listDocuments } from '../store/documents.js';
-import { defaultOrganizer, MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
+import { defaultOrganizer, listMeetings, MEETING_KINDS, SPEECH_KINDS, type MeetingKind, type SpeechKind } from '../store/meetings.js';
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
 import { addUnit, getUnit, grassrootsUnder, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
@@ -764,6 +764,8 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
 
     const minutes = collectMinutes(answers, today);
     p.say(renderMinutesSummary(db, t, deps.lang, minutes));
+    // A meeting that looks like this one already exists: said before saving (the secretary may have recorded it already).
+    for (const same of similarMeetings(db, minutes)) p.say(t('record.similarMeeting', { id: same.id, title: same.title }));
     const choice = await p.select<'save' | 'moreSpeeches' | 'moreConclusions' | 'edit' | 'later' | 'discard'>({
       message: t('record.q.review'),
       choices: [
@@ -798,6 +800,17 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
       }
     }
   }
+}
+
+/** Saved meetings on the same day, of the same kind, with a similar title (accent-insensitive: equal, or one inside the other). */
+export function similarMeetings(db: Db, m: { heldOn: IsoDate; kind: MeetingKind; title: string }): { id: number; title: string }[] {
+  const title = fold(m.title);
+  return listMeetings(db, { from: m.heldOn, to: m.heldOn, kind: m.kind })
+    .filter((x) => {
+      const other = fold(x.title);
+      return other === title || (title.length >= 5 && other.includes(title)) || (other.length >= 5 && title.includes(other));
+    })
+    .map((x) => ({ id: x.id, title: x.title }));
 }
 
 /** A long text as one short line: its first line, cut, with the number of lines left out. */

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import search from '@inquirer/search';
 import { translator } from '../../src/i18n/index.js';
-import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { collectMinutes, matchScore, similarMeetings, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
 import { BACK, fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
 
 const t = translator('en');
+
+const listMeetingsTitle = (db: ReturnType<typeof openSample>) => (db.prepare('SELECT title FROM meeting WHERE id = 1').get() as { title: string }).title;
 const TODAY = '2017-09-20';
 
 function session(db: ReturnType<typeof openSample>, prompter: ScriptedPrompter) {
@@ -224,6 +226,20 @@ describe('minutes session flow', () => {
     // The edited questions offered what they held.
     expect(prompter.offered.filter((o) => o.message.includes('Speech 1') && !o.message.includes('Summary')).map((o) => o.value)).toContainEqual('unit');
     expect(prompter.offered.filter((o) => o.message.includes('Place')).map((o) => o.value)).toEqual([undefined, 'Hội trường Quận ủy']);
+  });
+
+  it('warns before saving when a meeting of the same day and kind with a similar title exists', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    script[0] = { ask: 'Date of the meeting', answer: '17/06/2017' };
+    script[1] = { ask: 'Kind of meeting', answer: 'giao-ban-chuyen-de' };
+    script[2] = { ask: 'Title', answer: 'giai phap tang cuong thuc hien chi thi so 05-ct/tw' };
+    const prompter = new ScriptedPrompter(script);
+    await runMinutesFlow(session(db, prompter).deps, {});
+    const existing = listMeetingsTitle(db);
+    expect(similarMeetings(db, { heldOn: '2017-06-17', kind: 'giao-ban-chuyen-de', title: existing })).toHaveLength(1);
+    expect(prompter.said.join('\n')).toMatch(/Meeting 1 on the same day, of the same kind, already exists/);
+    expect(similarMeetings(db, { heldOn: '2017-06-18', kind: 'giao-ban-chuyen-de', title: existing })).toEqual([]);
   });
 
   it('refuses bad answers with a message naming what is accepted', async () => {
