@@ -360,8 +360,14 @@ export function driver(term: Term) {
     term.waitFor((s) => {
       const i = activeQuestion(s, q);
       if (i < 0) return false;
-      const line = s.logical()[i];
-      return line.endsWith(` ${text}`) || (text === '' && line.trimEnd() === line);
+      // The prompt breaks a long question between words itself: its lines are read as one.
+      const rest = s.logical().slice(i + 1);
+      const end = rest.findIndex((l) => !l.trim() || /^[\s❯>]/.test(l) || l.includes('⏎'));
+      const line = [s.logical()[i], ...(end < 0 ? rest : rest.slice(0, end))]
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      return line.endsWith(` ${text.replace(/\s+/g, ' ')}`) || text === '';
     }, `"${text}" typed at "${q}"`);
 
   /** Moves the list cursor with `key` until it is on a line starting with `line`. */
