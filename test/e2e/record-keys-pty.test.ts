@@ -140,6 +140,26 @@ describe('meeting record: typed-ahead keys and going back (node-pty)', () => {
     expect([...m.speeches, ...(m.chairRemarks ?? [])].map((s) => [s.kind, s.unitName, s.summary])).toEqual([['phat-bieu', 'Phường Cầu Kho', 'Ý kiến sau khi sửa']]);
   });
 
+  it('after Ctrl-C in a summary, --resume names the speech the summary is for', { timeout: 60_000 }, async () => {
+    const { db, id } = draftAtSpeeches();
+    const first = start(db, 120);
+    const d1 = driver(first);
+    await d1.cursorTo('Speech 1', 'down', 'Unit only');
+    first.send(KEY.enter);
+    await d1.choose('Unit speaking', 'ben thanh', 'Phường Bến Thành', d1.listed('Unit speaking', '+ Add a new unit: ben thanh'));
+    await d1.answer('Kind', null);
+    await d1.question('Speech 1 — Phường Bến Thành, prepared contribution — Summary');
+    first.send(KEY.ctrlC);
+    expect(await first.exited).toBe(130);
+
+    const again = start(db, 120);
+    const resumed = await driver(again).question('Speech 1 — Phường Bến Thành, prepared contribution — Summary');
+    expect(resumed).toContain(`Continuing draft ${id}`);
+    expect(resumed).toContain('— Recorded so far —');
+    again.send(KEY.ctrlC);
+    expect(await again.exited).toBe(130);
+  });
+
   it('the review deletes one speech and edits another, then saves', { timeout: 60_000 }, async () => {
     const { db } = draftAtSpeeches();
     const term = start(db, 120);

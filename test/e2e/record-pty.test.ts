@@ -112,6 +112,7 @@ describe('meeting record in a real terminal (node-pty)', () => {
     const d2 = driver(t2);
     const resumed = await d2.question('Speech 3');
     expect(resumed).toContain(`Continuing draft ${draft.id}`);
+    expect(resumed).toContain('— Recorded so far —');
     expect(resumed).not.toContain('Date of the meeting');
     await d2.cursorTo('Speech 3', 'down', 'Unit only');
     t2.send(KEY.enter);
