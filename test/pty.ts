@@ -248,7 +248,17 @@ export interface SpawnOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string | undefined>;
+  /**
+   * Run the binary under a small shell that prints its exit code after it and keeps the terminal open
+   * (default). node-pty drops what is still unread 200 ms after the child ends, which a busy machine can
+   * exceed; with the terminal kept open, the exit line comes after every byte the program wrote, so
+   * "ended" means "everything it wrote is on the screen". Without it, `pid` and `kill` reach the
+   * program itself (for tests that kill it).
+   */
+  wrap?: boolean;
 }
+
+const EXIT_MARK = /<<thuky-exit:(\d+)>>/;
 
 /** Starts the built binary with `args` in a pseudo-terminal of the given size. */
 export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
@@ -256,26 +266,43 @@ export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
   const rows = opts.rows ?? 50;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', NO_COLOR: '1', ...opts.env })) if (v !== undefined) env[k] = v;
-  const child = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols, rows, env, cwd: process.cwd() });
+  const wrap = opts.wrap ?? true;
+  const [file, argv] = wrap
+    ? ['/bin/sh', ['-c', `"$0" "$@"; echo "<<thuky-exit:$?>>"; exec sleep 3600`, process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const child = pty.spawn(file, argv, { name: 'xterm-256color', cols, rows, env, cwd: process.cwd() });
   const screen = new Screen(cols, rows);
   let raw = '';
   const watchers = new Set<() => void>();
   let ended = false;
+  let exitCode: number | undefined;
+  let settle: (code: number) => void = () => {};
+  const exited = new Promise<number>((resolve) => {
+    settle = (code) => {
+      if (ended) return;
+      ended = true;
+      exitCode = code;
+      for (const w of [...watchers]) w();
+      resolve(code);
+    };
+  });
+  let childGone = false;
   child.onData((d) => {
     raw += d;
-    screen.write(d);
+    const mark = wrap && !ended ? EXIT_MARK.exec(raw) : null;
+    screen.write(mark ? d.replace(/<<thuky-exit:\d+>>\r?\n?/, '') : d);
     for (const w of [...watchers]) w();
+    if (mark) {
+      settle(Number(mark[1]));
+      if (!childGone) child.kill('SIGKILL');
+    }
   });
-  const exited = new Promise<number>((resolve) =>
-    child.onExit(({ exitCode, signal }) => {
-      ended = true;
-      // The last output may come after the exit event: let it land before anyone looks.
-      setTimeout(() => {
-        for (const w of [...watchers]) w();
-        resolve(signal ? 128 + signal : exitCode);
-      }, 50);
-    }),
-  );
+  child.onExit(({ exitCode: code, signal }) => {
+    childGone = true;
+    // Unwrapped, or the shell itself was ended: what was read is all there is.
+    if (!wrap) setTimeout(() => settle(signal ? 128 + signal : code), 50);
+    else if (!ended) settle(signal ? 128 + signal : code);
+  });
 
   const test = (ok: string | RegExp | ((s: Screen) => boolean)) =>
     typeof ok === 'string' ? screen.text().includes(ok) : ok instanceof RegExp ? ok.test(screen.text()) : ok(screen);
@@ -291,7 +318,7 @@ export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
             resolve(screen.text());
           } else if (ended) {
             done();
-            reject(new Error(`the program ended while waiting for ${what ?? String(ok)}; the terminal showed:\n${screen.transcript()}`));
+            reject(new Error(`the program ended (exit ${exitCode}) while waiting for ${what ?? String(ok)}; the terminal showed:\n${screen.transcript()}\n(raw end: ${JSON.stringify(raw.slice(-600))})`));
           }
         };
         const timer = setTimeout(() => {
@@ -307,7 +334,7 @@ export function spawnBin(args: string[], opts: SpawnOptions = {}): Term {
       }),
     exited,
     kill: (signal = 'SIGHUP') => {
-      if (!ended) child.kill(signal);
+      if (!childGone) child.kill(signal);
     },
     pid: child.pid,
     raw: () => raw,

@@ -17,8 +17,8 @@ describe('meeting record: a draft is answered in one terminal at a time', () => 
   afterEach(() => {
     for (const t of terms.splice(0)) t.kill('SIGKILL');
   });
-  const start = (db: string, id: number) => {
-    const term = spawnBin(['meeting', 'record', '--resume', String(id), '--db', db], { cols: 120, rows: 30, env: { THUKY_TODAY: '20/09/2017', THUKY_LANG: 'en' } });
+  const start = (db: string, id: number, wrap = true) => {
+    const term = spawnBin(['meeting', 'record', '--resume', String(id), '--db', db], { cols: 120, rows: 30, wrap, env: { THUKY_TODAY: '20/09/2017', THUKY_LANG: 'en' } });
     terms.push(term);
     return term;
   };
@@ -30,7 +30,8 @@ describe('meeting record: a draft is answered in one terminal at a time', () => 
     const id = createDraft(h, AUDIT, 'minutes', { version: 1, answers: { heldOn: '2017-09-20', kind: 'giao-ban', title: 'Hai terminal' } });
     h.close();
 
-    const first = start(db, id);
+    // Unwrapped: its process id is the one the lock names, and SIGKILL below reaches it.
+    const first = start(db, id, false);
     await driver(first).question('Period');
     expect(drafts(db)).toMatchObject([{ id, inUse: { pid: first.pid } }]);
 
@@ -45,7 +46,7 @@ describe('meeting record: a draft is answered in one terminal at a time', () => 
     // Killed without a chance to unlock: its lock is stale, the next session takes over and says so.
     first.kill('SIGKILL');
     await first.exited;
-    const third = start(db, id);
+    const third = start(db, id, false);
     await driver(third).question('Place');
     expect(third.screen.transcript().replace(/\s+/g, ' ')).toContain(`locked by a session that has stopped (process ${first.pid} on`);
     expect(drafts(db)).toMatchObject([{ id, inUse: { pid: third.pid } }]);
