@@ -6,7 +6,7 @@
  * on resume: answered questions return their stored answer without asking, so the session goes on
  * at the first unanswered question, loops (speeches, conclusions) included.
  */
-import { addDuration, formatDateVi, parseDateInput, parseDuration, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
+import { addDuration, DateInputError, formatDateVi, parseDateInput, parseDuration, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, periodLabel, quarterOf } from '../domain/periods.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
@@ -280,8 +280,18 @@ export function parseDue(value: string, heldOn: IsoDate): IsoDate | null {
   if (!v) return null;
   const d = parseDuration(v);
   const due = d ? addDuration(heldOn, d) : parseDateInput(v, heldOn);
-  if (due < heldOn) throw new RangeError(`due ${due} before ${heldOn}`);
+  if (due < heldOn) throw new DueBeforeMeeting(due, heldOn);
   return due;
+}
+
+/** A time limit before the meeting day. */
+export class DueBeforeMeeting extends RangeError {
+  constructor(
+    readonly due: IsoDate,
+    readonly heldOn: IsoDate,
+  ) {
+    super(`due ${due} before ${heldOn}`);
+  }
 }
 
 /** The committee holding the meeting: the unit of the first chair (the store's rule, also for a person added in the session). */
@@ -373,11 +383,14 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
   /** The earlier answer of a question gone back to, if any. */
   const earlier = <T>(key: string): T | undefined => prefill[key] as T | undefined;
 
+  // The same words as the flags: a date that is not on the calendar, a time limit before the meeting.
   const check = (fn: (v: string) => unknown, key: string) => (v: string) => {
     try {
       fn(v);
       return true as const;
-    } catch {
+    } catch (err) {
+      if (err instanceof DateInputError && err.reason === 'impossible') return t('record.err.dateImpossible', { value: v.trim() });
+      if (err instanceof DueBeforeMeeting) return t('record.err.dueBeforeMeeting', { due: formatDateVi(err.due), heldOn: formatDateVi(err.heldOn) });
       return t(key, { value: v });
     }
   };

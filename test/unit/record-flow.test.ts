@@ -245,7 +245,11 @@ describe('minutes session flow', () => {
   it('refuses bad answers with a message naming what is accepted', async () => {
     const db = openSample();
     const bad = async (steps: Step[]) => runMinutesFlow(session(db, new ScriptedPrompter(steps)).deps, {});
-    await expect(bad([{ ask: 'Date', answer: '31/02/2017' }])).rejects.toThrow(/is not a date/);
+    await expect(bad([{ ask: 'Date', answer: '31/02/2017' }])).rejects.toThrow(/"31\/02\/2017" is not on the calendar/);
+    await expect(bad([{ ask: 'Date', answer: '31-2017' }])).rejects.toThrow(/is not a date/);
+    const toDue = fullScript(db).findIndex((s) => s.ask === 'Time limit');
+    await expect(bad([...fullScript(db).slice(0, toDue), { ask: 'Time limit', answer: '01/09/2017' }])).rejects.toThrow(/time limit 01\/09\/2017 is before the meeting day 20\/09\/2017/);
+    await expect(bad([...fullScript(db).slice(0, toDue), { ask: 'Time limit', answer: '30/02/2018' }])).rejects.toThrow(/"30\/02\/2018" is not on the calendar/);
     await expect(bad([{ ask: 'Date', answer: '20/09/2017' }, { ask: 'Kind' }, { ask: 'Title', answer: '   ' }])).rejects.toThrow(/may not be empty/);
     const start = fullScript(db).slice(0, 5);
     await expect(bad([...start, { ask: 'Start time', answer: '25:00' }])).rejects.toThrow(/is not a time/);
