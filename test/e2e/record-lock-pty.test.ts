@@ -39,6 +39,12 @@ describe('meeting record: a draft is answered in one terminal at a time', () => 
     expect(await second.exited).toBe(2);
     expect(second.screen.transcript().replace(/\s+/g, ' ')).toContain(`draft ${id} is being answered in another terminal (process ${first.pid} on`);
 
+    // Nor can it be discarded from under the first terminal.
+    const discard = runBin(['meeting', 'drafts', '--discard', String(id), '--yes', '--lang', 'en', '--db', db]);
+    expect(discard.code).toBe(2);
+    expect(discard.stderr).toContain(`process ${first.pid}`);
+    expect(drafts(db)).toHaveLength(1);
+
     // The first terminal goes on undisturbed.
     await driver(first).answer('Period', null);
     await driver(first).question('Place');

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { formatDateVi, todayInHoChiMinh } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
 import { nextQuestion } from '../../../prompts/minutes-flow.js';
-import { deleteDraft, getDraft, listDraftLocks, listDrafts } from '../../../store/drafts.js';
+import { deleteDraft, getDraft, getDraftLock, listDraftLocks, listDrafts } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
@@ -92,6 +92,9 @@ async function discardDraft(env: Env, value: string): Promise<number> {
   const db = env.db();
   const draft = getDraft<MinutesDraftData>(db, id);
   if (!draft || draft.kind !== DRAFT_KIND) throw new NotFoundError('record.draftNotFound', { id });
+  // A draft being answered in another terminal is not pulled from under it.
+  const lock = getDraftLock(db, id);
+  if (lock && !lockIsStale(lock, env.ctx.now())) throw new UsageError('record.draftInUse', { id, pid: lock.pid, host: lock.host, since: localStamp(lock.startedAt, env.lang) });
   if (!env.globals.yes) {
     if (!env.ctx.stdinIsTTY || !env.ctx.stdout.isTTY) throw new UsageError('record.discardNeedsYes', { id });
     const prompter = env.ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
