@@ -39,7 +39,7 @@ export class KeyQueue {
   start(): void {
     if (this.listening) return;
     // A lone Esc is told apart from the start of an arrow key after this long without a next byte.
-    emitKeypressEvents(this.stdin, { escapeCodeTimeout: 50 } as never);
+    emitKeypressEvents(this.stdin, { escapeCodeTimeout: 100 } as never);
     this.stdin.setRawMode?.(true);
     this.stdin.on('keypress', this.onKey);
     this.stdin.resume();
