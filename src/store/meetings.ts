@@ -258,6 +258,12 @@ function insertPeople(db: Db, meetingId: number, role: 'chair' | 'guest', ids: n
   ids.forEach((id, i) => stmt.run(meetingId, id, role, i + 1));
 }
 
+/** The document a conclusion's tasks carry: the meeting's first one (a task names one document). */
+function firstDocument(db: Db, meetingId: number): number | null {
+  const row = db.prepare('SELECT document_id AS d FROM meeting_document WHERE meeting_id = ? ORDER BY ord, document_id LIMIT 1').get(meetingId) as { d: number } | undefined;
+  return row?.d ?? null;
+}
+
 function insertConclusion(db: Db, audit: Audit, meetingId: number, heldOn: IsoDate, c: ConclusionInput & { text: string }): { conclusionId: number; taskIds: number[] } {
   const ord = ((db.prepare('SELECT max(ord) AS m FROM conclusion WHERE meeting_id = ?').get(meetingId) as { m: number | null }).m ?? 0) + 1;
   const conclusionId = Number(
@@ -266,7 +272,7 @@ function insertConclusion(db: Db, audit: Audit, meetingId: number, heldOn: IsoDa
   const unitIds = uniq(c.assignUnitIds ?? []);
   logChange(db, audit, 'conclusion', conclusionId, 'create', { meetingId, ord, text: c.text, assignUnitIds: unitIds, dueOn: c.dueOn ?? null });
   const taskIds = unitIds.length
-    ? addTasks(db, audit, { title: c.text, unitIds, startOn: heldOn, dueOn: c.dueOn ?? null, meetingId, conclusionId })
+    ? addTasks(db, audit, { title: c.text, unitIds, startOn: heldOn, dueOn: c.dueOn ?? null, meetingId, conclusionId, documentId: firstDocument(db, meetingId) })
     : [];
   return { conclusionId, taskIds };
 }

@@ -159,9 +159,10 @@ describe('meeting record in a real terminal (node-pty)', () => {
     expect(m.conclusions).toHaveLength(1);
     expect(m.conclusions[0].text).toBe('Mỗi phường đăng ký khâu đột phá cụ thể, có thời hạn');
 
-    const rows = json(['task', 'list', '--meeting', id, '--json', '--as-of', '20/09/2017', '--db', db]) as { unitName: string; dueOn: string; startOn: string; conclusionId: number; meetingId: number }[];
+    const rows = json(['task', 'list', '--meeting', id, '--json', '--as-of', '20/09/2017', '--db', db]) as { unitName: string; dueOn: string; startOn: string; conclusionId: number; meetingId: number; documentCode: string | null }[];
     expect(rows.map((r) => r.unitName).sort()).toEqual(['Phường Bến Nghé', 'Phường Cầu Kho']);
-    for (const r of rows) expect(r).toMatchObject({ dueOn: '2017-10-20', startOn: '2017-09-20', meetingId: Number(id), conclusionId: m.conclusions[0].id });
+    // The tasks carry the meeting's document.
+    for (const r of rows) expect(r).toMatchObject({ dueOn: '2017-10-20', startOn: '2017-09-20', meetingId: Number(id), conclusionId: m.conclusions[0].id, documentCode: '05-CT/TW' });
 
     // The draft is gone once saved.
     expect(json(['meeting', 'drafts', '--json', '--db', db])).toEqual([]);
