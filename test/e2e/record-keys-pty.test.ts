@@ -110,6 +110,11 @@ describe('meeting record: typed-ahead keys and going back (node-pty)', () => {
     term.send(KEY.esc);
     await term.waitFor((s) => cursorLine(s, 'Document 1') === '✓ Done', 'Document 1 asked again, "Done" under the cursor');
     term.send(KEY.enter);
+    // The "← Back" line at the end of the list does the same as Esc.
+    await d.cursorTo('Speech 1', 'up', '← Back');
+    term.send(KEY.enter);
+    await term.waitFor((s) => cursorLine(s, 'Document 1') === '✓ Done', 'Document 1 asked again after "← Back"');
+    term.send(KEY.enter);
     await d.cursorTo('Speech 1', 'down', 'Unit only');
     term.send(KEY.enter);
     await d.choose('Unit speaking', 'cau kho', 'Phường Cầu Kho', d.listed('Unit speaking', '+ Add a new unit: cau kho'));
