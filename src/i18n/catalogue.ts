@@ -7,6 +7,7 @@ import core from './core.js';
 import tasks from './tasks.js';
 import meetings from './meetings.js';
 import record from './record.js';
+import recordLive from './record-live.js';
 import compliance from './compliance.js';
 import dates from './dates.js';
 import completion from './completion.js';
@@ -16,7 +17,8 @@ import undo from './undo.js';
 import terminal from './terminal.js';
 import documents from './documents.js';
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents };
+
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

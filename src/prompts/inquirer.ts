@@ -1,13 +1,18 @@
 /**
  * The real Prompter, on @inquirer/prompts. Imported only with `await import()` by the commands that
  * ask questions, so that every other command starts without loading it.
+ *
+ * On a terminal the keys go through one KeyQueue for the whole session (see keys.ts): typed-ahead
+ * keys are kept for the question they belong to, and Esc goes back one question.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Translate } from '../i18n/index.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import { neutraliseForTerminal } from '../render/terminal.js';
-import type { Choice, Prompter } from './prompter.js';
+import { makeConfirm } from './confirm.js';
+import { KeyQueue } from './keys.js';
+import { GoBack, type Choice, type Prompter } from './prompter.js';
 
 /** Stored names reach the terminal through the prompts too: their control characters are shown, not run. */
 const safeChoices = <V>(choices: Choice<V>[]): Choice<V>[] =>
@@ -17,8 +22,9 @@ export interface InquirerOptions {
   /** Where the questions are read and drawn (tests pass streams; default: the process's terminal). */
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
-  /** Translates the key hints ("↑↓ navigate • ⏎ select"). */
+  /** Translates the key hints ("↑↓ navigate • ⏎ select") and the library's own words. */
   t?: Translate;
+  env?: Record<string, string | undefined>;
 }
 
 const HINTS: Record<string, string> = {
@@ -29,41 +35,119 @@ const HINTS: Record<string, string> = {
   invert: 'record.key.invert',
 };
 
+/** The library's English sentences, in the user's language. */
+const LIBRARY_TEXT: Record<string, string> = {
+  'No results found': 'prompt.noResults',
+  'You must provide a valid value': 'prompt.invalid',
+  'At least one choice must be selected': 'prompt.atLeastOne',
+};
+
 export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prompter> {
   // import(), not a static import: the package is ES-module only, and the CommonJS bundle must
   // not require() it (Node.js before 20.19 cannot).
-  const { checkbox, confirm, editor, input, search, select } = await import('@inquirer/prompts');
-  const context = { input: opts.input, output: opts.output, clearPromptOnDone: false };
-  const t = opts.t;
+  const { checkbox, editor, input, search, select } = await import('@inquirer/prompts');
+  const core = await import('@inquirer/core');
+  const t: Translate = opts.t ?? ((key) => key);
+  const env = opts.env ?? process.env;
+  const confirm = makeConfirm(core, t);
   const theme = {
     style: {
       keysHelpTip: (keys: [string, string][]) =>
-        keys.map(([key, action]) => `${key} ${t && HINTS[action] ? t(HINTS[action]) : action}`).join(' • '),
+        keys.map(([key, action]) => `${key} ${opts.t && HINTS[action] ? t(HINTS[action]) : action}`).join(' • '),
+      error: (text: string) => `> ${opts.t && LIBRARY_TEXT[text] ? t(LIBRARY_TEXT[text]) : text}`,
     },
   };
   const out = opts.output ?? process.stdout;
+
+  // A terminal of our own: one reader for the whole session. Streams given by a test are used as they are.
+  const stdin = process.stdin;
+  const keys = !opts.input && stdin.isTTY ? new KeyQueue(stdin) : null;
+  keys?.start();
+
+  /** Asks one question with its own keyboard; Esc aborts it as "go back". */
+  async function asked<T>(run: (context: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> {
+    if (!keys) return run({ input: opts.input, output: opts.output, clearPromptOnDone: false });
+    const controller = new AbortController();
+    const context = { input: undefined as NodeJS.ReadableStream | undefined, output: opts.output, signal: controller.signal, clearPromptOnDone: false };
+    // Going back: the abandoned question is wiped from the screen (inquirer reads this flag when the prompt ends).
+    const target = keys.open(() => {
+      context.clearPromptOnDone = true;
+      controller.abort();
+    });
+    context.input = target.input;
+    try {
+      return await run(context);
+    } catch (err) {
+      if (controller.signal.aborted) throw new GoBack();
+      throw err;
+    } finally {
+      keys.close(target);
+    }
+  }
+
+  // The last choice of every list: goes back one question, like Esc.
+  const BACK = Object.freeze({ back: true });
+  const backChoice = { value: BACK as never, name: t('prompt.back') };
+  const orBack = <V>(value: V): V => {
+    if ((value as unknown) === BACK) throw new GoBack();
+    return value;
+  };
+
+  const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
+
   return {
-    input: (q) => input({ message: q.message, default: q.default, validate: q.validate }, context),
-    select: (q) => select({ message: q.message, choices: safeChoices(q.choices), default: q.default, pageSize: 12, theme }, context),
-    checkbox: (q) => checkbox({ message: q.message, choices: safeChoices(q.choices), pageSize: 15, theme }, context),
-    search: (q) => search({ message: q.message, source: (term) => safeChoices(q.source(term ?? '')), pageSize: 10, theme }, context),
-    confirm: (q) => confirm({ message: q.message, default: q.default }, context),
+    input: (q) =>
+      asked((c) =>
+        input({ message: q.message, default: q.prefill ?? q.default, prefill: q.prefill !== undefined ? 'editable' : 'tab', validate: q.validate, theme }, c),
+      ),
+    select: async (q) => orBack(await asked((c) => select({ message: q.message, choices: [...safeChoices(q.choices), backChoice], default: q.default, pageSize: 12, theme }, c))),
+    checkbox: (q) => asked((c) => checkbox({ message: q.message, choices: safeChoices(q.choices), pageSize: 15, theme }, c)),
+    search: async (q) =>
+      orBack(
+        await asked((c) =>
+          search(
+            {
+              message: q.message,
+              // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
+              source: (term) => [
+                ...safeChoices(q.source(term ?? '')).map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
+                backChoice,
+              ],
+              ...(q.default !== undefined && { default: q.default }),
+              pageSize: 10,
+              theme,
+            },
+            c,
+          ),
+        ),
+      ),
+    confirm: (q) => asked((c) => confirm({ message: q.message, default: q.default }, c)),
     editor: async (q) => {
-      // Inquirer shows a missing editor as an error and asks again forever; the flow falls back to one line instead.
-      const command = editorCommand(process.env);
-      if (!onPath(command, process.env)) throw new Error(`${command}: not found`);
-      return editor(
-        {
-          message: q.message,
-          default: q.default,
-          validate: q.validate,
-          waitForUserInput: false,
-          theme: t ? { style: { waitingMessage: (key: string) => t('record.key.editor', { key }) } } : undefined,
-        },
-        context,
-      );
+      // Inquirer shows a missing editor as an error and asks again forever; the flow offers the editor only when one is set.
+      const command = editorCommand(env);
+      if (!onPath(command, env)) throw new Error(`${command}: not found`);
+      // The editor reads the terminal itself while it runs.
+      keys?.stop();
+      try {
+        return await asked((c) =>
+          editor(
+            {
+              message: q.message,
+              default: q.default,
+              validate: q.validate,
+              waitForUserInput: false,
+              theme: { style: { waitingMessage: (key: string) => t('record.key.editor', { key }) } },
+            },
+            c,
+          ),
+        );
+      } finally {
+        keys?.start();
+      }
     },
     say: (text) => void out.write(`${neutraliseForTerminal(text)}\n`),
+    hasEditor: () => !!(env.VISUAL || env.EDITOR),
+    close: () => keys?.stop(),
   };
 }
 

@@ -16,6 +16,8 @@ export type Validate<T> = (value: T) => true | string;
 export interface InputQuestion {
   message: string;
   default?: string;
+  /** The earlier answer, put back in the line to be edited (when going back to this question). */
+  prefill?: string;
   validate?: Validate<string>;
 }
 
@@ -32,6 +34,8 @@ export interface CheckboxQuestion<V> {
 
 export interface SearchQuestion<V> {
   message: string;
+  /** The earlier answer, under the cursor when it is in the first list shown. */
+  default?: V;
   /** The choices for what has been typed so far ('' before anything is typed). */
   source: (term: string) => Choice<V>[];
 }
@@ -47,6 +51,16 @@ export interface EditorQuestion {
   validate?: Validate<string>;
 }
 
+/** Thrown by a question when the user presses Esc (or picks "← back"): the session goes back one question. */
+export class GoBack extends Error {
+  constructor() {
+    super('back');
+    this.name = 'GoBack';
+  }
+}
+
+export const isGoBack = (err: unknown): err is GoBack => (err as Error | undefined)?.name === 'GoBack';
+
 export interface Prompter {
   input(q: InputQuestion): Promise<string>;
   select<V extends string>(q: SelectQuestion<V>): Promise<V>;
@@ -56,6 +70,10 @@ export interface Prompter {
   editor(q: EditorQuestion): Promise<string>;
   /** Shows text between questions (the summary before saving). */
   say(text: string): void;
+  /** Whether an external editor is set ($VISUAL or $EDITOR); without one, summaries are typed in place. */
+  hasEditor?(): boolean;
+  /** Releases the terminal at the end of the session. */
+  close?(): void;
 }
 
 /** What @inquirer/prompts throws on Ctrl-C; the error boundary turns it into exit 130. */

@@ -63,10 +63,60 @@ export function deleteDraft(db: Db, audit: Audit, id: number, action: 'discard' 
   return writeTransaction(db, () => {
     const before = getDraft(db, id);
     if (!before) return false;
+    db.prepare(`DELETE FROM draft_lock WHERE draft_id = ?`).run(id);
     db.prepare(`DELETE FROM draft WHERE id = ?`).run(id);
     logChange(db, audit, 'draft', id, action === 'discard' ? 'delete' : 'complete', { kind: before.kind, ...extra, ...(action === 'discard' ? { data: before.data } : {}) });
     return true;
   });
+}
+
+/** Who is answering a draft: a process on a host, since when, last seen when. */
+export interface DraftLock {
+  draftId: number;
+  pid: number;
+  host: string;
+  startedAt: string;
+  heartbeatAt: string;
+}
+
+const SELECT_LOCK = `SELECT draft_id AS draftId, pid, host, started_at AS startedAt, heartbeat_at AS heartbeatAt FROM draft_lock`;
+
+export function getDraftLock(db: Db, draftId: number): DraftLock | undefined {
+  return db.prepare(`${SELECT_LOCK} WHERE draft_id = ?`).get(draftId) as DraftLock | undefined;
+}
+
+export function listDraftLocks(db: Db): DraftLock[] {
+  return db.prepare(SELECT_LOCK).all() as DraftLock[];
+}
+
+export type LockResult = { ok: true; takenOver?: DraftLock } | { ok: false; holder: DraftLock };
+
+/**
+ * Takes the lock of a draft for this session, in one write transaction: refused while another live
+ * session holds it (`isStale` decides whether a holder is gone), taken over from a stale one.
+ */
+export function lockDraft(db: Db, me: { pid: number; host: string; at: string }, draftId: number, isStale: (lock: DraftLock) => boolean): LockResult {
+  return db
+    .transaction((): LockResult => {
+      const held = getDraftLock(db, draftId);
+      if (held && !(held.pid === me.pid && held.host === me.host) && !isStale(held)) return { ok: false, holder: held };
+      db.prepare(
+        `INSERT INTO draft_lock (draft_id, pid, host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (draft_id) DO UPDATE SET pid = excluded.pid, host = excluded.host, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
+      ).run(draftId, me.pid, me.host, me.at, me.at);
+      return held && !(held.pid === me.pid && held.host === me.host) ? { ok: true, takenOver: held } : { ok: true };
+    })
+    .immediate();
+}
+
+/** The session is still there. */
+export function touchDraftLock(db: Db, me: { pid: number; host: string; at: string }, draftId: number): void {
+  db.prepare(`UPDATE draft_lock SET heartbeat_at = ? WHERE draft_id = ? AND pid = ? AND host = ?`).run(me.at, draftId, me.pid, me.host);
+}
+
+/** The session ends: its lock goes (only its own). */
+export function unlockDraft(db: Db, me: { pid: number; host: string }, draftId: number): void {
+  db.prepare(`DELETE FROM draft_lock WHERE draft_id = ? AND pid = ? AND host = ?`).run(draftId, me.pid, me.host);
 }
 
 /**

@@ -249,8 +249,8 @@ export function createMeeting(db: Db, audit: Audit, input: MeetingInput): Create
   });
 }
 
-/** The committee that holds the meeting: by default the unit of the first chair. */
-function defaultOrganizer(db: Db, chairIds: number[]): number | null {
+/** The committee that holds the meeting: by default the unit of the first chair (the one rule, used by the minutes session too). */
+export function defaultOrganizer(db: Db, chairIds: number[]): number | null {
   if (!chairIds.length) return null;
   return (db.prepare('SELECT unit_id AS u FROM person WHERE id = ?').get(chairIds[0]) as { u: number | null } | undefined)?.u ?? null;
 }
@@ -258,6 +258,12 @@ function defaultOrganizer(db: Db, chairIds: number[]): number | null {
 function insertPeople(db: Db, meetingId: number, role: 'chair' | 'guest', ids: number[]): void {
   const stmt = db.prepare('INSERT INTO meeting_person (meeting_id, person_id, role, ord) VALUES (?, ?, ?, ?)');
   ids.forEach((id, i) => stmt.run(meetingId, id, role, i + 1));
+}
+
+/** The document a conclusion's tasks carry: the meeting's first one (a task names one document). */
+function firstDocument(db: Db, meetingId: number): number | null {
+  const row = db.prepare('SELECT document_id AS d FROM meeting_document WHERE meeting_id = ? ORDER BY ord, document_id LIMIT 1').get(meetingId) as { d: number } | undefined;
+  return row?.d ?? null;
 }
 
 function insertConclusion(db: Db, audit: Audit, meetingId: number, heldOn: IsoDate, c: ConclusionInput & { text: string }): { conclusionId: number; taskIds: number[] } {
@@ -268,25 +274,25 @@ function insertConclusion(db: Db, audit: Audit, meetingId: number, heldOn: IsoDa
   const unitIds = uniq(c.assignUnitIds ?? []);
   logChange(db, audit, 'conclusion', conclusionId, 'create', { meetingId, ord, text: c.text, assignUnitIds: unitIds, dueOn: c.dueOn ?? null });
   const taskIds = unitIds.length
-    ? addTasks(db, audit, { title: c.text, unitIds, startOn: heldOn, dueOn: c.dueOn ?? null, meetingId, conclusionId })
+    ? addTasks(db, audit, { title: c.text, unitIds, startOn: heldOn, dueOn: c.dueOn ?? null, meetingId, conclusionId, documentId: firstDocument(db, meetingId) })
     : [];
   return { conclusionId, taskIds };
 }
 
-interface MeetingRow {
+export interface MeetingRow {
   id: number;
   heldOn: IsoDate;
   closedAt: string | null;
 }
 
-function meetingRow(db: Db, id: number): MeetingRow {
+export function meetingRow(db: Db, id: number): MeetingRow {
   const row = db.prepare('SELECT id, held_on AS heldOn, closed_at AS closedAt FROM meeting WHERE id = ?').get(id) as MeetingRow | undefined;
   if (!row) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
   return row;
 }
 
 /** Changing closed minutes needs force; a forced change is marked in the change log. */
-function checkOpen(row: MeetingRow, force: boolean | undefined): void {
+export function checkOpen(row: MeetingRow, force: boolean | undefined): void {
   if (row.closedAt && !force) throw new RuntimeError('meeting.closedNeedsForce', { id: row.id, closedAt: localTimestamp(row.closedAt) });
 }
 

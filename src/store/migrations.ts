@@ -8,6 +8,7 @@ import taskEventPercent from './migrations/002-task-event-percent.js';
 import grassrootsKinds from './migrations/003-grassroots-kinds.js';
 import membershipHistory from './migrations/004-membership-history.js';
 import commandRuns from './migrations/005-command-runs.js';
+import draftLock from './migrations/006-draft-lock.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, sql: grassrootsKinds },
   { version: 4, sql: membershipHistory },
   { version: 5, sql: commandRuns },
+  { version: 6, sql: draftLock },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -99,7 +99,8 @@ describe('meeting record', () => {
     const list = await run(['meeting', 'drafts', '--json'], { db, tty: false });
     expect(list.code).toBe(0);
     const drafts = JSON.parse(list.stdout);
-    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: cut, nextQuestion: 'Speech 3' })]);
+    // One answer more than questions: the organizing committee, kept without asking (the first chair's).
+    expect(drafts).toEqual([expect.objectContaining({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', speeches: 2, conclusions: 0, answers: steps.slice(0, cut).filter((s) => s.ask !== 'Line 2').length + 1, nextQuestion: 'Speech 3' })]);
     const table = await run(['meeting', 'drafts'], { db, tty: true });
     expect(table.stdout).toContain('Speech 3');
     expect(table.stdout).toMatch(/20\/09\/2017|2017-09-20/);
@@ -159,11 +160,14 @@ describe('meeting record', () => {
       { ask: 'Chair 2', answer: '' },
       { ask: 'Guest 1', answer: '' },
       { ask: 'Recorder', answer: 'an', pick: (c) => c.find((x) => x.name.includes('(new)')) },
+      { ask: 'Committee holding the meeting', answer: 'Chi bộ Khu phố 1' },
+      { ask: 'Invited unit 1', answer: '' },
       { ask: 'Document 1', answer: '' },
       { ask: 'Speech 1', answer: 'person' },
       { ask: 'Speaker', answer: 'an', pick: (c) => c.find((x) => x.name.includes('(new)')) },
       { ask: 'Kind', answer: 'phat-bieu' },
       { ask: 'Summary', answer: 'Khai mạc' },
+      { ask: 'Line 2', answer: '' },
       { ask: 'Speech 2', answer: 'done' },
       { ask: 'Conclusion 1', answer: 'Giao chi ủy chuẩn bị đại hội' },
       { ask: 'Conclusion 2', answer: '' },
@@ -183,6 +187,67 @@ describe('meeting record', () => {
     expect(m.units).toEqual([]);
     expect(m.speeches.map((s) => s.speakerId)).toEqual([m.chairs[0].id]);
     expect(counts(db)).toMatchObject({ meetings: 1, people: 1, tasks: 0, drafts: 0 });
+  });
+
+  it('the empty-database day: committee, units, a document and a person added inline; the minutes carry the committee heading', async () => {
+    const db = tempDbPath();
+    const add = (c: { name: string; value: unknown }[]) => c.find((x) => x.name.startsWith('+ '));
+    const prompter = new ScriptedPrompter([
+      { ask: 'Date', answer: '17/06/2017' },
+      { ask: 'Kind', answer: 'giao-ban' },
+      { ask: 'Title', answer: 'Giao ban Chỉ thị 05' },
+      { ask: 'Period' },
+      { ask: 'Place' },
+      { ask: 'Start time' },
+      { ask: 'Chair 1', answer: 'Huỳnh Thanh Hải' },
+      { ask: 'Full name' },
+      { ask: 'Unit of the new person', answer: 'Quận ủy Quận 1', pick: add },
+      { ask: 'Name of the new unit' },
+      { ask: 'Kind of unit', answer: 'committee' },
+      { ask: 'Position', answer: 'Bí thư Quận ủy' },
+      { ask: 'Chair 2', answer: '' },
+      { ask: 'Guest 1', answer: '' },
+      { ask: 'Recorder', answer: '', pick: (c) => c.find((x) => 'none' in (x.value as object)) },
+      { ask: 'Invited unit 1', answer: 'Phường Bến Nghé', pick: add },
+      { ask: 'Name of the new unit' },
+      { ask: 'Kind of unit', answer: 'ward' },
+      { ask: 'Invited unit 2', answer: 'Phường Cầu Kho', pick: add },
+      { ask: 'Name of the new unit' },
+      { ask: 'Kind of unit', answer: 'ward' },
+      { ask: 'Invited unit 3', answer: '' },
+      { ask: 'Absent units', answer: [] },
+      { ask: 'Document 1', answer: '05-CT/TW', pick: add },
+      { ask: 'Code of the new document' },
+      { ask: 'Title of the document', answer: 'Về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh' },
+      { ask: 'Document 2', answer: '' },
+      { ask: 'Speech 1', answer: 'unit' },
+      { ask: 'Unit speaking', answer: 'cau kho' },
+      { ask: 'Kind', answer: 'tham-luan' },
+      { ask: 'Summary', answer: 'Báo cáo kết quả' },
+      { ask: 'Line 2', answer: '' },
+      { ask: 'Speech 2', answer: 'done' },
+      { ask: 'Conclusion 1', answer: '' },
+      { ask: 'End time' },
+      { ask: 'Review', answer: 'save' },
+    ]);
+    const out = await run(['meeting', 'record', '--json'], { db, prompter });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(prompter.remaining).toBe(0);
+    const { meetingId } = JSON.parse(out.stdout);
+    const handle = openDatabase(db, { create: false });
+    const m = getMeeting(handle, meetingId)!;
+    handle.close();
+    expect(m.organizer).toMatchObject({ name: 'Quận ủy Quận 1' });
+    expect(m.units.map((u) => u.name).sort()).toEqual(['Phường Bến Nghé', 'Phường Cầu Kho']);
+    expect(m.documents.map((d) => d.code)).toEqual(['05-CT/TW']);
+    expect(m.chairs.map((c) => c.fullName)).toEqual(['Huỳnh Thanh Hải']);
+    const units = await run(['unit', 'list', '--json'], { db });
+    expect((JSON.parse(units.stdout) as { name: string; parentName: string | null }[]).filter((u) => u.name.startsWith('Phường')).map((u) => u.parentName)).toEqual(['Quận ủy Quận 1', 'Quận ủy Quận 1']);
+    const minutes = await run(['meeting', 'minutes', String(meetingId), '--format', 'md'], { db });
+    expect(minutes.code).toBe(0);
+    expect(minutes.stdout).toContain('QUẬN ỦY QUẬN 1');
+    expect(minutes.stdout).toContain('Units present (2 of 2 invited)');
   });
 
   it('"later" keeps the draft and exits 0; "discard" asks and removes it', async () => {

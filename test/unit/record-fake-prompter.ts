@@ -2,6 +2,7 @@
 import type { Db } from '../../src/store/db.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { resolveUnit } from '../../src/store/units.js';
+import { GoBack } from '../../src/prompts/prompter.js';
 import type { CheckboxQuestion, Choice, ConfirmQuestion, EditorQuestion, InputQuestion, Prompter, SearchQuestion, SelectQuestion } from '../../src/prompts/prompter.js';
 
 /**
@@ -16,8 +17,13 @@ export interface Step {
   pick?: (choices: Choice<unknown>[]) => Choice<unknown> | undefined;
 }
 
+/** A step answer that presses Esc (goes back one question). */
+export const BACK = Symbol('back');
+
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** What each question offered as its earlier answer (prefill or default), by message. */
+  readonly offered: { message: string; value: unknown }[] = [];
   readonly said: string[] = [];
   /** The choices shown by the last search, for assertions. */
   lastChoices: Choice<unknown>[] = [];
@@ -33,18 +39,21 @@ export class ScriptedPrompter implements Prompter {
     const step = this.steps.shift();
     if (!step) throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
     if (!message.includes(step.ask)) throw new Error(`expected a question containing "${step.ask}", got "${message}"`);
+    if (step.answer === BACK) throw new GoBack();
     return step;
   }
 
   async input(q: InputQuestion): Promise<string> {
+    this.offered.push({ message: q.message, value: q.prefill });
     const step = this.next(q.message);
-    const value = step.answer === undefined ? (q.default ?? '') : String(step.answer);
+    const value = step.answer === undefined ? (q.prefill ?? q.default ?? '') : String(step.answer);
     const ok = q.validate ? q.validate(value) : true;
     if (ok !== true) throw new Error(`answer "${value}" refused: ${ok}`);
     return value;
   }
 
   async select<V extends string>(q: SelectQuestion<V>): Promise<V> {
+    this.offered.push({ message: q.message, value: q.default });
     const step = this.next(q.message);
     const value = (step.answer === undefined ? q.default : step.answer) as V;
     if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);
@@ -60,6 +69,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async search<V>(q: SearchQuestion<V>): Promise<V> {
+    this.offered.push({ message: q.message, value: q.default });
     const step = this.next(q.message);
     const choices = q.source(String(step.answer ?? ''));
     this.lastChoices = choices as Choice<unknown>[];
@@ -120,7 +130,7 @@ export function fullScript(db: Db): Step[] {
     { ask: 'Speech 1', answer: 'unit' },
     { ask: 'Unit speaking', answer: 'cau kho' },
     { ask: 'Kind', answer: 'tham-luan' },
-    { ask: 'Summary', answer: 'Kết quả một năm thực hiện Chỉ thị 05' },
+    { ask: 'Summary', answer: 'Kết quả một năm thực hiện Chỉ thị 05' }, { ask: 'Line 2', answer: '' },
     { ask: 'Speech 2', answer: 'person' },
     { ask: 'Speaker', answer: 'to nga' },
     { ask: 'Kind', answer: 'chi-dao' },
@@ -129,7 +139,7 @@ export function fullScript(db: Db): Step[] {
     { ask: 'Speech 3', answer: 'unit' },
     { ask: 'Unit speaking', answer: 'BN' },
     { ask: 'Kind', answer: 'tham-luan' },
-    { ask: 'Summary', answer: 'Mô hình dân vận khéo' },
+    { ask: 'Summary', answer: 'Mô hình dân vận khéo' }, { ask: 'Line 2', answer: '' },
     { ask: 'Speech 4', answer: 'done' },
     { ask: 'Conclusion 1', answer: 'Mỗi phường xây dựng khâu đột phá cụ thể' },
     { ask: 'Assign to units', answer: [u.BN, u.CK] },

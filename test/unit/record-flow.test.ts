@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import search from '@inquirer/search';
 import { translator } from '../../src/i18n/index.js';
-import { collectMinutes, matchScore, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { collectMinutes, matchScore, similarMeetings, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
-import { fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
+import { BACK, fullScript, ids, named, ScriptedPrompter, type Step } from './record-fake-prompter.js';
 
 const t = translator('en');
+
+const listMeetingsTitle = (db: ReturnType<typeof openSample>) => (db.prepare('SELECT title FROM meeting WHERE id = 1').get() as { title: string }).title;
 const TODAY = '2017-09-20';
 
 function session(db: ReturnType<typeof openSample>, prompter: ScriptedPrompter) {
@@ -22,7 +24,8 @@ describe('minutes session flow', () => {
     const db = openSample();
     const u = ids(db);
     const script = fullScript(db);
-    const questions = script.length;
+    // A summary typed on several lines is one answer.
+    const questions = script.filter((s) => s.ask !== 'Line 2').length;
     const prompter = new ScriptedPrompter(script);
     const { deps, saved } = session(db, prompter);
     const outcome = await runMinutesFlow(deps, {});
@@ -44,8 +47,9 @@ describe('minutes session flow', () => {
     ]);
     expect(m.speeches[1].summary).toBe('Dòng một.\nDòng hai.');
     expect(m.conclusions).toEqual([{ text: 'Mỗi phường xây dựng khâu đột phá cụ thể', unitIds: [u.BN, u.CK], dueOn: '2017-10-20' }]);
-    // One save per answer given (the review choice is not an answer to keep).
-    expect(saved).toHaveLength(questions - 1);
+    // One save per answer given (the review choice is not an answer to keep), and one for the
+    // organizing committee, kept without asking.
+    expect(saved).toHaveLength(questions - 1 + 1);
     expect(prompter.said.join('\n')).toContain('Conclusions (1)');
   });
 
@@ -89,7 +93,7 @@ describe('minutes session flow', () => {
     const db = openSample();
     const script = fullScript(db);
     const i = script.findIndex((s) => s.answer === 'Dòng một.\nDòng hai.\n');
-    script.splice(i, 1, { ask: 'Summary', answer: new Error('spawn vim ENOENT') }, { ask: 'Summary', answer: 'Ý kiến chỉ đạo' });
+    script.splice(i, 1, { ask: 'Summary', answer: new Error('spawn vim ENOENT') }, { ask: 'Summary', answer: 'Ý kiến chỉ đạo' }, { ask: 'Line 2', answer: '' });
     const prompter = new ScriptedPrompter(script);
     const outcome = await runMinutesFlow(session(db, prompter).deps, {});
     expect(prompter.said.join('\n')).toContain('spawn vim ENOENT');
@@ -120,6 +124,7 @@ describe('minutes session flow', () => {
       { ask: 'Unit speaking', answer: 'tan dinh' },
       { ask: 'Kind', answer: 'phat-bieu' },
       { ask: 'Summary', answer: 'Bổ sung' },
+      { ask: 'Line 2', answer: '' },
       { ask: 'Speech 5', answer: 'done' },
       { ask: 'Review', answer: 'save' },
     );
@@ -140,10 +145,111 @@ describe('minutes session flow', () => {
     expect(p.remaining).toBe(0);
   });
 
+  it('goes back one question with Esc, the earlier answer offered, across sections and inside a new person', async () => {
+    const db = openSample();
+    const u = ids(db);
+    const script = fullScript(db);
+    // Back from "Kind" of speech 1 to its unit, then on; back from "Speech 1" to the last document question.
+    const k = script.findIndex((s) => s.ask === 'Kind' && script[script.indexOf(s) - 1].ask === 'Unit speaking');
+    script.splice(k, 0, { ask: 'Kind', answer: BACK }, { ask: 'Unit speaking', answer: 'cau kho' });
+    const sp = script.findIndex((s) => s.ask === 'Speech 1');
+    script.splice(sp, 0, { ask: 'Speech 1', answer: BACK }, { ask: 'Document 2', answer: '' });
+    // Back from the first question of the header goes nowhere: it is asked again.
+    script.splice(1, 0, { ask: 'Kind of meeting', answer: BACK }, { ask: 'Date of the meeting' });
+    const prompter = new ScriptedPrompter(script);
+    const { deps, saved } = session(db, prompter);
+    const outcome = await runMinutesFlow(deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.speeches.map((s) => s.unitId)).toEqual([u.CK, null, u.BN]);
+    expect(outcome.minutes.heldOn).toBe('2017-09-20');
+    // The questions gone back to offered their earlier answers.
+    const offered = (ask: string) => prompter.offered.filter((o) => o.message.includes(ask)).map((o) => o.value);
+    expect(offered('Date of the meeting')).toEqual([undefined, '20/09/2017']);
+    expect(offered('Unit speaking')[1]).toEqual({ id: u.CK });
+    expect(offered('Document 2')[1]).toEqual({ done: true });
+    // The draft never holds the answer gone back from.
+    expect(saved.some((a) => a['speech.0.unit'] === undefined && a['speech.0.mode'] === 'unit' && 'speech.0.kind' in a)).toBe(false);
+  });
+
+  it('going back inside a new person goes to its previous part, its answer offered', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    const i = script.findIndex((s) => s.ask === 'Recorder');
+    script.splice(i, 1, { ask: 'Recorder', answer: 'Lê Văn Ghi' }, { ask: 'Full name' }, { ask: 'Unit of the new person', answer: BACK }, { ask: 'Full name' }, { ask: 'Unit of the new person', answer: 'ben nghe' }, { ask: 'Position', answer: 'Chuyên viên' });
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    expect(outcome.minutes.newPeople).toMatchObject([{ fullName: 'Lê Văn Ghi', positions: ['Chuyên viên'] }]);
+    expect(prompter.offered.filter((o) => o.message.includes('Full name')).map((o) => o.value)).toEqual([undefined, 'Lê Văn Ghi']);
+  });
+
+  it('the review edits a speech (asked again, earlier answers offered) and deletes another; later ones move up', async () => {
+    const db = openSample();
+    const u = ids(db);
+    const script = fullScript(db);
+    script.splice(
+      script.length - 1,
+      1,
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'speech.1' },
+      { ask: 'What to do', answer: 'delete' },
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'speech.0' },
+      { ask: 'What to do', answer: 'edit' },
+      { ask: 'Speech 1' },
+      { ask: 'Unit speaking', answer: 'tan dinh' },
+      { ask: 'Kind' },
+      { ask: 'Summary' },
+      { ask: 'Line 2', answer: '' },
+      { ask: 'Review', answer: 'edit' },
+      { ask: 'Which part', answer: 'header' },
+      { ask: 'Date of the meeting' },
+      { ask: 'Kind of meeting' },
+      { ask: 'Title', answer: 'Giao ban quý III (sửa)' },
+      { ask: 'Period' },
+      { ask: 'Place' },
+      { ask: 'Start time' },
+      { ask: 'Review', answer: 'save' },
+    );
+    const prompter = new ScriptedPrompter(script);
+    const outcome = await runMinutesFlow(session(db, prompter).deps, {});
+    expect(prompter.remaining).toBe(0);
+    if (outcome.action !== 'save') throw new Error(outcome.action);
+    const td = resolveUnit(db, 'TD', { at: TODAY }).id;
+    expect(outcome.minutes.speeches.map((s) => [s.unitId, s.kind, s.summary])).toEqual([
+      [td, 'tham-luan', 'Kết quả một năm thực hiện Chỉ thị 05'],
+      [u.BN, 'tham-luan', 'Mô hình dân vận khéo'],
+    ]);
+    expect(outcome.minutes).toMatchObject({ title: 'Giao ban quý III (sửa)', heldOn: '2017-09-20', startTime: '08:00', location: 'Hội trường Quận ủy' });
+    // The edited questions offered what they held.
+    expect(prompter.offered.filter((o) => o.message.includes('Speech 1') && !o.message.includes('Summary')).map((o) => o.value)).toContainEqual('unit');
+    expect(prompter.offered.filter((o) => o.message.includes('Place')).map((o) => o.value)).toEqual([undefined, 'Hội trường Quận ủy']);
+  });
+
+  it('warns before saving when a meeting of the same day and kind with a similar title exists', async () => {
+    const db = openSample();
+    const script = fullScript(db);
+    script[0] = { ask: 'Date of the meeting', answer: '17/06/2017' };
+    script[1] = { ask: 'Kind of meeting', answer: 'giao-ban-chuyen-de' };
+    script[2] = { ask: 'Title', answer: 'giai phap tang cuong thuc hien chi thi so 05-ct/tw' };
+    const prompter = new ScriptedPrompter(script);
+    await runMinutesFlow(session(db, prompter).deps, {});
+    const existing = listMeetingsTitle(db);
+    expect(similarMeetings(db, { heldOn: '2017-06-17', kind: 'giao-ban-chuyen-de', title: existing })).toHaveLength(1);
+    expect(prompter.said.join('\n')).toMatch(/Meeting 1 on the same day, of the same kind, already exists/);
+    expect(similarMeetings(db, { heldOn: '2017-06-18', kind: 'giao-ban-chuyen-de', title: existing })).toEqual([]);
+  });
+
   it('refuses bad answers with a message naming what is accepted', async () => {
     const db = openSample();
     const bad = async (steps: Step[]) => runMinutesFlow(session(db, new ScriptedPrompter(steps)).deps, {});
-    await expect(bad([{ ask: 'Date', answer: '31/02/2017' }])).rejects.toThrow(/is not a date/);
+    await expect(bad([{ ask: 'Date', answer: '31/02/2017' }])).rejects.toThrow(/"31\/02\/2017" is not on the calendar/);
+    await expect(bad([{ ask: 'Date', answer: '31-2017' }])).rejects.toThrow(/is not a date/);
+    const toDue = fullScript(db).findIndex((s) => s.ask === 'Time limit');
+    await expect(bad([...fullScript(db).slice(0, toDue), { ask: 'Time limit', answer: '01/09/2017' }])).rejects.toThrow(/time limit 01\/09\/2017 is before the meeting day 20\/09\/2017/);
+    await expect(bad([...fullScript(db).slice(0, toDue), { ask: 'Time limit', answer: '30/02/2018' }])).rejects.toThrow(/"30\/02\/2018" is not on the calendar/);
     await expect(bad([{ ask: 'Date', answer: '20/09/2017' }, { ask: 'Kind' }, { ask: 'Title', answer: '   ' }])).rejects.toThrow(/may not be empty/);
     const start = fullScript(db).slice(0, 5);
     await expect(bad([...start, { ask: 'Start time', answer: '25:00' }])).rejects.toThrow(/is not a time/);

@@ -71,6 +71,7 @@ describe('minutes flow on @inquirer/prompts', () => {
     screen.keypress('enter');
     await enter('Kind');
     await enter('Summary', 'Báo cáo tiến độ');
+    await enter('Line 2');
     await until('Speech 2');
     screen.keypress('down');
     screen.keypress('enter');

@@ -33,6 +33,7 @@ import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';
+import { registerCorrections } from './corrections.js';
 import { meetingText } from './show.js';
 
 /** Words meaning every grassroots unit (wards, communes, special zones) of the organising committee. */
@@ -49,6 +50,7 @@ export function registerMeetings(program: Command, cli: Cli, parents: Parents): 
   registerConclude(meeting, cli);
   registerMinutes(meeting, cli);
   registerSpeech(program, cli);
+  registerCorrections(program, meeting, cli);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,12 +5,12 @@
 import type { Command } from 'commander';
 import type { Column } from '../../../render/output.js';
 import { nextQuestion } from '../../../prompts/minutes-flow.js';
-import { deleteDraft, getDraft, listDrafts } from '../../../store/drafts.js';
+import { deleteDraft, getDraft, getDraftLock, listDraftLocks, listDrafts } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
-import { DRAFT_KIND, draftSummary, type MinutesDraftData } from './draft-summary.js';
+import { DRAFT_KIND, draftSummary, localStamp, lockIsStale, type MinutesDraftData } from './draft-summary.js';
 
 interface RecordOptions {
   resume?: string | true;
@@ -39,15 +39,25 @@ export function registerRecord(program: Command, cli: Cli, parents: Parents): vo
   cli.action<{ discard?: string }>(drafts, (env, opts) => (opts.discard !== undefined ? discardDraft(env, opts.discard) : listMinutesDrafts(env)));
 }
 
-type DraftListRow = ReturnType<typeof draftSummary> & { id: number; createdAt: string; updatedAt: string; nextQuestion: string | null };
+type DraftListRow = ReturnType<typeof draftSummary> & {
+  id: number;
+  createdAt: string;
+  updatedAt: string;
+  nextQuestion: string | null;
+  /** The session answering it now, if any. */
+  inUse: { pid: number; host: string; since: string; heartbeatAt: string } | null;
+};
 
 async function listMinutesDrafts(env: Env): Promise<void> {
   const db = env.readDb();
   const today = env.today();
   const rows: DraftListRow[] = [];
+  const locks = new Map(listDraftLocks(db).filter((l) => !lockIsStale(l, env.ctx.now())).map((l) => [l.draftId, l]));
   for (const d of listDrafts<MinutesDraftData>(db, DRAFT_KIND)) {
     const next = await nextQuestion(db, env.t, env.lang, today, d.data.answers ?? {});
-    rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next });
+    const lock = locks.get(d.id);
+    const inUse = lock ? { pid: lock.pid, host: lock.host, since: lock.startedAt, heartbeatAt: lock.heartbeatAt } : null;
+    rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next, inUse });
   }
   const columns: Column<DraftListRow>[] = [
     { key: 'id', label: 'col.id', type: 'number' },
@@ -58,6 +68,11 @@ async function listMinutesDrafts(env: Env): Promise<void> {
     { key: 'speeches', label: 'record.col.speeches', type: 'number' },
     { key: 'conclusions', label: 'record.col.conclusions', type: 'number' },
     { key: 'nextQuestion', label: 'record.col.nextQuestion' },
+    {
+      key: 'inUse',
+      label: 'record.col.inUse',
+      display: (r) => (r.inUse ? env.t('record.inUseBy', { pid: r.inUse.pid, host: r.inUse.host, since: localStamp(r.inUse.since, env.lang) }) : ''),
+    },
     { key: 'createdAt', label: 'record.col.createdAt', type: 'datetime' },
   ];
   if (!rows.length && env.format !== 'json') env.info('record.noDrafts');
@@ -69,11 +84,19 @@ async function discardDraft(env: Env, value: string): Promise<number> {
   const db = env.db();
   const draft = getDraft<MinutesDraftData>(db, id);
   if (!draft || draft.kind !== DRAFT_KIND) throw new NotFoundError('record.draftNotFound', { id });
+  // A draft being answered in another terminal is not pulled from under it.
+  const lock = getDraftLock(db, id);
+  if (lock && !lockIsStale(lock, env.ctx.now())) throw new UsageError('record.draftInUse', { id, pid: lock.pid, host: lock.host, since: localStamp(lock.startedAt, env.lang) });
   if (!env.globals.yes) {
     if (!env.ctx.stdinIsTTY || !env.ctx.stdout.isTTY) throw new UsageError('record.discardNeedsYes', { id });
     const prompter = env.ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
     const s = draftSummary(draft.data);
-    const ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
+    let ok: boolean;
+    try {
+      ok = await prompter.confirm({ message: env.t('record.q.discardDraft', { id, title: s.title || '—', answers: s.answers }), default: false });
+    } finally {
+      prompter.close?.();
+    }
     if (!ok) {
       env.info('record.discardCancelled', { id });
       return 0;

@@ -3,16 +3,19 @@
  * transaction. Loaded with `await import()` so that other commands never pay for the prompts.
  */
 import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
-import { runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
+import { answerCount, runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
 import type { Audit } from '../../../store/changelog.js';
 import type { Db } from '../../../store/db.js';
-import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../../store/drafts.js';
+import { hostname } from 'node:os';
+import { createDraft, deleteDraft, getDraft, listDrafts, lockDraft, saveDraft, touchDraftLock, unlockDraft } from '../../../store/drafts.js';
 import { createMeeting, type CreatedMeeting } from '../../../store/meetings.js';
 import { addPerson, getPerson } from '../../../store/people.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../errors.js';
-import { DRAFT_KIND, type MinutesDraftData } from './draft-summary.js';
+import { DRAFT_KIND, localStamp, lockIsStale, type MinutesDraftData } from './draft-summary.js';
 import { writeTransaction } from '../../../store/transaction.js';
+
+const HEARTBEAT_MS = 15_000;
 
 export async function recordMinutes(env: Env, resume: string | true | undefined): Promise<number> {
   const { ctx } = env;
@@ -23,6 +26,20 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
 
   let draftId: number | undefined;
   let answers: Answers = {};
+  // One session per draft: the draft is locked while it is answered, the lock renewed while the session lives.
+  const me = () => ({ pid: process.pid, host: hostname(), at: ctx.now().toISOString() });
+  let heartbeat: NodeJS.Timeout | undefined;
+  const takeLock = (id: number) => {
+    const got = lockDraft(db, me(), id, (lock) => lockIsStale(lock, ctx.now()));
+    if (!got.ok) throw new UsageError('record.draftInUse', { id, pid: got.holder.pid, host: got.holder.host, since: localStamp(got.holder.startedAt, env.lang) });
+    if (got.takenOver) env.info('record.lockTakenOver', { id, pid: got.takenOver.pid, host: got.takenOver.host, seen: localStamp(got.takenOver.heartbeatAt, env.lang) });
+    heartbeat = setInterval(() => touchDraftLock(db, me(), id), HEARTBEAT_MS);
+    heartbeat.unref();
+  };
+  const releaseLock = () => {
+    if (heartbeat) clearInterval(heartbeat);
+    if (draftId !== undefined) unlockDraft(db, me(), draftId);
+  };
   if (resume !== undefined) {
     const draft =
       resume === true
@@ -34,7 +51,8 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     }
     draftId = draft.id;
     answers = draft.data.answers ?? {};
-    env.info('record.resuming', { id: draft.id, answers: Object.keys(answers).length });
+    takeLock(draft.id);
+    env.info('record.resuming', { id: draft.id, answers: answerCount(answers) });
   } else {
     const waiting = listDrafts(db, DRAFT_KIND);
     if (waiting.length) env.info('record.draftsWaiting', { n: waiting.length, id: waiting[0].id });
@@ -42,20 +60,25 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
 
   const persist = (a: Answers) => {
     const data: MinutesDraftData = { version: 1, answers: a };
-    if (draftId === undefined) draftId = createDraft(db, env.audit(), DRAFT_KIND, data);
-    else saveDraft(db, draftId, data, env.audit().at);
+    if (draftId === undefined) {
+      draftId = createDraft(db, env.audit(), DRAFT_KIND, data);
+      takeLock(draftId);
+    } else saveDraft(db, draftId, data, env.audit().at);
   };
 
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
-    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined }, answers);
+    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, audit: () => env.audit() }, answers);
   } catch (err) {
     if (isPromptInterrupt(err) && draftId !== undefined) {
       ctx.stderr.write('\n');
       env.info('record.draftKept', { id: draftId });
     }
     throw err;
+  } finally {
+    prompter.close?.();
+    releaseLock();
   }
 
   if (outcome.action === 'later') {
@@ -98,6 +121,7 @@ export function saveMinutes(db: Db, audit: Audit, m: CollectedMinutes, draftId: 
     const absent = new Map(m.absent.map((a) => [a.unitId, a.reason]));
     const created = createMeeting(db, audit, {
       heldOn: m.heldOn,
+      ...(m.organizerId !== undefined && { organizerId: m.organizerId }),
       title: m.title,
       kind: m.kind,
       period: m.period,
