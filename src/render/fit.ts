@@ -147,60 +147,45 @@ export function layoutColumns(columns: FitColumn[], rows: string[][], width: num
   return { shown, widths, dropped };
 }
 
-const BOX = {
-  top: ['┌', '┬', '┐'],
-  mid: ['├', '┼', '┤'],
-  bottom: ['└', '┴', '┘'],
-  h: '─',
-  v: '│',
-} as const;
-
+/**
+ * The table drawn by cli-table3 at the widths worked out here: cells arrive already folded to their
+ * column's width (at word boundaries, measured in display width), so cli-table3 only pads and
+ * draws the box.
+ */
 export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
   const { width: measure, wrap } = await loadTools();
   const { columns, rows } = input;
   const layout = layoutColumns(columns, rows, input.width, measure);
   if (layout.vertical) return renderVertical(input, input.width ?? 0, measure, wrap);
   const { shown, widths } = layout;
-  const gray = async (s: string) => (input.color ? input.paint(s, 'gray') : s);
-  const rule = async (kind: 'top' | 'mid' | 'bottom') => {
-    const [l, m, r] = BOX[kind];
-    return gray(l + widths.map((w) => BOX.h.repeat(w + 2)).join(m) + r);
-  };
-  const fold = (cell: string, w: number): string[] => {
+  const fold = (cell: string, w: number): string => {
     const out: string[] = [];
     for (const line of lines(cell)) {
       if (measure(line) <= w) out.push(line);
       else out.push(...wrap(line, w, { hard: true, trim: true, wordWrap: true }).split('\n'));
     }
-    return out;
+    return out.join('\n');
   };
-  const bar = await gray(BOX.v);
-  const renderRow = async (cells: string[], tones: (Tone | undefined)[]): Promise<string[]> => {
-    const folded = shown.map((i, k) => fold(cells[i] ?? '', widths[k]));
-    const height = Math.max(1, ...folded.map((f) => f.length));
-    const out: string[] = [];
-    for (let line = 0; line < height; line++) {
-      const parts: string[] = [];
-      for (let k = 0; k < shown.length; k++) {
-        const text = folded[k][line] ?? '';
-        const pad = ' '.repeat(Math.max(0, widths[k] - measure(text)));
-        const tone = tones[shown[k]];
-        const painted = text && tone && input.color ? await input.paint(text, tone) : text;
-        parts.push(columns[shown[k]].align === 'right' ? pad + painted : painted + pad);
-      }
-      out.push(`${bar} ${parts.join(` ${bar} `)} ${bar}`);
-    }
-    return out;
+  const paintLines = async (text: string, tone: Tone | undefined): Promise<string> => {
+    if (!text || !tone || !input.color) return text;
+    // Each line painted on its own: the table splits cells at line breaks.
+    return (await Promise.all(text.split('\n').map((l) => (l ? input.paint(l, tone) : l)))).join('\n');
   };
-  const out: string[] = [await rule('top')];
-  out.push(...(await renderRow(columns.map((c) => c.header), columns.map(() => 'bold' as Tone))));
-  const mid = await rule('mid');
-  for (let r = 0; r < rows.length; r++) {
-    out.push(mid);
-    out.push(...(await renderRow(rows[r], input.tones?.[r] ?? [])));
-  }
-  out.push(await rule('bottom'));
-  return { text: out.join('\n') + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
+  const row = (cells: string[], tones: (Tone | undefined)[]) => Promise.all(shown.map((i, k) => paintLines(fold(cells[i] ?? '', widths[k]), tones[i])));
+  const { default: Table } = await import('cli-table3');
+  const table = new Table({
+    head: await row(
+      columns.map((c) => c.header),
+      columns.map(() => 'bold' as Tone),
+    ),
+    colWidths: widths.map((w) => w + 2),
+    colAligns: shown.map((i) => columns[i].align ?? 'left'),
+    // cli-table3 colours its borders by itself, even in a pipe: told only when colour is on.
+    style: input.color ? { head: [], border: ['gray'] } : { head: [], border: [] },
+    wordWrap: false,
+  });
+  for (let r = 0; r < rows.length; r++) table.push(await row(rows[r], input.tones?.[r] ?? []));
+  return { text: table.toString() + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
 }
 
 /** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
