@@ -60,6 +60,10 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   overdue: REPORT,
   'speech add': WRITE,
   'speech list': LISTING,
+  'speech edit': WRITE,
+  'speech remove': WRITE,
+  'meeting conclusion edit': WRITE,
+  'meeting conclusion remove': WRITE,
   'plan add': WRITE,
   'plan edit': RECORD,
   // With --missing, a report (Word too); otherwise a listing (the report model refuses docx then).

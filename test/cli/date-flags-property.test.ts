@@ -59,6 +59,22 @@ async function newTaskId(db: string, n: number, closed = false): Promise<number>
   return id;
 }
 
+/** A conclusion of meeting 2 with one task for Bến Nghé; returns its number in the meeting. */
+async function newConclusion(db: string, n: number): Promise<number> {
+  const add = await run(['meeting', 'conclude', '2', '--text', `Kết luận sửa ${n}`, '--assign', 'BN', '--force'], { db, env: ENV });
+  if (add.code !== 0) throw new Error(`setup: ${add.stderr}`);
+  const h = new Database(db, { readonly: true });
+  try {
+    return h.prepare('SELECT max(ord) FROM conclusion WHERE meeting_id = 2').pluck().get() as number;
+  } finally {
+    h.close();
+  }
+}
+
+/** The time limits of the tasks of conclusion `ord` of meeting 2. */
+const conclusionDues = (h: Database.Database, ord: number) =>
+  (h.prepare('SELECT t.due_on FROM task t JOIN conclusion c ON c.id = t.conclusion_id WHERE c.meeting_id = 2 AND c.ord = ?').pluck().all(ord) as (string | null)[]);
+
 const lastTask = (h: Database.Database) => h.prepare('SELECT * FROM task ORDER BY id DESC LIMIT 1').get() as Record<string, string | null>;
 const taskRow = (h: Database.Database, id: number) => h.prepare('SELECT * FROM task WHERE id = ?').get(id) as Record<string, string | null>;
 const lastEvent = (h: Database.Database, id: number) => (h.prepare('SELECT on_date AS d FROM task_event WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(id) as { d: string | null }).d;
@@ -171,6 +187,24 @@ const FAMILIES: Record<string, Case[]> = {
       argv: (v, _id, n) => ['meeting', 'conclude', '2', '--text', `Kết luận thử ${n}`, '--assign', 'BN', '--due', v, '--force'],
       stored: (h) => [lastTask(h).due_on],
       expected: fromToday,
+    },
+    {
+      name: 'meeting conclusion edit --due',
+      kind: 'date',
+      writes: true,
+      setup: (db, n) => newConclusion(db, n),
+      argv: (v, ord) => ['meeting', 'conclusion', 'edit', '2', String(ord), '--due', v, '--force'],
+      stored: (h, ord) => conclusionDues(h, ord),
+      expected: fromToday,
+    },
+    {
+      name: 'meeting conclusion edit --within',
+      kind: 'duration',
+      writes: true,
+      setup: (db, n) => newConclusion(db, n),
+      argv: (v, ord) => ['meeting', 'conclusion', 'edit', '2', String(ord), '--within', v, '--force'],
+      stored: (h, ord) => conclusionDues(h, ord),
+      expected: (v, h) => withinFrom((h.prepare('SELECT held_on AS d FROM meeting WHERE id = 2').get() as { d: string }).d)(v),
     },
   ],
   'dates of task changes': [

@@ -3,7 +3,7 @@
  * usage error (exit 2) before anything is written; closed minutes need --force.
  */
 import type { Command } from 'commander';
-import { addDuration, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { editConclusion, editSpeech, removeConclusion, removeSpeech, type SpeechPatch } from '../../../store/meeting-edits.js';
 import { meetingRow } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
@@ -78,10 +78,11 @@ function registerConclusionCorrections(conclusion: Command, cli: Cli): void {
     if (opts.due !== undefined && opts.within !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
     if (opts.text === undefined && opts.due === undefined && opts.within === undefined) throw new UsageError('edit.nothingGiven', { flags: '--text, --due, --within' });
     const due = opts.due !== undefined ? env.date('--due', opts.due) : undefined;
-    const within = opts.within !== undefined ? env.duration('--within', opts.within) : undefined;
+    if (opts.within !== undefined) env.duration('--within', opts.within);
     const db = env.db();
     const heldOn = meetingRow(db, meetingId).heldOn;
-    const dueOn: IsoDate | undefined = due ?? (within ? addDuration(heldOn, within) : undefined);
+    // Counted from the meeting day; a time limit outside the calendar is refused (exit 2).
+    const dueOn: IsoDate | undefined = due ?? (opts.within !== undefined ? env.dateAfter('--within', opts.within, heldOn) : undefined);
     const r = editConclusion(db, env.audit(), meetingId, n, { ...(opts.text !== undefined && { text: opts.text }), ...(dueOn !== undefined && { dueOn }) }, { force: opts.force });
     env.info(r.taskIds.length ? 'conclusion.editedWithTasks' : 'conclusion.edited', { n, meeting: meetingId, tasks: r.taskIds.length, due: dueOn ? formatDateVi(dueOn) : '' });
     if (env.format === 'json') env.json({ meetingId, ord: n, ...r, dueOn: dueOn ?? null });
