@@ -172,10 +172,20 @@ function dayNumber(date: IsoDate): number {
   return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
+/**
+ * A year written with two digits ("17/6/17"): this century up to ten years ahead of today, else the
+ * last one (a birth date "05/11/75" is 1975).
+ */
+function fullYear(yy: number, today: IsoDate): number {
+  const thisYear = Number(today.slice(0, 4));
+  const century = thisYear - (thisYear % 100);
+  return century + yy <= thisYear + 10 ? century + yy : century - 100 + yy;
+}
+
 const TODAY_WORDS = new Set(['today', 'hom nay', 'hôm nay', 'nay']);
 
 /**
- * The one parser of typed dates: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy), yyyy-MM-dd,
+ * The one parser of typed dates: dd/MM/yyyy (also d/M/yyyy, dd-MM-yyyy, dd.MM.yyyy, d/M/yy), yyyy-MM-dd,
  * "today"/"hôm nay", or an offset from today ("+30d", "+6m", "-7d"). Returns a date within
  * FIRST_DATE..LAST_DATE or throws DateInputError saying why (empty, format, impossible, range).
  */
@@ -185,6 +195,8 @@ export function parseDateInput(input: string, today: IsoDate): IsoDate {
   if (TODAY_WORDS.has(raw)) return today;
   let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(raw);
   if (m) return checkedDate(input, +m[3], +m[2], +m[1]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(raw);
+  if (m) return checkedDate(input, fullYear(+m[3], today), +m[2], +m[1]);
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
   if (m) return checkedDate(input, +m[1], +m[2], +m[3]);
   m = /^([+-])\s*(\d{1,4})\s*([\p{L}]+)$/u.exec(raw);

@@ -35,11 +35,17 @@ describe('parseDateInput', () => {
     ['-7d', '2017-06-10'],
     ['29/02/2016', '2016-02-29'],
     ['29/02/2000', '2000-02-29'],
+    // Two-digit years: this century up to ten years ahead of today (2017), else the last one.
+    ['17/6/17', '2017-06-17'],
+    ['1/7/25', '2025-07-01'],
+    ['31/12/27', '2027-12-31'],
+    ['05/11/75', '1975-11-05'],
+    ['01.01.28', '1928-01-01'],
   ])('%s → %s', (input, expected) => {
     expect(parseDateInput(input, TODAY)).toBe(expected);
   });
 
-  it.each(['31/02/2017', '29/02/2017', '29/02/1900', '32/01/2017', '00/01/2017', '15/13/2017', '2017-02-30', '2017-13-01'])(
+  it.each(['31/02/2017', '31/02/17', '29/02/2017', '29/02/1900', '32/01/2017', '00/01/2017', '15/13/2017', '2017-02-30', '2017-13-01'])(
     '%s is an impossible date',
     (input) => {
       expect(() => parseDateInput(input, TODAY)).toThrow(DateInputError);
@@ -51,7 +57,7 @@ describe('parseDateInput', () => {
     },
   );
 
-  it.each(['', 'banana', '17/6', '2017', '17/06/17', '+30', '+30x', 'tomorrow'])('%s is not a date', (input) => {
+  it.each(['', 'banana', '17/6', '2017', '+30', '+30x', 'tomorrow'])('%s is not a date', (input) => {
     expect(() => parseDateInput(input, TODAY)).toThrow(DateInputError);
   });
 
