@@ -2,40 +2,21 @@
 // small script that marks what it is given.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findProgram } from '../../src/cli/context.js';
 import { BIN, sampleDbPath, tempDir } from '../helpers.js';
+import { spawnBin } from '../pty.js';
 
-type Pty = typeof import('node-pty');
-const pty = createRequire(import.meta.url)('node-pty') as Pty;
-
-const WAIT_MS = 20_000;
-
-/** Runs the binary in a terminal and returns everything it showed, once it has exited. */
-function runInTerminal(args: string[], env: Record<string, string>, rows = 10, cols = 100): Promise<{ screen: string; code: number }> {
-  return new Promise((resolve, reject) => {
-    const term = pty.spawn(process.execPath, [BIN, ...args], {
-      name: 'xterm',
-      cols,
-      rows,
-      cwd: tempDir(),
-      env: { ...(process.env as Record<string, string>), NO_COLOR: '1', LANG: 'C.UTF-8', ...env },
-    });
-    let screen = '';
-    const timer = setTimeout(() => {
-      term.kill();
-      reject(new Error(`no exit within ${WAIT_MS} ms; the terminal showed:\n${screen}`));
-    }, WAIT_MS);
-    term.onData((d) => {
-      screen += d;
-    });
-    term.onExit(({ exitCode }) => {
-      clearTimeout(timer);
-      resolve({ screen: screen.replace(/\r/g, ''), code: exitCode });
-    });
-  });
+/**
+ * Runs the binary in a terminal and returns everything it showed, once it has exited. Through the
+ * shared harness (test/pty.ts): its exit line comes after every byte the program and the pager
+ * wrote, so a busy machine cannot lose the end of the output.
+ */
+async function runInTerminal(args: string[], env: Record<string, string>, rows = 10, cols = 100): Promise<{ screen: string; code: number }> {
+  const term = spawnBin(args, { rows, cols, env });
+  const code = await term.exited;
+  return { screen: term.raw().replace(/\r/g, '').replace(/<<thuky-exit:\d+>>\n?/, ''), code };
 }
 
 let db: string;
