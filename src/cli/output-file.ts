@@ -4,7 +4,7 @@
  * disk, an error half-way) leaves nothing behind; an existing file is replaced only with --force.
  * Binary formats (xlsx, docx) are refused on a terminal without --out.
  */
-import { closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
@@ -46,6 +46,8 @@ export async function writeAtomically(path: string, produce: (tmp: string) => Pr
   const tmp = tempBeside(path);
   try {
     await produce(tmp);
+    // Owner-only, like the database and the minutes: a report names units and people.
+    chmodSync(tmp, 0o600);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -86,7 +88,7 @@ export function textFile(env: Env): { write(chunk: string): void; done(): void; 
   const tmp = tempBeside(path);
   let fd: number;
   try {
-    fd = openSync(tmp, 'wx');
+    fd = openSync(tmp, 'wx', 0o600);
   } catch (err) {
     throw cannotWrite(path, err);
   }

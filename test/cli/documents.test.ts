@@ -2,7 +2,7 @@
 // dates, formula-safe cells, the chart; writing files (--out, --force, pipes, terminals); charts on
 // a terminal; summary lines in every format.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, run, runJson, sampleDbPath, tempDir } from '../helpers.js';
@@ -261,6 +261,15 @@ describe('writing files', () => {
     const out = join(tempDir(), 'bao-cao.csv');
     expect((await run([...YEAR, '--format', 'csv', '--out', out], { db })).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe((await run([...YEAR, '--format', 'csv'], { db })).stdout);
+  });
+
+  it('every file written with --out is readable by its owner only, as the database is', async () => {
+    const dir = tempDir();
+    for (const [format, name] of [['csv', 'a.csv'], ['xlsx', 'a.xlsx'], ['docx', 'a.docx']]) {
+      const out = join(dir, name);
+      expect((await run([...YEAR, '--format', format, '--out', out], { db })).code).toBe(0);
+      expect(statSync(out).mode & 0o777).toBe(0o600);
+    }
   });
 });
 
