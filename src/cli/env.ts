@@ -24,7 +24,7 @@ import { csvField, FORMATS, renderTable, writeJson, writeRows, writesRowByRow, t
 import { finishRecording, startRecording, type Audit } from '../store/changelog.js';
 import { writeReport, type Report } from '../render/report.js';
 import { textFile, writeBinary } from './output-file.js';
-import { openDatabase, resolveDbPath, type Db } from '../store/db.js';
+import { openDatabase, resolveDbPath, totalChanges, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -166,7 +166,7 @@ export class Env {
       this.createdFile = !existsSync(this.dbPath);
       this.handle = openDatabase(this.dbPath, { create: true });
       startRecording(this.handle, { at: this.ctx.now().toISOString(), user: this.ctx.osUser, command: this.command, args: this.argv });
-      this.changesAtStart = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+      this.changesAtStart = totalChanges(this.handle);
     }
     return this.handle;
   }
@@ -194,7 +194,7 @@ export class Env {
    */
   discardUnusedNewDatabase(): void {
     if (!this.handle || !this.createdFile) return;
-    const changes = (this.handle.prepare('SELECT total_changes() AS n').get() as { n: number }).n - this.changesAtStart;
+    const changes = totalChanges(this.handle) - this.changesAtStart;
     this.close();
     if (changes === 0) for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(file, { force: true });
   }

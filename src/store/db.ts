@@ -331,3 +331,20 @@ export function memoryDatabase(): Db {
   migrate(db);
   return db;
 }
+
+/** Rows changed through this connection so far (SQLite's total_changes()). */
+export function totalChanges(db: Db): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+/** The schema version a database records (PRAGMA user_version). */
+export function schemaVersionOf(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** The number of rows of each named table (names from the program, never from input). */
+export function tableCounts(db: Db, tables: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return counts;
+}

@@ -811,3 +811,13 @@ export function meetingOrganizerId(db: Db, meetingId: number): number | null {
   const row = db.prepare('SELECT organizer_id AS o FROM meeting WHERE id = ?').get(meetingId) as { o: number | null } | undefined;
   return row?.o ?? null;
 }
+
+/** A meeting's date, or undefined when there is no such meeting. */
+export function meetingHeldOn(db: Db, id: number): IsoDate | undefined {
+  return (db.prepare('SELECT held_on AS heldOn FROM meeting WHERE id = ?').get(id) as { heldOn: IsoDate } | undefined)?.heldOn;
+}
+
+/** The meeting a speech belongs to, or undefined when there is no such speech. */
+export function speechMeetingId(db: Db, speechId: number): number | undefined {
+  return (db.prepare('SELECT meeting_id AS m FROM speech WHERE id = ?').get(speechId) as { m: number } | undefined)?.m;
+}

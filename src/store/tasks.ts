@@ -668,3 +668,8 @@ export interface BreakthroughFilter {
 export function listBreakthroughs(db: Db, filter: BreakthroughFilter = {}): Task[] {
   return listTasks(db, { kind: 'breakthrough', year: filter.year, unitIds: filter.unitIds });
 }
+
+/** How many tasks a group has. */
+export function taskGroupSize(db: Db, groupId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM task WHERE group_id = ?').get(groupId) as { n: number }).n;
+}

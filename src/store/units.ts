@@ -228,3 +228,8 @@ function pickChanged(before: Unit, patch: UnitPatch): Record<string, unknown> {
   for (const key of Object.keys(patch)) if (key in before) out[key] = (before as unknown as Record<string, unknown>)[key];
   return out;
 }
+
+/** Every unit's id and name (for ranking and naming units in reports). */
+export function unitNames(db: Db): { id: number; name: string }[] {
+  return db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[];
+}

@@ -1,4 +1,5 @@
 /** init, db, log, and the registries of units, people and documents. */
+import { schemaVersionOf, tableCounts } from '../../../store/db.js';
 import { Option, type Command } from 'commander';
 import { chmodSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -69,10 +70,9 @@ function registerDb(program: Command, cli: Cli) {
   const info = cli.command(db, 'info', 'cmd.db.info', ['thuky db info --json']);
   cli.action(info, (env) => {
     const handle = env.readDb();
-    const counts: Record<string, number> = {};
-    for (const table of TABLES) counts[table] = (handle.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const counts = tableCounts(handle, TABLES);
     const mode = (statSync(env.dbPath).mode & 0o777).toString(8);
-    const result = { path: env.dbPath, schemaVersion: handle.pragma('user_version', { simple: true }) as number, supportedVersion: SCHEMA_VERSION, fileMode: mode, counts };
+    const result = { path: env.dbPath, schemaVersion: schemaVersionOf(handle), supportedVersion: SCHEMA_VERSION, fileMode: mode, counts };
     return env.record(result, () =>
       [
         `${env.t('db.info.path')}: ${result.path}`,

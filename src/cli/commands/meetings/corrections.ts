@@ -2,6 +2,7 @@
  * Corrections after saving: `speech edit/remove`, `meeting conclusion edit/remove`. Bad input is a
  * usage error (exit 2) before anything is written; closed minutes need --force.
  */
+import { speechMeetingId } from '../../../store/meetings.js';
 import type { Command } from 'commander';
 import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { editConclusion, editSpeech, removeConclusion, removeSpeech, type SpeechPatch } from '../../../store/meeting-edits.js';
@@ -44,9 +45,9 @@ function registerSpeechCorrections(speech: Command, cli: Cli): void {
     if (opts.summaryFile !== undefined) patch.summary = readTextFile('--summary-file', opts.summaryFile);
     if (!Object.keys(patch).length && opts.speaker === undefined && opts.unit === undefined) throw new UsageError('edit.nothingGiven', { flags: '--speaker, --unit, --kind, --summary, --summary-file, --order' });
     const db = env.db();
-    const row = db.prepare('SELECT meeting_id AS m FROM speech WHERE id = ?').get(id) as { m: number } | undefined;
-    if (!row) throw new UsageError('lookup.idNotFound', { entity: 'speech', id });
-    const heldOn = meetingRow(db, row.m).heldOn;
+    const meetingId = speechMeetingId(db, id);
+    if (meetingId === undefined) throw new UsageError('lookup.idNotFound', { entity: 'speech', id });
+    const heldOn = meetingRow(db, meetingId).heldOn;
     if (opts.speaker !== undefined) patch.speakerId = resolvePerson(db, opts.speaker).id;
     if (opts.unit !== undefined) patch.unitId = resolveUnit(db, opts.unit, { at: heldOn }).id;
     const after = editSpeech(db, env.audit(), id, patch, { force: opts.force });

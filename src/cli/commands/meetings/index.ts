@@ -1,4 +1,6 @@
 /** meeting add/attendance/list/show/edit/close/conclude/minutes, speech add/list. */
+import { personUnitId } from '../../../store/people.js';
+import { meetingHeldOn, meetingOrganizerId } from '../../../store/meetings.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
@@ -65,9 +67,9 @@ export function parseMeetingId(value: string): number {
 
 /** The meeting must exist (exit 1 otherwise); returns its date, used to pick units. */
 function meetingDate(db: Db, id: number): IsoDate {
-  const row = db.prepare('SELECT held_on AS heldOn FROM meeting WHERE id = ?').get(id) as { heldOn: IsoDate } | undefined;
-  if (!row) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
-  return row.heldOn;
+  const heldOn = meetingHeldOn(db, id);
+  if (heldOn === undefined) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
+  return heldOn;
 }
 
 /**
@@ -92,7 +94,7 @@ function resolveDocs(db: Db, values: string[] | undefined): number[] {
 }
 
 function organizerOf(db: Db, meetingId: number): number | null {
-  return (db.prepare('SELECT organizer_id AS o FROM meeting WHERE id = ?').get(meetingId) as { o: number | null }).o;
+  return meetingOrganizerId(db, meetingId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +151,7 @@ function registerAdd(meeting: Command, cli: Cli) {
     const organizerId = opts.organizer
       ? resolveUnit(db, opts.organizer, { at: heldOn }).id
       : chairIds.length
-        ? ((db.prepare('SELECT unit_id AS u FROM person WHERE id = ?').get(chairIds[0]) as { u: number | null }).u ?? null)
+        ? personUnitId(db, chairIds[0])
         : null;
     const unitIds = resolveUnits(db, opts.invite ?? [], heldOn, organizerId);
     const documentIds = resolveDocs(db, opts.doc);

@@ -1,4 +1,5 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
+import { unitNames } from '../../../store/units.js';
 import type { Command } from 'commander';
 import { boundAfterDays, daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
@@ -174,7 +175,7 @@ function outcome(opts: OverdueOpts, overdue: number, dueSoon: number): { code: n
  * rows never become JavaScript objects.
  */
 function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }, opts: OverdueOpts): number {
-  const units = db.prepare('SELECT id, name FROM unit').all() as { id: number; name: string }[];
+  const units = unitNames(db);
   const unitRanks: (number | null)[] = [];
   sortVi(units, (u) => u.name, (u) => String(u.id)).forEach((u, i) => (unitRanks[u.id] = i));
   const templates = { meeting: env.t('overdue.source.meeting', { id: '\u0001', date: '\u0002' }), conclusion: env.t('task.conclusionNo', { n: '\u0001' }) };

@@ -1,4 +1,5 @@
 /** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
+import { unitNames } from '../../../store/units.js';
 import { boundAfterDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearPeriod, type Period } from '../../../domain/periods.js';
 import type { TaskKind } from '../../../domain/tasks.js';
@@ -68,7 +69,7 @@ function zero(unitId: number): UnitTaskCounts {
 export function buildTaskReport(db: Db, env: Env, q: { period: Period; asOf: IsoDate; kind?: TaskKind; warnDays: number }): TaskReport {
   const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnUntil: boundAfterDays(q.asOf, q.warnDays) });
   const byUnit = new Map(counts.map((c) => [c.unitId, c]));
-  const names = new Map(db.prepare('SELECT id, name FROM unit').all().map((r) => [(r as { id: number }).id, (r as { name: string }).name]));
+  const names = new Map(unitNames(db).map((r) => [r.id, r.name]));
   const wards = listUnits(db, { kind: 'ward', from: q.period.from, to: q.period.to < q.asOf ? q.period.to : q.asOf });
   const ids = new Set<number>([...wards.map((w) => w.id), ...byUnit.keys()]);
   const units = sortVi(

@@ -1,4 +1,5 @@
 /** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
+import { meetingHeldOn } from '../../../store/meetings.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, isDoneStatus, isOpenStatus, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
 import type { Column, Tone } from '../../../render/output.js';
@@ -143,7 +144,7 @@ export function dueFrom(env: Env, opts: { due?: string; within?: string }, start
 }
 
 export function meetingExists(db: Db, id: number): void {
-  if (!db.prepare('SELECT 1 FROM meeting WHERE id = ?').get(id)) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
+  if (meetingHeldOn(db, id) === undefined) throw new NotFoundError('lookup.idNotFound', { entity: 'meeting', id });
 }
 
 /** An id given to an option (--meeting, --group): a whole number, or `#N`. */

@@ -1,4 +1,5 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
+import { taskGroupSize } from '../../../store/tasks.js';
 import { Option, type Command } from 'commander';
 import { GRASSROOTS_KINDS, isGrassrootsKind } from '../../../domain/grassroots.js';
 import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
@@ -206,7 +207,7 @@ function registerShow(task: Command, cli: Cli) {
     if (!t) throw new NotFoundError('lookup.idNotFound', { entity: 'task', id });
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
-    const groupSize = t.groupId ? (db.prepare('SELECT count(*) AS n FROM task WHERE group_id = ?').get(t.groupId) as { n: number }).n : null;
+    const groupSize = t.groupId ? taskGroupSize(db, t.groupId) : null;
     return env.record({ ...view, groupSize, events }, () => taskText(env, view, events, groupSize));
   });
 }
