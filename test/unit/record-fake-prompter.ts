@@ -25,6 +25,8 @@ export class ScriptedPrompter implements Prompter {
   /** What each question offered as its earlier answer (prefill or default), by message. */
   readonly offered: { message: string; value: unknown }[] = [];
   readonly said: string[] = [];
+  /** Every list question asked, with its choices, for assertions. */
+  readonly selects: { message: string; choices: Choice<string>[] }[] = [];
   /** The choices shown by the last search, for assertions. */
   lastChoices: Choice<unknown>[] = [];
 
@@ -54,6 +56,7 @@ export class ScriptedPrompter implements Prompter {
 
   async select<V extends string>(q: SelectQuestion<V>): Promise<V> {
     this.offered.push({ message: q.message, value: q.default });
+    this.selects.push({ message: q.message, choices: q.choices });
     const step = this.next(q.message);
     const value = (step.answer === undefined ? q.default : step.answer) as V;
     if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);
