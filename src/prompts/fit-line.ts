@@ -30,7 +30,7 @@ export function cutToWidth(text: string, width: number): string {
       out += ch;
     }
   }
-  return `${out.replace(/[\s—–,;:(-]+$/u, '')}…`;
+  return `${out.replace(/[\s\u2014\u2013,;:(-]+$/u, '')}…`;
 }
 
 /** The text broken into lines of at most `width` columns, at word boundaries (a word longer than a line is cut). */

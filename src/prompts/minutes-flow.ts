@@ -333,7 +333,14 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
   // Earlier answers of the questions gone back to: offered again when they are asked.
   const prefill: Answers = {};
   // Back from an interruption: what is already recorded, before the next question.
-  if (deps.resumed && answerCount(answers)) deps.prompter.say(renderMinutesSummary(deps.db, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading'));
+  if (deps.resumed && answerCount(answers)) {
+    const recap = renderMinutesSummary(deps.db, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading')
+      .split('\n')
+      .map((line) => (deps.columns ? cutToWidth(line, deps.columns - 1) : line));
+    // Taller than the terminal: its heading and its last lines (the latest answers), the rest counted.
+    const room = deps.rows ? Math.max(4, deps.rows - 12) : recap.length;
+    deps.prompter.say((recap.length > room ? [recap[0], deps.t('record.recapLinesAbove', { n: recap.length - room + 1 }), ...recap.slice(-(room - 2))] : recap).join('\n'));
+  }
   for (;;) {
     try {
       return await flowOnce(deps, answers, prefill);

@@ -153,3 +153,20 @@ export function fullScript(db: Db): Step[] {
   ];
 }
 
+
+/** The whole session with seven speeches (long summaries) instead of three, up to the review. */
+export function sevenSpeeches(db: Db): Step[] {
+  const script = fullScript(db);
+  const at = script.findIndex((s) => s.ask === 'Speech 4');
+  const more: Step[] = [];
+  for (let n = 4; n <= 7; n++)
+    more.push(
+      { ask: `Speech ${n}`, answer: 'unit' },
+      { ask: 'Unit speaking', answer: 'cau kho' },
+      { ask: 'Kind', answer: 'tham-luan' },
+      { ask: 'Summary', answer: `Ý kiến thứ ${n}: kết quả thực hiện khâu đột phá về cải cách hành chính, tiếp công dân và giải quyết khiếu nại của phường trong quý` },
+      { ask: 'Line 2', answer: '' },
+    );
+  return [...script.slice(0, at), ...more, { ask: 'Speech 8', answer: 'done' }, ...script.slice(at + 1, -1)];
+}
+

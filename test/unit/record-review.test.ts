@@ -11,7 +11,7 @@ import { runMinutesFlow, type Answers } from '../../src/prompts/minutes-flow.js'
 import type { Prompter } from '../../src/prompts/prompter.js';
 import { openDatabase } from '../../src/store/db.js';
 import { openSample, sampleDbPath } from '../helpers.js';
-import { fullScript, ScriptedPrompter, type Step } from './record-fake-prompter.js';
+import { fullScript, ScriptedPrompter, sevenSpeeches, type Step } from './record-fake-prompter.js';
 
 const t = translator('en');
 const deps = (db: ReturnType<typeof openSample>, prompter: ScriptedPrompter, screen: { rows?: number; columns?: number } = {}) => ({
@@ -23,22 +23,6 @@ const deps = (db: ReturnType<typeof openSample>, prompter: ScriptedPrompter, scr
   persist: (_: Answers) => {},
   ...screen,
 });
-
-/** The whole session with seven speeches (long summaries) instead of three, up to the review. */
-function sevenSpeeches(db: ReturnType<typeof openSample>): Step[] {
-  const script = fullScript(db);
-  const at = script.findIndex((s) => s.ask === 'Speech 4');
-  const more: Step[] = [];
-  for (let n = 4; n <= 7; n++)
-    more.push(
-      { ask: `Speech ${n}`, answer: 'unit' },
-      { ask: 'Unit speaking', answer: 'cau kho' },
-      { ask: 'Kind', answer: 'tham-luan' },
-      { ask: 'Summary', answer: `Ý kiến thứ ${n}: kết quả thực hiện khâu đột phá về cải cách hành chính, tiếp công dân và giải quyết khiếu nại của phường trong quý` },
-      { ask: 'Line 2', answer: '' },
-    );
-  return [...script.slice(0, at), ...more, { ask: 'Speech 8', answer: 'done' }, ...script.slice(at + 1, -1)];
-}
 
 describe('the review on a small terminal', () => {
   it('at 20 rows and 60 columns (three windows): windows that fit above the question, every line whole in the pages, then saved', async () => {
