@@ -17,13 +17,16 @@ export function displayWidth(text: string): number {
 export function cutToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   const room = Math.max(1, width - 1);
-  let out = '';
-  for (const word of text.split(' ')) {
-    const next = out ? `${out} ${word}` : word;
+  // The indent of a line ("  2. …") is kept.
+  const indent = /^ */.exec(text)![0];
+  let out = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    const next = out.length > indent.length ? `${out} ${word}` : out + word;
     if (displayWidth(next) > room) break;
     out = next;
   }
-  if (!out) {
+  if (out.length === indent.length) {
+    out = '';
     // One word longer than the row: cut inside it (nothing better fits).
     for (const ch of text) {
       if (displayWidth(out + ch) > room) break;

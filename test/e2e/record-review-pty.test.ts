@@ -56,6 +56,8 @@ describe('the review in a terminal of 80×24 (node-pty)', () => {
     const second = await term.waitFor((s) => cursorLine(s, Q) === 'Save the meeting' && s.lines().some((l) => /\(lines (\d+)–/.test(l) && !l.includes('(lines 1–')), 'the next window');
     expect(second).toContain('Conclusions (1)');
     expect(second).toContain('Speeches (7)');
+    // Long parts cut to the width, at a word, keeping their indent.
+    expect(second).toMatch(/^  7\. Phường Cầu Kho — prepared contribution: .*…$/m);
     expect(second).toContain('Discard the draft');
     expect(second).toContain('Back up ▲');
     for (const line of term.screen.lines()) expect(line.length).toBeLessThanOrEqual(COLS);

@@ -71,3 +71,12 @@ describe('choices that fit the terminal width', () => {
     expect(await answer).toBe(7);
   });
 });
+
+describe('recap lines cut to the width', () => {
+  it('keep their indent', () => {
+    const cut = cutToWidth('  1. Phường Cầu Kho — prepared contribution: Kết quả một năm thực hiện Chỉ thị 05 của Bộ Chính trị', 60);
+    expect(cut.startsWith('  1. Phường Cầu Kho')).toBe(true);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(displayWidth(cut)).toBeLessThanOrEqual(60);
+  });
+});
