@@ -8,6 +8,7 @@ import tasks from './tasks.js';
 import meetings from './meetings.js';
 import record from './record.js';
 import recordLive from './record-live.js';
+import recordReview from './record-review.js';
 import compliance from './compliance.js';
 import dates from './dates.js';
 import completion from './completion.js';
@@ -18,7 +19,7 @@ import terminal from './terminal.js';
 import documents from './documents.js';
 
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

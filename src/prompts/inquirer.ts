@@ -11,12 +11,31 @@ import type { Translate } from '../i18n/index.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 import { neutraliseForTerminal } from '../render/terminal.js';
 import { makeConfirm } from './confirm.js';
+import { cutToWidth, wrapWords } from './fit-line.js';
 import { KeyQueue } from './keys.js';
 import { GoBack, type Choice, type Prompter } from './prompter.js';
 
-/** Stored names reach the terminal through the prompts too: their control characters are shown, not run. */
-const safeChoices = <V>(choices: Choice<V>[]): Choice<V>[] =>
-  choices.map((c) => ({ ...c, name: sanitizeForTerminal(c.name), description: c.description === undefined ? undefined : sanitizeForTerminal(c.description) }));
+/** Columns a list takes before a choice's text: the cursor, a checkbox mark and their spaces, one spare. */
+const CHOICE_PREFIX = 5;
+
+/**
+ * Stored names reach the terminal through the prompts too: their control characters are shown, not
+ * run. On a terminal of known width a choice stays on one line: a long one ("name — positions
+ * (unit)") is cut at a word with "…", and its whole text becomes the description shown under the
+ * list for the highlighted choice, broken at word boundaries.
+ */
+export function safeChoices<V>(choices: Choice<V>[], columns?: number): Choice<V>[] {
+  return choices.map((c) => {
+    const name = sanitizeForTerminal(c.name);
+    let description = c.description === undefined ? undefined : sanitizeForTerminal(c.description);
+    if (!columns) return { ...c, name, description };
+    const room = Math.max(10, columns - CHOICE_PREFIX);
+    const short = cutToWidth(name, room);
+    if (short !== name && description === undefined) description = name;
+    if (description !== undefined) description = wrapWords(description, Math.max(10, columns - 1)).join('\n');
+    return { ...c, name: short, description, ...(short !== name && { short: name }) };
+  });
+}
 
 export interface InquirerOptions {
   /** Where the questions are read and drawn (tests pass streams; default: the process's terminal). */
@@ -25,6 +44,9 @@ export interface InquirerOptions {
   /** Translates the key hints ("↑↓ navigate • ⏎ select") and the library's own words. */
   t?: Translate;
   env?: Record<string, string | undefined>;
+  /** The terminal's size (default: the output's, when it is a terminal). */
+  columns?: number;
+  rows?: number;
 }
 
 const HINTS: Record<string, string> = {
@@ -58,6 +80,13 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
     },
   };
   const out = opts.output ?? process.stdout;
+  const size = out as { columns?: number; rows?: number };
+  const columns = () => opts.columns ?? size.columns;
+  // Lists follow the terminal's height: the question, its hints and a line of room stay on screen.
+  const pageSize = (most: number) => {
+    const rows = opts.rows ?? size.rows;
+    return rows ? Math.max(3, Math.min(most, rows - 4)) : most;
+  };
 
   // A terminal of our own: one reader for the whole session. Streams given by a test are used as they are.
   const stdin = process.stdin;
@@ -100,8 +129,8 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
       asked((c) =>
         input({ message: q.message, default: q.prefill ?? q.default, prefill: q.prefill !== undefined ? 'editable' : 'tab', validate: q.validate, theme }, c),
       ),
-    select: async (q) => orBack(await asked((c) => select({ message: q.message, choices: [...safeChoices(q.choices), backChoice], default: q.default, pageSize: 12, theme }, c))),
-    checkbox: (q) => asked((c) => checkbox({ message: q.message, choices: safeChoices(q.choices), pageSize: 15, theme }, c)),
+    select: async (q) => orBack(await asked((c) => select({ message: q.message, choices: [...safeChoices(q.choices, columns()), backChoice], default: q.default, pageSize: pageSize(12), theme }, c))),
+    checkbox: (q) => asked((c) => checkbox({ message: q.message, choices: safeChoices(q.choices, columns()), pageSize: pageSize(15), theme }, c)),
     search: async (q) =>
       orBack(
         await asked((c) =>
@@ -110,11 +139,11 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
               message: q.message,
               // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
               source: (term) => [
-                ...safeChoices(q.source(term ?? '')).map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
+                ...safeChoices(q.source(term ?? ''), columns()).map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
                 backChoice,
               ],
               ...(q.default !== undefined && { default: q.default }),
-              pageSize: 10,
+              pageSize: pageSize(10),
               theme,
             },
             c,

@@ -19,6 +19,7 @@ import { defaultOrganizer, listMeetings, MEETING_KINDS, SPEECH_KINDS, type Meeti
 import { getPerson, listPeople, type Person } from '../store/people.js';
 import { meetingParticipation } from '../store/drafts.js';
 import { addUnit, getUnit, listUnits, UNIT_KINDS, type Unit, type UnitKind } from '../store/units.js';
+import { cutToWidth } from './fit-line.js';
 import { isGoBack, isPromptInterrupt, type Choice, type Prompter } from './prompter.js';
 
 /** Answers by question key; JSON, as stored in the draft. */
@@ -59,7 +60,12 @@ export interface CollectedMinutes {
   conclusions: { text: string; unitIds: number[]; dueOn: IsoDate | null }[];
 }
 
-export type FlowOutcome = { action: 'save'; minutes: CollectedMinutes } | { action: 'later' } | { action: 'discard' };
+export type FlowOutcome =
+  | { action: 'save'; minutes: CollectedMinutes }
+  | { action: 'later' }
+  | { action: 'discard' }
+  /** A meeting like this one was already saved: the secretary opens it instead, keeping the draft or not. */
+  | { action: 'openExisting'; meetingId: number; keepDraft: boolean };
 
 export interface FlowDeps {
   db: Db;
@@ -73,6 +79,9 @@ export interface FlowDeps {
   resumed?: boolean;
   /** Who writes the units and documents added during the session (they are saved at once). */
   audit?: () => Audit;
+  /** The terminal's size: the review before saving never takes more rows, nor a line more columns. */
+  rows?: number;
+  columns?: number;
 }
 
 const SHOWN = 30;
@@ -324,7 +333,14 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
   // Earlier answers of the questions gone back to: offered again when they are asked.
   const prefill: Answers = {};
   // Back from an interruption: what is already recorded, before the next question.
-  if (deps.resumed && answerCount(answers)) deps.prompter.say(renderMinutesSummary(deps.db, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading'));
+  if (deps.resumed && answerCount(answers)) {
+    const recap = renderMinutesSummary(deps.db, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading')
+      .split('\n')
+      .map((line) => (deps.columns ? cutToWidth(line, deps.columns - 1) : line));
+    // Taller than the terminal: its heading and its last lines (the latest answers), the rest counted.
+    const room = deps.rows ? Math.max(4, deps.rows - 12) : recap.length;
+    deps.prompter.say((recap.length > room ? [recap[0], deps.t('record.recapLinesAbove', { n: recap.length - room + 1 }), ...recap.slice(-(room - 2))] : recap).join('\n'));
+  }
   for (;;) {
     try {
       return await flowOnce(deps, answers, prefill);
@@ -782,21 +798,30 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
     });
 
     const minutes = collectMinutes(answers, today);
-    p.say(renderMinutesSummary(db, t, deps.lang, minutes));
     // A meeting that looks like this one already exists: said before saving (the secretary may have recorded it already).
-    for (const same of similarMeetings(db, minutes)) p.say(t('record.similarMeeting', { id: same.id, title: same.title }));
-    const choice = await p.select<'save' | 'moreSpeeches' | 'moreConclusions' | 'edit' | 'later' | 'discard'>({
-      message: t('record.q.review'),
-      choices: [
-        { value: 'save', name: t('record.choice.save') },
-        { value: 'edit', name: t('record.choice.edit') },
-        { value: 'moreSpeeches', name: t('record.choice.moreSpeeches') },
-        { value: 'moreConclusions', name: t('record.choice.moreConclusions') },
-        { value: 'later', name: t('record.choice.later') },
-        { value: 'discard', name: t('record.choice.discard') },
-      ],
-      default: 'save',
-    }).catch((err: unknown) => (isGoBack(err) ? back() : Promise.reject(err)));
+    const similar = similarMeetings(db, minutes).slice(0, 3);
+    const recap = [
+      ...renderMinutesSummary(db, t, deps.lang, minutes).split('\n'),
+      ...similar.map((same) => t('record.similarMeeting', { id: same.id, title: same.title })),
+    ].map((line) => (deps.columns ? cutToWidth(line, deps.columns - 1) : line));
+    type ReviewChoice = 'save' | 'moreSpeeches' | 'moreConclusions' | 'edit' | 'later' | 'discard' | 'pageNext' | 'pagePrev' | `open:${number}`;
+    const reviewChoices: Choice<ReviewChoice>[] = [
+      { value: 'save', name: similar.length ? t('record.choice.saveAnyway') : t('record.choice.save') },
+      ...similar.map<Choice<ReviewChoice>>((same) => ({ value: `open:${same.id}`, name: t('record.choice.openExisting', { id: same.id }) })),
+      { value: 'edit', name: t('record.choice.edit') },
+      { value: 'moreSpeeches', name: t('record.choice.moreSpeeches') },
+      { value: 'moreConclusions', name: t('record.choice.moreConclusions') },
+      { value: 'later', name: t('record.choice.later') },
+      { value: 'discard', name: t('record.choice.discard') },
+    ];
+    // Taller than the terminal: the recap is shown a window at a time, with choices to move the window.
+    const choice = await reviewPages(p, t, recap, reviewChoices, deps.rows, back);
+    if (choice.startsWith('open:')) {
+      const meetingId = Number(choice.slice('open:'.length));
+      const keepDraft = await p.confirm({ message: t('record.q.keepDraftForExisting', { id: meetingId }), default: true }).catch((err: unknown) => (isGoBack(err) ? null : Promise.reject(err)));
+      if (keepDraft === null) continue;
+      return { action: 'openExisting', meetingId, keepDraft };
+    }
     if (choice === 'save') return { action: 'save', minutes };
     if (choice === 'later') return { action: 'later' };
     if (choice === 'discard') {
@@ -818,6 +843,32 @@ async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Pro
         break;
       }
     }
+  }
+}
+
+/**
+ * The review question under its recap. When recap and question together are taller than the
+ * terminal, the recap is cut into windows that fit above the question, with "next/previous part"
+ * choices (the list's own rows are counted: message, choices, "← back", key hints).
+ */
+async function reviewPages<V extends string>(p: Prompter, t: Translate, recap: string[], choices: Choice<V>[], rows: number | undefined, back: () => never): Promise<V> {
+  const questionRows = (n: number) => n + 4;
+  const fits = (n: number) => !rows || recap.length + questionRows(n) <= rows;
+  const window = rows ? Math.max(3, rows - questionRows(choices.length + 2) - 1) : recap.length;
+  const paged = !fits(choices.length);
+  let start = 0;
+  for (;;) {
+    const end = paged ? Math.min(recap.length, start + window) : recap.length;
+    const nav: Choice<V>[] = [];
+    if (paged && end < recap.length) nav.push({ value: 'pageNext' as V, name: t('record.choice.pageNext', { from: end + 1, total: recap.length }) });
+    if (paged && start > 0) nav.push({ value: 'pagePrev' as V, name: t('record.choice.pagePrev') });
+    p.say([...recap.slice(start, end), ...(paged ? [t('record.reviewPage', { from: start + 1, to: end, total: recap.length })] : [])].join('\n'));
+    const choice = await p
+      .select<V>({ message: t('record.q.review'), choices: [...choices, ...nav], default: choices[0].value })
+      .catch((err: unknown) => (isGoBack(err) ? back() : Promise.reject(err)));
+    if (choice === ('pageNext' as V)) start = end;
+    else if (choice === ('pagePrev' as V)) start = Math.max(0, start - window);
+    else return choice;
   }
 }
 

@@ -7,6 +7,8 @@ export interface Choice<V> {
   value: V;
   name: string;
   description?: string;
+  /** What is echoed once chosen, when the name shown was shortened. */
+  short?: string;
   /** Preselected in a checkbox. */
   checked?: boolean;
 }

@@ -25,6 +25,8 @@ export class ScriptedPrompter implements Prompter {
   /** What each question offered as its earlier answer (prefill or default), by message. */
   readonly offered: { message: string; value: unknown }[] = [];
   readonly said: string[] = [];
+  /** Every list question asked, with its choices, for assertions. */
+  readonly selects: { message: string; choices: Choice<string>[] }[] = [];
   /** The choices shown by the last search, for assertions. */
   lastChoices: Choice<unknown>[] = [];
 
@@ -54,6 +56,7 @@ export class ScriptedPrompter implements Prompter {
 
   async select<V extends string>(q: SelectQuestion<V>): Promise<V> {
     this.offered.push({ message: q.message, value: q.default });
+    this.selects.push({ message: q.message, choices: q.choices });
     const step = this.next(q.message);
     const value = (step.answer === undefined ? q.default : step.answer) as V;
     if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);
@@ -148,5 +151,22 @@ export function fullScript(db: Db): Step[] {
     { ask: 'End time', answer: '11:30' },
     { ask: 'Review', answer: 'save' },
   ];
+}
+
+
+/** The whole session with seven speeches (long summaries) instead of three, up to the review. */
+export function sevenSpeeches(db: Db): Step[] {
+  const script = fullScript(db);
+  const at = script.findIndex((s) => s.ask === 'Speech 4');
+  const more: Step[] = [];
+  for (let n = 4; n <= 7; n++)
+    more.push(
+      { ask: `Speech ${n}`, answer: 'unit' },
+      { ask: 'Unit speaking', answer: 'cau kho' },
+      { ask: 'Kind', answer: 'tham-luan' },
+      { ask: 'Summary', answer: `Ý kiến thứ ${n}: kết quả thực hiện khâu đột phá về cải cách hành chính, tiếp công dân và giải quyết khiếu nại của phường trong quý` },
+      { ask: 'Line 2', answer: '' },
+    );
+  return [...script.slice(0, at), ...more, { ask: 'Speech 8', answer: 'done' }, ...script.slice(at + 1, -1)];
 }
 

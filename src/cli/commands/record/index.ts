@@ -59,21 +59,24 @@ async function listMinutesDrafts(env: Env): Promise<void> {
     const inUse = lock ? { pid: lock.pid, host: lock.host, since: lock.startedAt, heartbeatAt: lock.heartbeatAt } : null;
     rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next, inUse });
   }
+  // On a narrow terminal the title and the next question wrap; counts and timestamps are left out first (named, --wide shows them).
   const columns: Column<DraftListRow>[] = [
-    { key: 'id', label: 'col.id', type: 'number' },
-    { key: 'updatedAt', label: 'record.col.updatedAt', type: 'datetime' },
-    { key: 'heldOn', label: 'record.col.heldOn', type: 'date' },
-    { key: 'title', label: 'record.col.title' },
-    { key: 'answers', label: 'record.col.answers', type: 'number' },
-    { key: 'speeches', label: 'record.col.speeches', type: 'number' },
-    { key: 'conclusions', label: 'record.col.conclusions', type: 'number' },
-    { key: 'nextQuestion', label: 'record.col.nextQuestion' },
+    { key: 'id', label: 'col.id', type: 'number', priority: 1 },
+    { key: 'updatedAt', label: 'record.col.updatedAt', type: 'datetime', priority: 3 },
+    { key: 'heldOn', label: 'record.col.heldOn', type: 'date', priority: 1 },
+    { key: 'title', label: 'record.col.title', priority: 1, minWidth: 14, maxWidth: 50 },
+    { key: 'answers', label: 'record.col.answers', type: 'number', priority: 4 },
+    { key: 'speeches', label: 'record.col.speeches', type: 'number', priority: 2 },
+    { key: 'conclusions', label: 'record.col.conclusions', type: 'number', priority: 3 },
+    { key: 'nextQuestion', label: 'record.col.nextQuestion', priority: 1, minWidth: 12, maxWidth: 40 },
     {
       key: 'inUse',
       label: 'record.col.inUse',
       display: (r) => (r.inUse ? env.t('record.inUseBy', { pid: r.inUse.pid, host: r.inUse.host, since: localStamp(r.inUse.since, env.lang) }) : ''),
+      priority: 2,
+      minWidth: 12,
     },
-    { key: 'createdAt', label: 'record.col.createdAt', type: 'datetime' },
+    { key: 'createdAt', label: 'record.col.createdAt', type: 'datetime', priority: 5 },
   ];
   if (!rows.length && env.format !== 'json') env.info('record.noDrafts');
   await env.list(rows, columns);

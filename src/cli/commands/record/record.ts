@@ -69,7 +69,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
-    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, audit: () => env.audit() }, answers);
+    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, audit: () => env.audit(), rows: ctx.stdout.rows, columns: ctx.stdout.columns }, answers);
   } catch (err) {
     if (isPromptInterrupt(err) && draftId !== undefined) {
       ctx.stderr.write('\n');
@@ -83,6 +83,18 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
 
   if (outcome.action === 'later') {
     if (draftId !== undefined) env.info('record.draftKept', { id: draftId });
+    return 0;
+  }
+  if (outcome.action === 'openExisting') {
+    // The meeting already saved is the one to go on with; this draft is kept or discarded as chosen.
+    if (draftId !== undefined) {
+      if (outcome.keepDraft) env.info('record.draftKept', { id: draftId });
+      else {
+        deleteDraft(db, env.audit(), draftId, 'discard');
+        env.info('record.discarded', { id: draftId });
+      }
+    }
+    env.info('record.openExisting', { id: outcome.meetingId });
     return 0;
   }
   if (outcome.action === 'discard') {
