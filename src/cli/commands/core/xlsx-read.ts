@@ -421,9 +421,9 @@ export class SheetRows implements XmlHandler {
 /**
  * The rows of one sheet of an .xlsx file (the first, or the one named), as text cells.
  * Throws XlsxFormatError for a file that is not a workbook; returns the sheet names and no rows
- * (`rows: undefined`) when the sheet asked for does not exist.
+ * (`rows: undefined`) when the sheet asked for does not exist. `chunkSize`: bytes inflated at a time.
  */
-export async function readSheetRows(file: string, sheet?: string): Promise<{ rows?: XlsxRow[]; names: string[] }> {
+export async function readSheetRows(file: string, sheet?: string, opts: { chunkSize?: number } = {}): Promise<{ rows?: XlsxRow[]; names: string[] }> {
   const zip = readFileSync(file);
   const entries = zipEntries(zip);
   const text = (path: string): string | undefined => {
@@ -466,7 +466,7 @@ export async function readSheetRows(file: string, sheet?: string): Promise<{ row
   if (!entry) throw new XlsxFormatError(`no part ${chosen.path}`);
   const handler = new SheetRows(sharedStrings(text(sharedPath ?? 'xl/sharedStrings.xml')), dateStyles(text(stylesPath ?? 'xl/styles.xml')), date1904);
   const scanner = new XmlScanner(handler);
-  for await (const chunk of entryText(zip, entry)) scanner.write(chunk);
+  for await (const chunk of entryText(zip, entry, opts.chunkSize)) scanner.write(chunk);
   scanner.end();
   return { rows: handler.rows, names };
 }
