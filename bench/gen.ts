@@ -561,6 +561,51 @@ export function generate(opts: GenerateOptions): GenerateResult {
   return { scale: spec.name, seed, year, firstYear, asOf, seconds, counts };
 }
 
+/**
+ * An Excel sheet of `rows` people for `person import`, as an office fills the template: name, unit
+ * (its code), position, member yes/no, date of birth (an Excel date), party card, note. Names have
+ * two middle names, which the generator never gives, so every line adds a new person; each unit gets
+ * distinct names. Written with exceljs's streaming writer and shared strings, as Excel writes them.
+ */
+export async function writePeopleXlsx(dbPath: string, file: string, rows: number): Promise<number> {
+  const db = openDatabase(dbPath, { readonly: true });
+  const units = (db.prepare(`SELECT code FROM unit WHERE kind IN ('ward','commune','special-zone') AND code IS NOT NULL ORDER BY id`).all() as { code: string }[]).map((u) => u.code);
+  db.close();
+  if (!units.length) throw new Error(`${dbPath}: no ward or commune with a code`);
+  const perUnit = SURNAMES.length * MIDDLES.length * MIDDLES.length * GIVENS.length;
+  if (Math.ceil(rows / units.length) > perUnit) throw new Error(`too many rows for ${units.length} units`);
+  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+  const ExcelJS = mod.default ?? mod;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('Đảng viên');
+  ws.addRow(['Họ và tên', 'Đơn vị', 'Chức vụ', 'Đảng viên (có/không)', 'Ngày sinh', 'Số thẻ đảng viên', 'Ghi chú']).commit();
+  const rng = new Prng(7);
+  for (let i = 0; i < rows; i++) {
+    let k = Math.floor(i / units.length);
+    const g = GIVENS[k % GIVENS.length];
+    k = Math.floor(k / GIVENS.length);
+    const m2 = MIDDLES[k % MIDDLES.length];
+    k = Math.floor(k / MIDDLES.length);
+    const m1 = MIDDLES[k % MIDDLES.length];
+    const s = SURNAMES[Math.floor(k / MIDDLES.length) % SURNAMES.length];
+    const member = rng.next() < 0.8;
+    const row = ws.addRow([
+      `${s} ${m1} ${m2} ${g}`,
+      units[i % units.length],
+      i % 40 === 0 ? 'Bí thư chi bộ' : i % 40 === 1 ? 'Phó Bí thư chi bộ' : member ? 'Đảng viên' : '',
+      member ? 'có' : 'không',
+      new Date(Date.UTC(1950 + Math.floor(rng.next() * 55), Math.floor(rng.next() * 12), 1 + Math.floor(rng.next() * 28))),
+      member ? `9${String(i).padStart(7, '0')}` : '',
+      i % 10 === 0 ? 'Chuyển sinh hoạt từ đơn vị cũ' : '',
+    ]);
+    row.getCell(5).numFmt = 'dd/mm/yyyy';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return rows;
+}
+
 /** Reads the generator's note back from a database (undefined for a database it did not make). */
 export function readMeta(db: Db): BenchMeta | undefined {
   const row = db.prepare(`SELECT changes FROM change_log WHERE entity = 'bench' AND action = 'generate' ORDER BY id DESC LIMIT 1`).get() as
