@@ -572,7 +572,10 @@ export async function writePeopleXlsx(dbPath: string, file: string, rows: number
   const units = (db.prepare(`SELECT code FROM unit WHERE kind IN ('ward','commune','special-zone') AND code IS NOT NULL ORDER BY id`).all() as { code: string }[]).map((u) => u.code);
   db.close();
   if (!units.length) throw new Error(`${dbPath}: no ward or commune with a code`);
-  const perUnit = SURNAMES.length * MIDDLES.length * MIDDLES.length * GIVENS.length;
+  // Names the import tells apart: accent-insensitively ("Thanh" and "Thành" are one name to it).
+  const distinct = (words: string[]) => words.filter((w, i) => words.findIndex((x) => fold(x) === fold(w)) === i);
+  const [surnames, middles, givens] = [distinct(SURNAMES), distinct(MIDDLES), distinct(GIVENS)];
+  const perUnit = surnames.length * middles.length * middles.length * givens.length;
   if (Math.ceil(rows / units.length) > perUnit) throw new Error(`too many rows for ${units.length} units`);
   const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
   const ExcelJS = mod.default ?? mod;
@@ -582,12 +585,12 @@ export async function writePeopleXlsx(dbPath: string, file: string, rows: number
   const rng = new Prng(7);
   for (let i = 0; i < rows; i++) {
     let k = Math.floor(i / units.length);
-    const g = GIVENS[k % GIVENS.length];
-    k = Math.floor(k / GIVENS.length);
-    const m2 = MIDDLES[k % MIDDLES.length];
-    k = Math.floor(k / MIDDLES.length);
-    const m1 = MIDDLES[k % MIDDLES.length];
-    const s = SURNAMES[Math.floor(k / MIDDLES.length) % SURNAMES.length];
+    const g = givens[k % givens.length];
+    k = Math.floor(k / givens.length);
+    const m2 = middles[k % middles.length];
+    k = Math.floor(k / middles.length);
+    const m1 = middles[k % middles.length];
+    const s = surnames[Math.floor(k / middles.length) % surnames.length];
     const member = rng.next() < 0.8;
     const row = ws.addRow([
       `${s} ${m1} ${m2} ${g}`,
