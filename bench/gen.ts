@@ -4,6 +4,7 @@
  * transactions through prepared statements. The same --seed always gives the same data.
  *
  *   npm run bench:gen -- --scale city --out /tmp/city.db [--seed 1] [--year 2025]
+ *   npm run bench:gen -- --people-xlsx /tmp/people.xlsx --db /tmp/city.db [--rows 100000]
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -632,7 +633,13 @@ export function parseArgs(argv: string[]): Record<string, string> {
 
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const usage = `usage: npm run bench:gen -- --scale ${scaleNames().join('|')} --out FILE [--seed N] [--year YYYY]`;
+  const usage = `usage: npm run bench:gen -- --scale ${scaleNames().join('|')} --out FILE [--seed N] [--year YYYY]\n   or: npm run bench:gen -- --people-xlsx FILE --db FILE [--rows 100000]`;
+  // The sheet the runner makes for person import, on its own (to profile the import by hand).
+  if (args['people-xlsx'] && args.db) {
+    const n = await writePeopleXlsx(resolve(args.db), resolve(args['people-xlsx']), Number(args.rows ?? 100_000));
+    process.stderr.write(`wrote ${n.toLocaleString('en')} people to ${resolve(args['people-xlsx'])}\n`);
+    return 0;
+  }
   const scale = SCALES[args.scale ?? ''];
   if (!scale || !args.out) {
     process.stderr.write(`${usage}\n`);
