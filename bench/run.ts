@@ -17,8 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { memoryDatabase, openDatabase } from '../src/store/db.js';
 import { parseArgs, readMeta, writePeopleXlsx, type BenchMeta } from './gen.js';
 
-/** The project folder: the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
+/** The project folder: the one bench/tsrun.mjs ran from, else the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
 function findRoot(): string {
+  if (process.env.THUKY_BENCH_ROOT) return process.env.THUKY_BENCH_ROOT;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const pkg = join(dir, 'package.json');
