@@ -4,6 +4,7 @@
  * transactions through prepared statements. The same --seed always gives the same data.
  *
  *   npm run bench:gen -- --scale city --out /tmp/city.db [--seed 1] [--year 2025]
+ *   npm run bench:gen -- --people-xlsx /tmp/people.xlsx --db /tmp/city.db [--rows 100000]
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -561,6 +562,54 @@ export function generate(opts: GenerateOptions): GenerateResult {
   return { scale: spec.name, seed, year, firstYear, asOf, seconds, counts };
 }
 
+/**
+ * An Excel sheet of `rows` people for `person import`, as an office fills the template: name, unit
+ * (its code), position, member yes/no, date of birth (an Excel date), party card, note. Names have
+ * two middle names, which the generator never gives, so every line adds a new person; each unit gets
+ * distinct names. Written with exceljs's streaming writer and shared strings, as Excel writes them.
+ */
+export async function writePeopleXlsx(dbPath: string, file: string, rows: number): Promise<number> {
+  const db = openDatabase(dbPath, { readonly: true });
+  const units = (db.prepare(`SELECT code FROM unit WHERE kind IN ('ward','commune','special-zone') AND code IS NOT NULL ORDER BY id`).all() as { code: string }[]).map((u) => u.code);
+  db.close();
+  if (!units.length) throw new Error(`${dbPath}: no ward or commune with a code`);
+  // Names the import tells apart: accent-insensitively ("Thanh" and "Thành" are one name to it).
+  const distinct = (words: string[]) => words.filter((w, i) => words.findIndex((x) => fold(x) === fold(w)) === i);
+  const [surnames, middles, givens] = [distinct(SURNAMES), distinct(MIDDLES), distinct(GIVENS)];
+  const perUnit = surnames.length * middles.length * middles.length * givens.length;
+  if (Math.ceil(rows / units.length) > perUnit) throw new Error(`too many rows for ${units.length} units`);
+  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+  const ExcelJS = mod.default ?? mod;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('Đảng viên');
+  ws.addRow(['Họ và tên', 'Đơn vị', 'Chức vụ', 'Đảng viên (có/không)', 'Ngày sinh', 'Số thẻ đảng viên', 'Ghi chú']).commit();
+  const rng = new Prng(7);
+  for (let i = 0; i < rows; i++) {
+    let k = Math.floor(i / units.length);
+    const g = givens[k % givens.length];
+    k = Math.floor(k / givens.length);
+    const m2 = middles[k % middles.length];
+    k = Math.floor(k / middles.length);
+    const m1 = middles[k % middles.length];
+    const s = surnames[Math.floor(k / middles.length) % surnames.length];
+    const member = rng.next() < 0.8;
+    const row = ws.addRow([
+      `${s} ${m1} ${m2} ${g}`,
+      units[i % units.length],
+      i % 40 === 0 ? 'Bí thư chi bộ' : i % 40 === 1 ? 'Phó Bí thư chi bộ' : member ? 'Đảng viên' : '',
+      member ? 'có' : 'không',
+      new Date(Date.UTC(1950 + Math.floor(rng.next() * 55), Math.floor(rng.next() * 12), 1 + Math.floor(rng.next() * 28))),
+      member ? `9${String(i).padStart(7, '0')}` : '',
+      i % 10 === 0 ? 'Chuyển sinh hoạt từ đơn vị cũ' : '',
+    ]);
+    row.getCell(5).numFmt = 'dd/mm/yyyy';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return rows;
+}
+
 /** Reads the generator's note back from a database (undefined for a database it did not make). */
 export function readMeta(db: Db): BenchMeta | undefined {
   const row = db.prepare(`SELECT changes FROM change_log WHERE entity = 'bench' AND action = 'generate' ORDER BY id DESC LIMIT 1`).get() as
@@ -584,7 +633,13 @@ export function parseArgs(argv: string[]): Record<string, string> {
 
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const usage = `usage: npm run bench:gen -- --scale ${scaleNames().join('|')} --out FILE [--seed N] [--year YYYY]`;
+  const usage = `usage: npm run bench:gen -- --scale ${scaleNames().join('|')} --out FILE [--seed N] [--year YYYY]\n   or: npm run bench:gen -- --people-xlsx FILE --db FILE [--rows 100000]`;
+  // The sheet the runner makes for person import, on its own (to profile the import by hand).
+  if (args['people-xlsx'] && args.db) {
+    const n = await writePeopleXlsx(resolve(args.db), resolve(args['people-xlsx']), Number(args.rows ?? 100_000));
+    process.stderr.write(`wrote ${n.toLocaleString('en')} people to ${resolve(args['people-xlsx'])}\n`);
+    return 0;
+  }
   const scale = SCALES[args.scale ?? ''];
   if (!scale || !args.out) {
     process.stderr.write(`${usage}\n`);

@@ -15,10 +15,11 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryDatabase, openDatabase } from '../src/store/db.js';
-import { parseArgs, readMeta, type BenchMeta } from './gen.js';
+import { parseArgs, readMeta, writePeopleXlsx, type BenchMeta } from './gen.js';
 
-/** The project folder: the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
+/** The project folder: the one bench/tsrun.mjs ran from, else the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
 function findRoot(): string {
+  if (process.env.THUKY_BENCH_ROOT) return process.env.THUKY_BENCH_ROOT;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const pkg = join(dir, 'package.json');
@@ -500,6 +501,18 @@ export async function main(argv: string[]): Promise<number> {
   const importCopy = join(runner.work, 'plan-import.db');
   const csv = join(runner.work, 'plans.csv');
   const csvLines = writePlanCsv(dbPath, csv, year + 1, 100_000);
+  // The imports of issue 14: the whole official list into an empty database, and 100,000 people from an .xlsx.
+  const wants = (id: string) => !only || only.has(id);
+  const officialTemplate = join(runner.work, 'empty.db');
+  const officialCopy = join(runner.work, 'official.db');
+  if (wants('unit-import-official')) spawnSync(NODE, [BIN, 'init', '--db', officialTemplate], { stdio: 'ignore', env: { ...process.env, HOME: runner.work } });
+  const personCopy = join(runner.work, 'person-import.db');
+  const peopleXlsx = join(runner.work, 'people.xlsx');
+  const peopleRows = wants('person-import') ? await writePeopleXlsx(dbPath, peopleXlsx, 100_000) : 0;
+  const freshCopy = (from: string, to: string) => () => {
+    for (const s of ['-wal', '-shm']) rmSync(to + s, { force: true });
+    copyFileSync(from, to);
+  };
   log(`bench ${meta.scale}: ${dbPath} (${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB), as of ${asOf}, ${runs} runs after ${warmup} warm-up, work dir ${runner.work}`);
 
   const thuky = (id: string, label: string, path: string[], rest: string[], extra: Partial<Cmd> = {}): Cmd => ({
@@ -522,6 +535,12 @@ export async function main(argv: string[]): Promise<number> {
         for (const s of ['-wal', '-shm']) rmSync(importCopy + s, { force: true });
         copyFileSync(dbPath, importCopy);
       },
+    }),
+    thuky('unit-import-official', 'thuky unit import --official (whole country, empty database each run)', ['unit', 'import'], ['--official', '--db', officialCopy], {
+      beforeEach: freshCopy(officialTemplate, officialCopy),
+    }),
+    thuky('person-import', `thuky person import (${peopleRows.toLocaleString('en')} rows from .xlsx, fresh copy each run)`, ['person', 'import'], [peopleXlsx, '--db', personCopy], {
+      beforeEach: freshCopy(dbPath, personCopy),
     }),
     // A TAB in the shell: units by an accent-free word, people by the start of their name (300,000 at city scale).
     thuky('complete-unit', 'thuky __complete (--unit phuong)', [], ['__complete', 'bash', '--', '--db', dbPath, 'task', 'add', 'x', '--unit', 'phuong']),
@@ -624,6 +643,21 @@ export async function main(argv: string[]): Promise<number> {
     { what: `\`report compliance --year ${year}\``, limit: national ? '≤ 5 s' : '≤ 1 s', eval: msBudget('report-compliance', national ? 5000 : 1000), cmd: 'report-compliance' },
     { what: '`task add`', limit: '≤ 1.5 × `--help`', eval: ratioBudget('task-add', 'help', 1.5), cmd: 'task-add' },
     ...(!national ? [{ what: '`plan import`, 100,000 lines', limit: '≤ 5 s', eval: msBudget('plan-import', 5000), cmd: 'plan-import' }] : []),
+    { what: '`unit import --official`, whole country', limit: '≤ 2 s', eval: msBudget('unit-import-official', 2000), cmd: 'unit-import-official' },
+    ...(!national
+      ? [
+          { what: '`person import`, 100,000 rows from .xlsx', limit: '≤ 10 s', eval: msBudget('person-import', 10_000), cmd: 'person-import' },
+          {
+            what: 'peak memory, `person import`, 100,000 rows from .xlsx',
+            limit: '≤ 400 MB',
+            eval: () => {
+              const r = st.get('person-import')?.rssMb;
+              return r === undefined || r === null ? undefined : { value: `${r.toFixed(0)} MB`, met: r <= 400 };
+            },
+            cmd: 'person-import',
+          },
+        ]
+      : []),
     { what: 'completion of `--unit`', limit: '≤ 150 ms', eval: msBudget('complete-unit', 150), cmd: 'complete-unit' },
     { what: 'completion of `--chair`', limit: '≤ 150 ms', eval: msBudget('complete-person', 150), cmd: 'complete-person' },
     ...cmds

@@ -123,17 +123,26 @@ export function importPeople(
   return writeOrDryRun(db, opts.dryRun, work);
 }
 
-/** Everyone (active or not) of these units: unit → folded name → ids. */
-export function peopleByUnitName(db: Db, unitIds: number[]): Map<number, Map<string, number[]>> {
-  const out = new Map<number, Map<string, number[]>>();
-  for (const id of unitIds) out.set(id, new Map());
-  if (!unitIds.length) return out;
+/**
+ * The people (active or not) of these units bearing one of these folded names: "unit id, folded
+ * name" → ids. Only the names asked for are read (through the index on name_folded), not everyone
+ * of the units: a city's units hold hundreds of thousands of people.
+ */
+export function peopleByUnitName(db: Db, unitIds: number[], foldedNames: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (!unitIds.length || !foldedNames.length) return out;
   const rows = db
-    .prepare('SELECT id, name_folded AS folded, unit_id AS unitId FROM person WHERE unit_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(unitIds)) as { id: number; folded: string; unitId: number }[];
+    .prepare(
+      `SELECT id, name_folded AS folded, unit_id AS unitId FROM person
+        WHERE name_folded IN (SELECT value FROM json_each(?)) AND unit_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(foldedNames), JSON.stringify(unitIds)) as { id: number; folded: string; unitId: number }[];
   for (const r of rows) {
-    const byName = out.get(r.unitId)!;
-    byName.set(r.folded, [...(byName.get(r.folded) ?? []), r.id]);
+    const key = unitNameKey(r.unitId, r.folded);
+    out.set(key, [...(out.get(key) ?? []), r.id]);
   }
   return out;
 }
+
+/** The key of peopleByUnitName's answer. */
+export const unitNameKey = (unitId: number, folded: string): string => `${unitId}\u0001${folded}`;

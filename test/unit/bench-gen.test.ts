@@ -4,10 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate, readMeta } from '../../bench/gen.js';
+import { generate, readMeta, writePeopleXlsx } from '../../bench/gen.js';
 import { SCALES } from '../../bench/scales.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { copyFileSync } from 'node:fs';
+import { readSheetRows } from '../../src/cli/commands/core/xlsx-read.js';
+import { fold } from '../../src/domain/text.js';
+import { run } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'thuky-bench-gen-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,5 +101,21 @@ describe('bench generator at a tiny scale', () => {
       }
     };
     expect(digest(second)).toEqual(digest(first));
+  });
+
+  it('writes the people sheet of the import bench: every line a new person, who person import adds', async () => {
+    const file = join(dir, 'people.xlsx');
+    expect(await writePeopleXlsx(first, file, 1500)).toBe(1500);
+    const { rows } = await readSheetRows(file);
+    expect(rows!.length).toBe(1501);
+    const keys = rows!.slice(1).map((r) => `${r.cells[1]}|${fold(r.cells[0])}`);
+    expect(new Set(keys).size).toBe(1500);
+    const copy = join(dir, 'people.db');
+    copyFileSync(first, copy);
+    const before = count(copy, 'SELECT count(*) AS n FROM person');
+    const r = await run(['person', 'import', file, '--json'], { db: copy });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 1500, updated: 0, unchanged: 0 });
+    expect(count(copy, 'SELECT count(*) AS n FROM person')).toBe(before + 1500);
   });
 });

@@ -1,7 +1,7 @@
 /** thuky person import: cadres and party members from a CSV or Excel file, all or nothing. */
 import type { Command } from 'commander';
 import { cleanText, fold } from '../../../domain/text.js';
-import { importPeople, peopleByCard, peopleByUnitName, type PersonImportResult, type PersonImportRow } from '../../../store/people-import.js';
+import { importPeople, peopleByCard, peopleByUnitName, unitNameKey, type PersonImportResult, type PersonImportRow } from '../../../store/people-import.js';
 import { resolveUnit, type Unit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../errors.js';
@@ -55,13 +55,13 @@ export function registerPersonImport(person: Command, cli: Cli): void {
   });
 }
 
-async function importPersonFile(env: Env, file: string, opts: PersonImportOpts): Promise<void> {
+/** The lines of the file as drafts; the problems of each line are added to `problems`. */
+async function draftsOf(env: Env, file: string, opts: PersonImportOpts, problems: CsvProblem[]): Promise<Draft[]> {
   const { records, columns } = await readTable(file, PERSON_IMPORT_FIELDS, { sheet: opts.sheet });
   if (!opts.unit && !columns.includes('unit')) throw new UsageError('compliance.import.needUnit', { file });
   const db = env.db();
   const today = env.today();
   const defaultUnit = opts.unit ? resolveUnit(db, opts.unit, { at: today }) : undefined;
-  const problems: CsvProblem[] = [];
   const unitCache = new Map<string, Unit | Error>();
   const unitOf = (text: string): Unit | Error => {
     const key = fold(text);
@@ -74,8 +74,6 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
     }
     return unitCache.get(key)!;
   };
-
-  type Draft = Omit<PersonImportRow, 'personId'> & { unitName: string };
   const drafts: Draft[] = [];
   for (const rec of records) {
     const v = rec.values;
@@ -97,7 +95,9 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
     if (fullName && unit)
       drafts.push({
         line: rec.line,
+        personId: null,
         fullName,
+        folded: fold(fullName),
         unitId: unit.id,
         unitName: unit.name,
         positions: positions.length ? positions : undefined,
@@ -107,10 +107,21 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
         note: cleanText(v.note ?? '') || undefined,
       });
   }
+  return drafts;
+}
 
+/** A line of the file, checked: what it writes once it is known whom it is about. */
+type Draft = PersonImportRow & { unitName: string; folded: string };
+
+async function importPersonFile(env: Env, file: string, opts: PersonImportOpts): Promise<void> {
+  const problems: CsvProblem[] = [];
+  // The file's records are let go once they are drafts: a large sheet is held once, not twice.
+  const drafts = await draftsOf(env, file, opts, problems);
+  const db = env.db();
+  const today = env.today();
   // Who each line is: by party card, else by name within the unit; duplicates inside the file refused.
   const byCard = peopleByCard(db, [...new Set(drafts.flatMap((d) => (d.partyCard ? [d.partyCard] : [])))]);
-  const byName = peopleByUnitName(db, [...new Set(drafts.map((d) => d.unitId))]);
+  const byName = peopleByUnitName(db, [...new Set(drafts.map((d) => d.unitId))], [...new Set(drafts.map((d) => d.folded))]);
   const seenName = new Map<string, number>();
   const seenCard = new Map<string, number>();
   const rows: PersonImportRow[] = [];
@@ -118,7 +129,7 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
   try {
     drafts.forEach((d, i) => {
       if (i % 500 === 0) progress.tick(i);
-      const nameKey = `${d.unitId}\u0001${fold(d.fullName)}`;
+      const nameKey = unitNameKey(d.unitId, d.folded);
       const firstName = seenName.get(nameKey);
       if (firstName !== undefined) {
         problems.push({ line: d.line, message: env.t('personImport.duplicateLine', { name: d.fullName, unit: d.unitName, first: firstName }) });
@@ -134,14 +145,19 @@ async function importPersonFile(env: Env, file: string, opts: PersonImportOpts):
         seenCard.set(d.partyCard, d.line);
         const found = byCard.get(d.partyCard) ?? [];
         if (found.length === 1) {
-          rows.push({ ...d, personId: found[0] });
+          d.personId = found[0];
+          rows.push(d);
           return;
         }
       }
-      const found = byName.get(d.unitId)?.get(fold(d.fullName)) ?? [];
+      const found = byName.get(nameKey) ?? [];
       if (found.length > 1) problems.push({ line: d.line, message: env.t('personImport.ambiguous', { name: d.fullName, unit: d.unitName, ids: found.join(', ') }) });
       // "nguyen van an" typed for the stored "Nguyễn Văn An" finds him and keeps his accents.
-      else rows.push({ ...d, personId: found[0] ?? null, keepStoredName: found.length === 1 && fold(d.fullName) === d.fullName.toLowerCase() });
+      else {
+        d.personId = found[0] ?? null;
+        d.keepStoredName = found.length === 1 && d.folded === d.fullName.toLowerCase();
+        rows.push(d);
+      }
     });
   } finally {
     progress.stop();

@@ -2,7 +2,7 @@
  * Excel workbooks (.xlsx) in and out, through exceljs, which is loaded only here: by the commands
  * that read or write a spreadsheet, never at start-up.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,32 +37,34 @@ export function cellText(value: unknown): string {
 /**
  * The rows of one sheet (the first, or the one named) as text cells, numbered as Excel numbers them.
  * A file that is not a workbook, or a sheet that does not exist, is a usage error.
- * The whole workbook is read at once: exceljs 4.4's streaming reader decodes each chunk of the
- * file separately and breaks Vietnamese letters that straddle two chunks ("có" read as "c\uFFFD\uFFFD").
+ * Read by xlsx-read.ts as a stream of the sheet's XML (a 100,000-row sheet in well under the memory
+ * exceljs's whole-workbook model took), with the same text, numbers and dates exceljs gave.
  */
 export async function readXlsxRows(file: string, sheet?: string): Promise<{ line: number; cells: string[] }[]> {
   if (!existsSync(file)) throw new UsageError('compliance.import.cannotRead', { file, reason: 'ENOENT' });
-  // An .xlsx file is a zip archive: anything else is refused before exceljs sees it.
-  const head = readFileSync(file).subarray(0, 4);
-  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) throw new UsageError('spreadsheet.notXlsx', { file });
-  const ExcelJS = await excel();
-  const workbook = new ExcelJS.Workbook();
+  // An .xlsx file is a zip archive: anything else is refused before it is read as one.
+  const head = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
   try {
-    await workbook.xlsx.readFile(file);
-  } catch (err) {
-    throw new UsageError('spreadsheet.notXlsx', { file, reason: (err as Error).message });
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
   }
-  const names: string[] = workbook.worksheets.map((w: { name: string }) => w.name);
-  const ws = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
-  if (!ws) throw new UsageError(sheet === undefined ? 'spreadsheet.noSheet' : 'spreadsheet.sheetMissing', { file, sheet: sheet ?? '', found: names.map((n) => `"${n}"`).join(', ') });
-  const rows: { line: number; cells: string[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row: { values: unknown[] }, line: number) => {
-    const values = row.values;
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-    rows.push({ line, cells });
-  });
-  return rows;
+  if ( head[0] !== 0x50 || head[1] !== 0x4b) throw new UsageError('spreadsheet.notXlsx', { file });
+  const { readSheetRows, XlsxFormatError } = await import('./xlsx-read.js');
+  let read: Awaited<ReturnType<typeof readSheetRows>>;
+  try {
+    read = await readSheetRows(file, sheet);
+  } catch (err) {
+    if (err instanceof XlsxFormatError || (err as NodeJS.ErrnoException).code?.startsWith('Z_') || err instanceof RangeError)
+      throw new UsageError('spreadsheet.notXlsx', { file, reason: (err as Error).message });
+    throw err;
+  }
+  if (!read.rows) {
+    const found = read.names.map((n) => `"${n}"`).join(', ');
+    throw new UsageError(sheet === undefined ? 'spreadsheet.noSheet' : 'spreadsheet.sheetMissing', { file, sheet: sheet ?? '', found });
+  }
+  return read.rows;
 }
 
 export interface TemplateColumn {
