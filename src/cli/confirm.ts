@@ -1,7 +1,7 @@
 /** Asking before a change that removes or reverts records. */
 import type { Params } from '../i18n/index.js';
 import type { Env } from './env.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /**
  * Whether to go ahead: yes with -y/--yes; on a terminal, the user's answer; without a terminal and

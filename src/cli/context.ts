@@ -2,7 +2,7 @@ import { accessSync, constants as fsConstants, fstatSync, statSync, writeSync } 
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import type { Prompter } from '../prompts/prompter.js';
-import { OutputClosedError } from './errors.js';
+import { OutputClosedError } from '../errors.js';
 
 /** What varies between a real run and a test: streams, environment, clock, user. */
 export interface OutStream {

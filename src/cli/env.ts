@@ -26,7 +26,7 @@ import { writeReport, type Report } from '../render/report.js';
 import { textFile, writeBinary } from './output-file.js';
 import { openDatabase, resolveDbPath, totalChanges, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export interface GlobalOptions {
   db?: string;

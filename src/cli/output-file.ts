@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import type { Env } from './env.js';
-import { RuntimeError, UsageError } from './errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 
 export interface FileTarget {
   /** The temporary file to write, renamed into place afterwards; absent for a pipe. */

@@ -3,11 +3,11 @@ import { Command, CommanderError, Help, Option, type Argument, type HelpConfigur
 import { parseLang, translator, type Lang, type Translate } from '../i18n/index.js';
 import { DOCUMENT_FORMATS, FORMATS } from '../render/output.js';
 import { preloadTerminalText } from '../render/fit.js';
-import { terminalSafe } from '../render/terminal.js';
+import { terminalSafe } from './terminal-safe.js';
 import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
-import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from './errors.js';
+import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from '../errors.js';
 import { acceptsFormat, COMMAND_FORMATS, formatsOf } from './formats.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';

@@ -4,7 +4,6 @@
  * sequences this program itself emits (see paint in output.ts). Files and pipes get the data as
  * stored: it is data there, not something a terminal would run.
  */
-import type { Ctx, OutStream } from '../cli/context.js';
 import { sanitizeForTerminal } from '../domain/text.js';
 
 /** The sequences paint() writes (chalk at level 1: bold, red, green, yellow, cyan, gray, and their resets). */
@@ -20,31 +19,4 @@ const CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 export function neutraliseForTerminal(text: string, keepOwnColour = false): string {
   // CRLF (CSV) ends a line on a terminal as LF does; a lone CR, which would overwrite the line, is shown.
   return text.replace(/\r\n/g, '\n').replace(CONTROL, (m) => (keepOwnColour && OWN_COLOUR_SEQUENCES.has(m) ? m : sanitizeForTerminal(m)));
-}
-
-function guarded(stream: OutStream): OutStream {
-  return {
-    get isTTY() {
-      return stream.isTTY;
-    },
-    get columns() {
-      return stream.columns;
-    },
-    get rows() {
-      return stream.rows;
-    },
-    write(chunk) {
-      if (!stream.isTTY) return stream.write(chunk);
-      stream.write(neutraliseForTerminal(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')));
-    },
-    writeColoured(chunk) {
-      if (!stream.isTTY) return stream.write(chunk);
-      stream.write(neutraliseForTerminal(chunk, true));
-    },
-  };
-}
-
-/** The context with its stdout and stderr neutralised when they are terminals (its other fields as they are). */
-export function terminalSafe(ctx: Ctx): Ctx {
-  return Object.create(ctx, { stdout: { value: guarded(ctx.stdout), enumerable: true }, stderr: { value: guarded(ctx.stderr), enumerable: true } }) as Ctx;
 }

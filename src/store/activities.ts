@@ -1,5 +1,5 @@
 /** Propaganda activities (hoạt động tuyên truyền) of units. */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/dates.js';
 import { cleanText } from '../domain/text.js';

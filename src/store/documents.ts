@@ -1,5 +1,5 @@
 /** Party documents: directives, resolutions, projects, plans… */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { parseDocCode } from '../domain/documents.js';
 import { fold, optionalText, sortVi } from '../domain/text.js';

@@ -3,7 +3,7 @@
  * people and plans have their own edit functions). Each edit is one transaction; the change log
  * keeps the values before and after.
  */
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { ACTIVITY_KINDS, type ActivityKind, type EvaluationResult } from '../domain/compliance.js';
 import { formatDateVi, yearOf, type IsoDate } from '../domain/dates.js';
 import { parseDocCode } from '../domain/documents.js';

@@ -6,7 +6,7 @@
  * when it cannot mean something else: a unit whose code is "5" (wards are often named by number)
  * and another unit with id 5 make "5" ambiguous, and both are listed (exit 2).
  */
-import { UsageError, NotFoundError } from '../cli/errors.js';
+import { UsageError, NotFoundError } from '../errors.js';
 import { cleanText, fold } from '../domain/text.js';
 
 const ID_REF = /^#\s*(\d{1,15})$/;

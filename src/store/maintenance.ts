@@ -4,7 +4,7 @@
  * beside it.
  */
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { fold, nfc } from '../domain/text.js';
 import { connect, memoryCopy, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';

@@ -3,7 +3,7 @@
  * Every change is one transaction and one line of the change log (closed minutes need force, and the
  * line says so); numbering closes up when something is removed.
  */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';

@@ -1,5 +1,5 @@
 /** Meetings: who chaired, who came, which units were invited, who spoke, what was concluded. */
-import { NotFoundError, RuntimeError, UsageError } from '../cli/errors.js';
+import { NotFoundError, RuntimeError, UsageError } from '../errors.js';
 import { isIsoDate, parseTimeOfDay, type IsoDate } from '../domain/dates.js';
 import { parsePeriod, PeriodInputError, quarterOf } from '../domain/periods.js';
 import { classifyTask, type TaskStatus } from '../domain/tasks.js';

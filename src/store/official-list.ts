@@ -1,7 +1,7 @@
 /** The official list of grassroots units shipped in data/ (see data/README.md for its source). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { OfficialListError, parseOfficialList, type OfficialUnit } from '../domain/official-units.js';
 import { dataDir } from './sample/index.js';
 

@@ -1,5 +1,5 @@
 /** Cadres and party members. */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';

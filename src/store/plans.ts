@@ -1,5 +1,5 @@
 /** Personal plans (kế hoạch cá nhân): one per member per year, with the year's submission deadline. */
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { defaultPlanDeadline } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/dates.js';
 import { optionalText, sortVi } from '../domain/text.js';

@@ -5,7 +5,7 @@
  * unit must be dealt with on its own). Nothing is ever left pointing at a removed row. The change
  * log keeps every removed row whole (row_change) and the reason (change_log).
  */
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 

@@ -3,7 +3,7 @@
  * change leaves an event (history) and a change-log line. Status is never stored: see
  * domain/tasks.ts (classifyTask) and the set-based report queries at the end of this file.
  */
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { formatDateVi, yearOf } from '../domain/dates.js';
 import { TASK_KINDS, type TaskKind } from '../domain/tasks.js';

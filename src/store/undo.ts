@@ -3,7 +3,7 @@
  * removed, every row it changed or removed is put back as it was, in one transaction. The undo is
  * itself a run (recorded like any other), marked as undoing the first, so it can be undone too.
  */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';

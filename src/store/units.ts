@@ -1,5 +1,5 @@
 /** Units: wards, communes, special zones, agencies, committees, cells; with validity dates and successors. */
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { formatDateVi, type IsoDate } from '../domain/dates.js';
 import { selectGrassroots, type GrassrootsScope } from '../domain/grassroots.js';
 import { cleanText, fold, optionalText, sortVi } from '../domain/text.js';

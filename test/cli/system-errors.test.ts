@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { systemReason } from '../../src/cli/errors.js';
+import { systemReason } from '../../src/errors.js';
 import { translator } from '../../src/i18n/index.js';
 import { run, sampleDbPath, tempDir } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, UsageError } from '../../src/cli/errors.js';
+import { NotFoundError, UsageError } from '../../src/errors.js';
 import { parseIdText, resolveRef, type RefLookup } from '../../src/store/lookup.js';
 
 interface Rec {

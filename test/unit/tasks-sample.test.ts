@@ -4,7 +4,7 @@ import { memoryDatabase } from '../../src/store/db.js';
 import { loadCore } from '../../src/store/sample/core.js';
 import { loadSample, readSample, type SampleRefs } from '../../src/store/sample/index.js';
 import { loadTasks } from '../../src/store/sample/tasks.js';
-import { RuntimeError } from '../../src/cli/errors.js';
+import { RuntimeError } from '../../src/errors.js';
 
 const audit = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../src/store/db.js';
 import { addUnit } from '../../src/store/units.js';
 import { addTasks, getTask, taskEvents } from '../../src/store/tasks.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/errors.js';
 
 const audit = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, compareVi, fold, sanitizeForTerminal, sortVi } from '../../src/domain/text.js';
 import { parseDocCode } from '../../src/domain/documents.js';
 import { pickOne } from '../../src/store/lookup.js';
-import { UsageError } from '../../src/cli/errors.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('text rules', () => {
   it('folds accents, đ and case for lookups', () => {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RuntimeError, UsageError } from '../../cli/errors.js';
+import { RuntimeError, UsageError } from '../../errors.js';
 import { logChange, type Audit } from '../changelog.js';
 import type { Db } from '../db.js';
 import { loadCore } from './core.js';

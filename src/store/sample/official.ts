@@ -4,7 +4,7 @@
  * Each unit's key in the sample is its official code; the committee's key is given by the sample.
  */
 import { committeeCodeOf, committeeNameOf, provincesOf } from '../../domain/official-units.js';
-import { RuntimeError } from '../../cli/errors.js';
+import { RuntimeError } from '../../errors.js';
 import { readOfficialList } from '../official-list.js';
 import { importUnits, type UnitImportRow } from '../unit-import.js';
 import type { SampleLoader } from './index.js';

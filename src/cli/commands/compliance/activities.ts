@@ -7,7 +7,7 @@ import { addActivity, getActivity, listActivities, type Activity } from '../../.
 import { resolveUnit } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { registerActivityEdit, registerRemove } from '../edit/index.js';

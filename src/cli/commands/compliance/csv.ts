@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../../../domain/text.js';
 import type { Env } from '../../env.js';
-import { UsageError, UserError, userErrorText } from '../../errors.js';
+import { UsageError, UserError, userErrorText } from '../../../errors.js';
 
 export interface CsvField {
   key: string;

@@ -1,6 +1,6 @@
 /** Parsing of the evaluation options shared by `evaluate` and `evaluation edit`. */
 import { EVALUATION_RESULTS, parseEvaluationResult, type EvaluationResult } from '../../../domain/compliance.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 
 export function parseResultOption(value: string): EvaluationResult {
   const r = parseEvaluationResult(value);

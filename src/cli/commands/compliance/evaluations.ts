@@ -14,7 +14,7 @@ import { addPerson, resolvePerson } from '../../../store/people.js';
 import { listUnits, resolveUnit } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { registerEvaluationEdit, registerRemove } from '../edit/index.js';

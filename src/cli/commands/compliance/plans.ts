@@ -26,7 +26,7 @@ import { resolveUnit, type Unit } from '../../../store/units.js';
 import { dateInputUsageError, type Env } from '../../env.js';
 import { documentParts } from '../../report-document.js';
 import { withFileOptions } from '../../output-file.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { registerRemove } from '../edit/index.js';
 import { describeError, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';

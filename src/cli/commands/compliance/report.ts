@@ -24,7 +24,7 @@ import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';

@@ -18,7 +18,7 @@ import { loadSample } from '../../../store/sample/index.js';
 import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { registerPersonImport } from './person-import.js';

@@ -7,7 +7,7 @@ import { logChange } from '../../../store/changelog.js';
 import { checkHealth, inspectBackup, restoreBackup, type BackupSummary, type Problem } from '../../../store/maintenance.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 
 export function registerMaintenance(db: Command, cli: Cli): void {

@@ -4,7 +4,7 @@ import { cleanText, fold } from '../../../domain/text.js';
 import { importPeople, peopleByCard, peopleByUnitName, unitNameKey, type PersonImportResult, type PersonImportRow } from '../../../store/people-import.js';
 import { resolveUnit, type Unit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { describeErrorWithChoices, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem } from '../compliance/csv.js';
 import { lineDate, writeImportTemplate } from '../compliance/plans.js';

@@ -3,7 +3,7 @@
  * that read or write a spreadsheet, never at start-up.
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ExcelModule = any;

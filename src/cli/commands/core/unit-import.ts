@@ -11,7 +11,7 @@ import { readOfficialList } from '../../../store/official-list.js';
 import { importUnits, type UnitImportResult, type UnitImportRow, type UnitRef } from '../../../store/unit-import.js';
 import { resolveUnit, UNIT_KINDS, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { describeErrorWithChoices, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from '../compliance/csv.js';
 import { lineDate, writeImportTemplate } from '../compliance/plans.js';

@@ -5,7 +5,7 @@ import type { Column } from '../../../render/output.js';
 import { mergeUnits, type CarriedTask, type MergeResult, type MergeTexts } from '../../../store/unit-merge.js';
 import { existsOn, resolveUnit, type Unit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 
 export function registerUnitMerge(unit: Command, cli: Cli): void {

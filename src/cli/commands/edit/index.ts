@@ -12,7 +12,7 @@ import { closedMeetingsAmong, findDependants, removeRecords, storedRecord, type 
 import { resolveUnit } from '../../../store/units.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { parseResultOption, parseScore } from '../compliance/evaluation-options.js';
 import { dueFrom, meetingExists, parseIdOption, parseTaskIds, taskIdsOf } from '../tasks/shared.js';

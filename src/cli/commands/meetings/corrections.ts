@@ -9,7 +9,7 @@ import { editConclusion, editSpeech, removeConclusion, removeSpeech, type Speech
 import { meetingRow } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
 import { resolveUnit } from '../../../store/units.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { parseMeetingId, readTextFile } from './index.js';
 

@@ -31,7 +31,7 @@ import {
 } from '../../../store/meetings.js';
 import { resolvePerson } from '../../../store/people.js';
 import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';

@@ -7,7 +7,7 @@ import type { Column } from '../../../render/output.js';
 import { nextQuestion } from '../../../prompts/minutes-flow.js';
 import { deleteDraft, getDraft, getDraftLock, listDraftLocks, listDrafts } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import type { Parents } from '../index.js';
 import { DRAFT_KIND, draftSummary, localStamp, lockIsStale, type MinutesDraftData } from './draft-summary.js';

@@ -11,7 +11,7 @@ import { createDraft, deleteDraft, getDraft, listDrafts, lockDraft, saveDraft, t
 import { createMeeting, type CreatedMeeting } from '../../../store/meetings.js';
 import { addPerson, getPerson } from '../../../store/people.js';
 import type { Env } from '../../env.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
 import { DRAFT_KIND, localStamp, lockIsStale, type MinutesDraftData } from './draft-summary.js';
 import { writeTransaction } from '../../../store/transaction.js';
 

@@ -13,7 +13,7 @@ import { resolvePerson } from '../../../store/people.js';
 import { addTasks, listBreakthroughs, requireTasks, type Task } from '../../../store/tasks.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { dueFrom, statusTone, viewTask, warnDays, type TaskView } from './shared.js';

@@ -13,7 +13,7 @@ import type { Db } from '../../../store/db.js';
 import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
 import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';

@@ -7,7 +7,7 @@ import type { Db } from '../../../store/db.js';
 import { groupTaskIds, type Task } from '../../../store/tasks.js';
 import { parseIdText } from '../../../store/lookup.js';
 import type { Env } from '../../env.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 

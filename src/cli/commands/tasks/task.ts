@@ -26,7 +26,7 @@ import {
 import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';

@@ -4,7 +4,7 @@ import type { Column } from '../../../render/output.js';
 import { applyUndo, latestUndoable, listRuns, planUndo, type CommandRun, type UndoPlan, type UndoStep } from '../../../store/undo.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 
 export function registerUndo(program: Command, cli: Cli): void {

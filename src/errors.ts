@@ -1,4 +1,4 @@
-import type { Params, Translate } from '../i18n/index.js';
+import type { Params, Translate } from './i18n/index.js';
 
 /** Exit codes, documented in the README. */
 export const ExitCode = {
