@@ -168,8 +168,3 @@ export function editPerson(db: Db, audit: Audit, id: number, patch: Partial<Pers
     return getPerson(db, id)!;
   });
 }
-
-/** The unit a person belongs to now (null when none or no such person). */
-export function personUnitId(db: Db, personId: number): number | null {
-  return (db.prepare('SELECT unit_id AS u FROM person WHERE id = ?').get(personId) as { u: number | null } | undefined)?.u ?? null;
-}

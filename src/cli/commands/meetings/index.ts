@@ -1,6 +1,5 @@
 /** meeting add/attendance/list/show/edit/close/conclude/minutes, speech add/list. */
-import { personUnitId } from '../../../store/people.js';
-import { meetingHeldOn, meetingOrganizerId } from '../../../store/meetings.js';
+import { defaultOrganizer, meetingHeldOn, meetingOrganizerId } from '../../../store/meetings.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
@@ -148,11 +147,7 @@ function registerAdd(meeting: Command, cli: Cli) {
     const chairIds = resolvePeople(db, opts.chair);
     const guestIds = resolvePeople(db, opts.guest);
     const recorderId = opts.recorder ? resolvePerson(db, opts.recorder).id : null;
-    const organizerId = opts.organizer
-      ? resolveUnit(db, opts.organizer, { at: heldOn }).id
-      : chairIds.length
-        ? personUnitId(db, chairIds[0])
-        : null;
+    const organizerId = opts.organizer ? resolveUnit(db, opts.organizer, { at: heldOn }).id : defaultOrganizer(db, chairIds);
     const unitIds = resolveUnits(db, opts.invite ?? [], heldOn, organizerId);
     const documentIds = resolveDocs(db, opts.doc);
     const created = createMeeting(db, env.audit(), {
