@@ -57,7 +57,18 @@ describe('meeting show on the source case', () => {
     expect(m.conclusions[1].text).toContain('khâu đột phá phải nêu cụ thể không nêu chung chung');
     expect(m.conclusions[2].text).toMatch(/^Hàng năm, phải bổ sung kế hoạch cá nhân/);
     expect(m.conclusions[3].text).toMatch(/^Tăng cường công tác tuyên truyền/);
-    for (const c of m.conclusions) for (const t of c.tasks) expect(t.status).toBeTruthy();
+    // Each conclusion's tasks and their status on 31/12/2017, counted (the same statuses the task list gives).
+    const tally = m.conclusions.map((c) => {
+      const n: Record<string, number> = {};
+      for (const t of c.tasks) n[t.status] = (n[t.status] ?? 0) + 1;
+      return n;
+    });
+    expect(tally).toEqual([
+      { done_on_time: 8, done_late: 2 },
+      { done_on_time: 13, overdue: 2, done_late: 1, cancelled: 1, due_soon: 2, in_progress: 1 },
+      { done_on_time: 9, done_late: 1 },
+      { in_progress: 10 },
+    ]);
   });
 
   it('the two later meetings are illustrative; Cô Giang is absent from the Q3 briefing with a reason', async () => {

@@ -6,9 +6,11 @@ import { BIN, runBin, tempDir } from '../helpers.js';
 
 const DIST = join(BIN, '..', '..', 'dist', 'thuky.cjs');
 
-describe.skipIf(!existsSync(DIST))('compliance: must-show commands on the built binary', () => {
+describe('compliance: must-show commands on the built binary', () => {
   let db: string;
   beforeAll(() => {
+    // Run after the build (npm test builds first): a missing bundle is a failure, never a silent skip.
+    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run npm run build first (npm test does)`);
     db = join(tempDir(), 't.db');
     const r = runBin(['init', '--sample', 'quan1-2017', '--db', db]);
     expect(r.code).toBe(0);
