@@ -1,5 +1,7 @@
 /** Shared test helpers: run the CLI in-process or as the built binary, on temporary databases. */
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,5 +103,31 @@ export function dumpData(path: string): Record<string, unknown[]> {
     return out;
   } finally {
     db.close();
+  }
+}
+
+/** Every row of every table of a database file, hashed: equal snapshots mean nothing was written. */
+export function dbSnapshot(path: string): string {
+  const h = new Database(path, { readonly: true });
+  try {
+    const tables = (h.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    const hash = createHash('sha256');
+    for (const t of tables) {
+      hash.update(`\n#${t}\n`);
+      for (const row of h.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  } finally {
+    h.close();
+  }
+}
+
+/** The number of rows of each named table of a database file. */
+export function countRows(path: string, tables: readonly string[]): Record<string, number> {
+  const h = new Database(path, { readonly: true });
+  try {
+    return Object.fromEntries(tables.map((t) => [t, (h.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+  } finally {
+    h.close();
   }
 }

@@ -3,16 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { run, runJson, sampleDbPath, tempDbPath, tempDir, WARDS_2017 } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDbPath, tempDir, WARDS_2017, countRows } from '../helpers.js';
 
-function counts(db: string) {
-  const h = new Database(db, { readonly: true });
-  const out = Object.fromEntries(
-    ['unit', 'person', 'document', 'change_log'].map((t) => [t, (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  );
-  h.close();
-  return out;
-}
+const counts = (db: string) => countRows(db, ['unit', 'person', 'document', 'change_log']);
 
 describe('init and the database file', () => {
   it('creates the file with mode 0600 inside a new folder and records the schema version', async () => {

@@ -13,8 +13,7 @@ import { memoryContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { addDuration, FIRST_DATE, isIsoDate, LAST_DATE, parseDateInput, parseDuration } from '../../src/domain/dates.js';
 import { parsePeriod } from '../../src/domain/periods.js';
-import { dbSnapshot } from '../db-snapshot.js';
-import { run, sampleDbPath } from '../helpers.js';
+import { run, sampleDbPath, dbSnapshot } from '../helpers.js';
 
 const TODAY = '2017-12-31';
 const ENV = { THUKY_TODAY: '31/12/2017' };

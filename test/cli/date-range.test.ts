@@ -5,8 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dbSnapshot } from '../db-snapshot.js';
-import { run, runJson, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, dbSnapshot } from '../helpers.js';
 
 const TODAY = { THUKY_TODAY: '31/12/2017' };
 const RANGE = /01\/01\/1900.*31\/12\/2999/;

@@ -1,15 +1,9 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDir } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDir, countRows } from '../helpers.js';
 
-function counts(db: string) {
-  const h = new Database(db, { readonly: true });
-  const out = Object.fromEntries(['person', 'evaluation', 'change_log'].map((t) => [t, (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
-  h.close();
-  return out;
-}
+const counts = (db: string) => countRows(db, ['person', 'evaluation', 'change_log']);
 
 interface Member {
   id: number;

@@ -2,17 +2,10 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDir } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDir, dbSnapshot } from '../helpers.js';
 
 /** Every row of every table: a bad input must leave this exactly as it was. */
-function snapshot(path: string): string {
-  const h = new Database(path, { readonly: true });
-  const tables = (h.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
-  const out: Record<string, unknown[]> = {};
-  for (const t of tables) out[t] = h.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
-  h.close();
-  return JSON.stringify(out);
-}
+const snapshot = dbSnapshot;
 
 interface Shown {
   id: number;

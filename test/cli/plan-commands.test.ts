@@ -3,14 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../src/domain/text.js';
-import { run, runJson, sampleDbPath, tempDir } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDir, countRows } from '../helpers.js';
 
-function counts(db: string) {
-  const h = new Database(db, { readonly: true });
-  const out = Object.fromEntries(['person', 'plan', 'plan_deadline', 'change_log'].map((t) => [t, (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
-  h.close();
-  return out;
-}
+const counts = (db: string) => countRows(db, ['person', 'plan', 'plan_deadline', 'change_log']);
 
 interface Member {
   id: number;

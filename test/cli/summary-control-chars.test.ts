@@ -5,8 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dbSnapshot } from '../db-snapshot.js';
-import { run, sampleDbPath, tempDir } from '../helpers.js';
+import { run, sampleDbPath, tempDir, dbSnapshot } from '../helpers.js';
 
 const add = (extra: string[]) => ['speech', 'add', '2', '--unit', 'tan dinh', '--kind', 'tham-luan', ...extra];
 
