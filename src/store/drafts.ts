@@ -96,8 +96,7 @@ export type LockResult = { ok: true; takenOver?: DraftLock } | { ok: false; hold
  * session holds it (`isStale` decides whether a holder is gone), taken over from a stale one.
  */
 export function lockDraft(db: Db, me: { pid: number; host: string; at: string }, draftId: number, isStale: (lock: DraftLock) => boolean): LockResult {
-  return db
-    .transaction((): LockResult => {
+  return writeTransaction(db, (): LockResult => {
       const held = getDraftLock(db, draftId);
       if (held && !(held.pid === me.pid && held.host === me.host) && !isStale(held)) return { ok: false, holder: held };
       db.prepare(
@@ -105,8 +104,7 @@ export function lockDraft(db: Db, me: { pid: number; host: string; at: string },
          ON CONFLICT (draft_id) DO UPDATE SET pid = excluded.pid, host = excluded.host, started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
       ).run(draftId, me.pid, me.host, me.at, me.at);
       return held && !(held.pid === me.pid && held.host === me.host) ? { ok: true, takenOver: held } : { ok: true };
-    })
-    .immediate();
+    });
 }
 
 /** The session is still there. */

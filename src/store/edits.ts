@@ -3,6 +3,7 @@
  * people and plans have their own edit functions). Each edit is one transaction; the change log
  * keeps the values before and after.
  */
+import { writeTransaction } from './transaction.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { ACTIVITY_KINDS, type ActivityKind, type EvaluationResult } from '../domain/compliance.js';
 import { formatDateVi, yearOf, type IsoDate } from '../domain/dates.js';
@@ -50,10 +51,10 @@ export function editDocument(db: Db, audit: Audit, id: number, patch: DocumentPa
 function updateRow(db: Db, audit: Audit, table: string, id: number, before: Record<string, unknown>, set: Record<string, unknown>): void {
   const diff = changed(before, set);
   if (!Object.keys(diff).length) return;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare(`UPDATE "${table}" SET ${Object.keys(diff).map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`).run({ ...diff, id });
     logChange(db, audit, table, id, 'update', { before: Object.fromEntries(Object.keys(diff).map((k) => [k, before[k]])), after: diff });
-  })();
+  });
 }
 
 export interface ActivityPatch {
@@ -150,7 +151,7 @@ export function editTasks(db: Db, audit: Audit, ids: number[], patch: TaskPatch)
     if (patch.note !== undefined) set.note = optionalText(patch.note);
     updates.push({ id: t.id, before, set });
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const u of updates) updateRow(db, audit, 'task', u.id, u.before, u.set);
-  })();
+  });
 }

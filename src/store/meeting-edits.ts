@@ -3,6 +3,7 @@
  * Every change is one transaction and one line of the change log (closed minutes need force, and the
  * line says so); numbering closes up when something is removed.
  */
+import { writeTransaction } from './transaction.js';
 import { UsageError } from '../errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
@@ -67,11 +68,11 @@ export function editSpeech(db: Db, audit: Audit, id: number, patch: SpeechPatch,
   for (const key of ['speakerId', 'unitId', 'kind', 'summary'] as const) if (after[key] !== before[key]) changes[key] = { from: before[key], to: after[key] };
   if (patch.ord !== undefined && patch.ord !== before.ord) changes.ord = { from: before.ord, to: patch.ord };
   if (!Object.keys(changes).length) throw new UsageError('edit.nothingChanged', { entity: 'speech', id });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('UPDATE speech SET speaker_id = ?, unit_id = ?, kind = ?, summary = ? WHERE id = ?').run(after.speakerId, after.unitId, after.kind, after.summary, id);
     if (patch.ord !== undefined) moveOrd(db, 'speech', before.meetingId, id, before.ord, patch.ord);
     logChange(db, audit, 'speech', id, 'update', { meetingId: before.meetingId, changes, ...(meeting.closedAt ? { forced: true } : {}) });
-  }).immediate();
+  });
   return speechRow(db, id);
 }
 
@@ -80,11 +81,11 @@ export function removeSpeech(db: Db, audit: Audit, id: number, opts: WriteOption
   const before = speechRow(db, id);
   const meeting = meetingRow(db, before.meetingId);
   checkOpen(meeting, opts.force);
-  db.transaction(() => {
+  writeTransaction(db, () => {
     db.prepare('DELETE FROM speech WHERE id = ?').run(id);
     db.prepare('UPDATE speech SET ord = ord - 1 WHERE meeting_id = ? AND ord > ?').run(before.meetingId, before.ord);
     logChange(db, audit, 'speech', id, 'delete', { ...before, ...(meeting.closedAt ? { forced: true } : {}) });
-  }).immediate();
+  });
   return before;
 }
 
@@ -143,7 +144,7 @@ export function editConclusion(db: Db, audit: Audit, meetingId: number, ord: num
     if (extended.length) throw new UsageError('conclusion.tasksExtended', { ids: extended.map((t) => `#${t.id}`).join(', ') });
   }
   if (text === before.text && (patch.dueOn === undefined || tasks.every((t) => t.dueOn === patch.dueOn))) throw new UsageError('edit.nothingChanged', { entity: 'conclusion', id: `${meetingId}/${ord}` });
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (text !== before.text) db.prepare('UPDATE conclusion SET text = ? WHERE id = ?').run(text, before.id);
     if (patch.dueOn !== undefined)
       for (const t of tasks) db.prepare('UPDATE task SET due_on = ?, original_due_on = ? WHERE id = ?').run(patch.dueOn, patch.dueOn, t.id);
@@ -154,7 +155,7 @@ export function editConclusion(db: Db, audit: Audit, meetingId: number, ord: num
       ...(patch.dueOn !== undefined && { dueOn: { to: patch.dueOn, taskIds: tasks.map((t) => t.id), from: tasks.map((t) => t.dueOn) } }),
       ...(meeting.closedAt ? { forced: true } : {}),
     });
-  }).immediate();
+  });
   return { id: before.id, text, taskIds: patch.dueOn !== undefined ? tasks.map((t) => t.id) : [] };
 }
 
@@ -179,14 +180,12 @@ export function removeConclusion(
   const list = (ts: ConclusionTaskRow[]) => ts.map((t) => `#${t.id} ${t.unitName}`).join(', ');
   if (done.length) throw new UsageError('conclusion.hasDoneTasks', { meeting: meetingId, n: ord, tasks: list(done) });
   if (open.length && !opts.cancelTasks) throw new UsageError('conclusion.hasOpenTasks', { meeting: meetingId, n: ord, tasks: list(open) });
-  return db
-    .transaction(() => {
+  return writeTransaction(db, () => {
       if (open.length && opts.cancelTasks) cancelTasks(db, audit, open.map((t) => t.id), opts.cancelTasks);
       db.prepare('UPDATE task SET conclusion_id = NULL WHERE conclusion_id = ?').run(before.id);
       db.prepare('DELETE FROM conclusion WHERE id = ?').run(before.id);
       db.prepare('UPDATE conclusion SET ord = ord - 1 WHERE meeting_id = ? AND ord > ?').run(meetingId, ord);
       logChange(db, audit, 'conclusion', before.id, 'delete', { ...before, taskIds: tasks.map((t) => t.id), ...(meeting.closedAt ? { forced: true } : {}) });
       return { id: before.id, cancelledTaskIds: open.map((t) => t.id) };
-    })
-    .immediate();
+    });
 }

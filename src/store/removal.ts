@@ -5,6 +5,7 @@
  * unit must be dealt with on its own). Nothing is ever left pointing at a removed row. The change
  * log keeps every removed row whole (row_change) and the reason (change_log).
  */
+import { writeTransaction } from './transaction.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
@@ -31,6 +32,12 @@ const RULES: Record<RemovableKind, DependantRule[]> = {
     { key: 'remove.dep.childUnits', list: 'SELECT id, name AS label FROM unit WHERE parent_id = @id ORDER BY id', cascade: 'block', removes: false },
     { key: 'remove.dep.tasks', list: 'SELECT id, title AS label FROM task WHERE unit_id = @id ORDER BY id', cascade: 'tasks', removes: true },
     {
+      key: 'remove.dep.carriedTasks',
+      list: 'SELECT c.id, c.title AS label FROM task c JOIN task t ON t.id = c.carried_from_id WHERE t.unit_id = @id AND c.unit_id <> @id ORDER BY c.id',
+      cascade: 'block',
+      removes: false,
+    },
+    {
       key: 'remove.dep.invitedMeetings',
       list: `SELECT m.id, m.held_on || ' ' || m.title AS label FROM meeting_unit mu JOIN meeting m ON m.id = mu.meeting_id WHERE mu.unit_id = @id ORDER BY m.id`,
       cascade: ['DELETE FROM meeting_unit WHERE unit_id = @id'],
@@ -39,6 +46,12 @@ const RULES: Record<RemovableKind, DependantRule[]> = {
     { key: 'remove.dep.organizedMeetings', list: `SELECT id, held_on || ' ' || title AS label FROM meeting WHERE organizer_id = @id ORDER BY id`, cascade: ['UPDATE meeting SET organizer_id = NULL WHERE organizer_id = @id'], removes: false },
     { key: 'remove.dep.speeches', list: 'SELECT id, summary AS label FROM speech WHERE unit_id = @id ORDER BY id', cascade: ['DELETE FROM speech WHERE unit_id = @id AND speaker_id IS NULL', 'UPDATE speech SET unit_id = NULL WHERE unit_id = @id'], removes: true },
     { key: 'remove.dep.people', list: 'SELECT id, full_name AS label FROM person WHERE unit_id = @id ORDER BY id', cascade: ['UPDATE person SET unit_id = NULL WHERE unit_id = @id'], removes: false },
+    {
+      key: 'remove.dep.pastMembers',
+      list: 'SELECT mh.id, p.full_name AS label FROM membership_history mh JOIN person p ON p.id = mh.person_id WHERE mh.unit_id = @id ORDER BY mh.id',
+      cascade: ['UPDATE membership_history SET unit_id = NULL WHERE unit_id = @id'],
+      removes: false,
+    },
     { key: 'remove.dep.activities', list: `SELECT id, held_on || ' ' || title AS label FROM activity WHERE unit_id = @id ORDER BY id`, cascade: ['DELETE FROM activity WHERE unit_id = @id'], removes: true },
     {
       key: 'remove.dep.successorLinks',
@@ -59,6 +72,12 @@ const RULES: Record<RemovableKind, DependantRule[]> = {
     { key: 'remove.dep.ownedTasks', list: 'SELECT id, title AS label FROM task WHERE owner_id = @id ORDER BY id', cascade: ['UPDATE task SET owner_id = NULL WHERE owner_id = @id'], removes: false },
     { key: 'remove.dep.plans', list: `SELECT id, 'năm ' || year AS label FROM plan WHERE person_id = @id ORDER BY year`, cascade: ['DELETE FROM plan WHERE person_id = @id'], removes: true },
     { key: 'remove.dep.evaluations', list: `SELECT id, year || ': ' || result AS label FROM evaluation WHERE person_id = @id ORDER BY year`, cascade: ['DELETE FROM evaluation WHERE person_id = @id'], removes: true },
+    {
+      key: 'remove.dep.memberships',
+      list: `SELECT id, coalesce(valid_from, '…') || ' – ' || valid_to AS label FROM membership_history WHERE person_id = @id ORDER BY valid_to`,
+      cascade: ['DELETE FROM membership_history WHERE person_id = @id'],
+      removes: true,
+    },
   ],
   document: [
     {
@@ -69,7 +88,10 @@ const RULES: Record<RemovableKind, DependantRule[]> = {
     },
     { key: 'remove.dep.docTasks', list: 'SELECT id, title AS label FROM task WHERE document_id = @id ORDER BY id', cascade: ['UPDATE task SET document_id = NULL WHERE document_id = @id'], removes: false },
   ],
-  task: [],
+  task: [
+    // A carried-over task may be due before its start only while it names the task it continues.
+    { key: 'remove.dep.carriedTasks', list: 'SELECT id, title AS label FROM task WHERE carried_from_id = @id ORDER BY id', cascade: 'block', removes: false },
+  ],
   plan: [],
   evaluation: [],
   activity: [],
@@ -116,7 +138,7 @@ function deleteTasks(db: Db, ids: number[]): void {
  * rules say, and a blocking one still refuses.
  */
 export function removeRecords(db: Db, audit: Audit, kind: RemovableKind, ids: number[], opts: { reason: string; withDependants?: boolean }): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const id of ids) {
       const row = storedRecord(db, kind, id);
       const groups = findDependants(db, kind, id);
@@ -133,7 +155,7 @@ export function removeRecords(db: Db, audit: Audit, kind: RemovableKind, ids: nu
       else db.prepare(`DELETE FROM "${TABLE[kind]}" WHERE id = ?`).run(id);
       logChange(db, audit, kind === 'document' ? 'document' : kind, id, 'delete', { reason: opts.reason, record: row, ...(Object.keys(cascaded).length ? { withDependants: cascaded } : {}) });
     }
-  })();
+  });
 }
 
 /** A removal refused because others depend on the record: the command lists them. */
@@ -161,4 +183,9 @@ export function closedMeetingsAmong(db: Db, groups: DependantGroup[]): number[] 
     )
     .pluck()
     .all(JSON.stringify(meetings), JSON.stringify(speeches)) as number[];
+}
+
+/** The SQL of the rules of a kind, for the test that every reference to its table is handled. */
+export function dependantRulesSql(kind: RemovableKind): string {
+  return RULES[kind].map((r) => [r.list, ...(Array.isArray(r.cascade) ? r.cascade : [])].join('\n')).join('\n');
 }

@@ -3,6 +3,7 @@
  * removed, every row it changed or removed is put back as it was, in one transaction. The undo is
  * itself a run (recorded like any other), marked as undoing the first, so it can be undone too.
  */
+import { writeTransaction } from './transaction.js';
 import { UsageError } from '../errors.js';
 import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
@@ -192,7 +193,7 @@ export function applyUndo(db: Db, audit: Audit, runId: number): UndoPlan {
 }
 
 function revertRun(db: Db, audit: Audit, runId: number): UndoPlan {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const plan = planUndo(db, runId);
     const shapes = new Map(dataTables(db).map((t) => [t.name, t]));
     // Whatever a later command hangs on a removed row is found below, with its command named.
@@ -205,7 +206,7 @@ function revertRun(db: Db, audit: Audit, runId: number): UndoPlan {
     const self = currentRunId(db);
     if (self !== null) db.prepare('UPDATE command_run SET undoes = ? WHERE id = ?').run(runId, self);
     return plan;
-  })();
+  });
 }
 
 interface ForeignKey {

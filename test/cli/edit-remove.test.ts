@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
 import { dumpData, run, sampleDbPath } from '../helpers.js';
+import { memoryDatabase, openDatabase } from '../../src/store/db.js';
+import { dependantRulesSql, REMOVABLE } from '../../src/store/removal.js';
 
 const ENV = { THUKY_TODAY: '31/12/2017' };
 
@@ -135,5 +137,46 @@ describe('edit and remove', () => {
     expect(query<{ n: number }>(db, "SELECT count(*) AS n FROM task WHERE group_id = 1 AND title = 'Tên mới'")[0].n).toBe(10);
     expect((await run(['evaluation', 'edit', '1', '--result', 'xuat-sac', '--score', '95'], { db, env: ENV })).code).toBe(0);
     expect(query(db, 'SELECT result, score FROM evaluation WHERE id = 1')).toEqual([{ result: 'xuat-sac', score: 95 }]);
+  });
+});
+
+describe('every reference to a removable record is handled', () => {
+  // Task history goes with its task (deleteTasks); the rest must be named by a rule.
+  const HANDLED = new Set(['task_event.task_id']);
+  it.each(REMOVABLE)('%s: each foreign key pointing at its table has a rule', (kind) => {
+    const db = memoryDatabase();
+    const sql = dependantRulesSql(kind);
+    const mentions = (word: string) => new RegExp(`\\b${word}\\b`).test(sql);
+    const missing: string[] = [];
+    for (const t of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[])
+      for (const fk of db.pragma(`foreign_key_list("${t}")`) as { table: string; from: string }[])
+        if (fk.table === kind && !HANDLED.has(`${t}.${fk.from}`) && !(mentions(t) && mentions(fk.from))) missing.push(`${t}.${fk.from}`);
+    db.close();
+    expect(missing).toEqual([]);
+  });
+
+  it('a person with past memberships, a unit whose members moved, tasks carried over: removed in order, nothing dangling', async () => {
+    const db = sampleDbPath();
+    expect((await run(['person', 'add', 'Người Chuyển', '--unit', 'BN'], { db })).code).toBe(0);
+    expect((await run(['person', 'edit', 'Người Chuyển', '--unit', 'CK', '--since', '01/01/2018'], { db })).code).toBe(0);
+    const refused = await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y'], { db });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('quá trình sinh hoạt ở các đơn vị trước');
+    expect((await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y', '--with-dependants'], { db })).code).toBe(0);
+    expect((await run(['unit', 'merge', 'NTB', '--into', 'SG', '--on', '01/07/2025'], { db })).code).toBe(0);
+    const h = openDatabase(db, { readonly: true });
+    const copies = h.prepare('SELECT id, carried_from_id AS fromId FROM task WHERE carried_from_id IS NOT NULL ORDER BY id').all() as { id: number; fromId: number }[];
+    h.close();
+    expect(copies).toHaveLength(2);
+    // The tasks carried over to Sài Gòn hold on to the originals: those cannot go first, nor the old ward with them.
+    const original = await run(['task', 'remove', String(copies[0].fromId), '--reason', 'nhập nhầm', '-y'], { db });
+    expect(original.code).toBe(2);
+    expect(original.stderr).toContain(`#${copies[0].id}`);
+    expect((await run(['unit', 'remove', 'NTB', '--reason', 'nhập nhầm', '-y', '--with-dependants'], { db })).code).toBe(2);
+    expect((await run(['task', 'remove', ...copies.map((c) => String(c.id)), '--reason', 'nhập nhầm', '-y'], { db })).code).toBe(0);
+    expect((await run(['unit', 'remove', 'NTB', '--reason', 'nhập nhầm', '-y', '--with-dependants'], { db })).code).toBe(0);
+    const check = await run(['db', 'check', '--json'], { db });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, problems: [] });
   });
 });

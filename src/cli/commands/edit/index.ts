@@ -90,7 +90,9 @@ export function registerRemove(parent: Command, cli: Cli, kind: RemovableKind): 
       const blocking = groups.filter((g) => g.action === 'block');
       if (groups.length && (!opts.withDependants || blocking.length)) {
         const list = groupLines(env, opts.withDependants ? blocking : groups, false).join('\n');
-        throw new UsageError(opts.withDependants ? 'remove.blocked' : 'remove.hasDependants', { what: describe(env, kind, row), list });
+        // Only dependants that --with-dependants cannot take along: say so without offering it.
+        const key = opts.withDependants ? 'remove.blocked' : blocking.length === groups.length ? 'remove.mustGoFirst' : 'remove.hasDependants';
+        throw new UsageError(key, { what: describe(env, kind, row), list });
       }
       // Signed-off minutes change only when asked, as for every other change to a closed meeting.
       const closed = closedMeetingsAmong(db, groups);
