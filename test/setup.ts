@@ -9,3 +9,6 @@ process.env.XDG_DATA_HOME = join(dir, 'xdg');
 delete process.env.THUKY_TODAY;
 delete process.env.THUKY_LANG;
 process.env.NO_COLOR = '';
+// A terminal run loads the display-width tools before its command (cli/program.ts); tests that call
+// the session's code directly get them here.
+await (await import('../src/render/fit.js')).preloadTerminalText();

@@ -1,17 +1,10 @@
 /**
- * Lines that fit a terminal row, without loading string-width (the session's module is in the main
- * bundle): Vietnamese in NFC is one column a letter, combining marks none, East Asian wide letters two.
+ * Lines that fit a terminal row, measured by the one display-width tool (render/fit.ts), which the
+ * CLI loads before any command runs on a terminal.
  */
+import { displayWidth } from '../render/fit.js';
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
-const ZERO = /[\p{M}\u200b-\u200f\ufeff]/u;
-
-/** Columns the text takes on a terminal (one line). */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text.normalize('NFC')) n += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return n;
-}
+export { displayWidth };
 
 /** The text cut to `width` columns at a word boundary, with "…" when something was left out. */
 export function cutToWidth(text: string, width: number): string {

@@ -214,6 +214,15 @@ async function renderVertical(input: FitInput, width: number, measure: Measure, 
   return { text: out.join('\n') + '\n', dropped: [] };
 }
 
+/**
+ * Columns a line takes on a terminal (string-width: combining marks none, wide letters two). Needs
+ * the tools loaded (preloadTerminalText), as every run on a terminal does before its command.
+ */
+export function displayWidth(text: string): number {
+  if (!tools) throw new Error('displayWidth before preloadTerminalText()');
+  return tools.width(text);
+}
+
 /** Loads the width and wrapping tools, so that wrapToWidth can run synchronously afterwards. */
 export async function preloadTerminalText(): Promise<void> {
   await loadTools();

@@ -2,6 +2,7 @@
  * `meeting record` / `minutes`: runs the question flow on a draft and saves the meeting in one
  * transaction. Loaded with `await import()` so that other commands never pay for the prompts.
  */
+import { preloadTerminalText } from '../../../render/fit.js';
 import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
 import { answerCount, runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
 import type { Audit } from '../../../store/changelog.js';
@@ -66,6 +67,8 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
     } else saveDraft(db, draftId, data, env.audit().at);
   };
 
+  // The session fits its lines to the terminal with the one display-width tool (also under --wide).
+  await preloadTerminalText();
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
