@@ -1,34 +1,8 @@
 /** Reading generated Office files back in tests: a .docx (or .xlsx) is a zip file. */
-import { inflateRawSync } from 'node:zlib';
+import { unzipAll } from '../src/cli/commands/core/xlsx-read.js';
 
-/** The entries of a zip file, read from its central directory. */
-export function unzip(buf: Buffer): Map<string, Buffer> {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= 0; i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw new Error('not a zip file');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const compressed = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + compressed);
-    out.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return out;
-}
+/** The entries of a zip file, unpacked by the reader the imports use. */
+export const unzip = unzipAll;
 
 /** The visible text of a Word XML part, one paragraph a line. */
 export function docxText(xml: string): string {

@@ -470,3 +470,10 @@ export async function readSheetRows(file: string, sheet?: string, opts: { chunkS
   scanner.end();
   return { rows: handler.rows, names };
 }
+
+/** Every entry of a zip file (an .xlsx or .docx), unpacked: for reading small parts whole. */
+export function unzipAll(zip: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const [name, e] of zipEntries(zip)) out.set(name, entryBytes(zip, e));
+  return out;
+}
