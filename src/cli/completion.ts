@@ -5,7 +5,7 @@
  * meetings, tasks). It reads the database read-only, never prompts, and prints nothing at all when
  * anything goes wrong: a broken database must not break the shell.
  */
-import { formatsOf } from './formats.js';
+import { commandPath, formatsOf } from './formats.js';
 import type { Command, Option } from 'commander';
 import { formatDateVi, parseDateInput, todayInHoChiMinh, type IsoDate } from '../domain/dates.js';
 import { fold, sanitizeForTerminal } from '../domain/text.js';
@@ -230,16 +230,9 @@ export function completeWords(words: string[], deps: CompletionDeps): Completion
 
 function valuesOf(option: Option, current: string, pos: Position, deps: CompletionDeps): Completion {
   // The formats a command can produce (the global --format lists every format).
-  if (option.long === '--format') return { suggestions: startingWith(current, formatsOf(pathOf(pos.cmd)).map((value) => ({ value }))) };
+  if (option.long === '--format') return { suggestions: startingWith(current, formatsOf(commandPath(pos.cmd)).map((value) => ({ value }))) };
   if (option.argChoices) return { suggestions: startingWith(current, option.argChoices.map((value) => ({ value }))) };
   return fromSource(optionSource(option), current, pos, deps);
-}
-
-/** "task add": a command's names below the program. */
-function pathOf(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
 }
 
 function fromSource(source: ValueSource | undefined, typed: string, pos: Position, deps: CompletionDeps): Completion {

@@ -2,6 +2,7 @@
  * The output formats each command can produce: `--format` (and `--json`) accept exactly these, and
  * each command's help lists them. A command not named here accepts every listing format.
  */
+import type { Command } from 'commander';
 import { FORMATS } from '../render/output.js';
 
 /** A listing or report: a table on a terminal, TSV in a pipe, and the other data formats. */
@@ -105,4 +106,11 @@ export function formatsOf(command: string): readonly string[] {
 export function acceptsFormat(command: string, format: string): boolean {
   if (command === 'meeting minutes' && format === 'text') return true;
   return formatsOf(command).includes(format);
+}
+
+/** "task add": a command's names below the program, the key of the table above. */
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }

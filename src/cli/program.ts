@@ -8,7 +8,7 @@ import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from '../errors.js';
-import { acceptsFormat, COMMAND_FORMATS, formatsOf } from './formats.js';
+import { acceptsFormat, commandPath, COMMAND_FORMATS, formatsOf } from './formats.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
 import { completeWords, formatCompletion, SHELLS, unquote, type Shell } from './completion.js';
@@ -101,12 +101,6 @@ function helpInLanguage(t: Translate): HelpConfiguration {
   };
 }
 
-/** "task add": a command's names below the program. */
-function commandPath(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
-}
 
 /** Global options that take a value: their value is not a command name. */
 const GLOBAL_WITH_VALUE = new Set(['--db', '--lang', '--format']);
