@@ -180,13 +180,22 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
     ),
     colWidths: widths.map((w) => w + 2),
     colAligns: shown.map((i) => columns[i].align ?? 'left'),
-    // cli-table3 colours its borders by itself, even in a pipe: told only when colour is on.
-    style: input.color ? { head: [], border: ['gray'] } : { head: [], border: [] },
+    // Borders are painted below by our own painter: cli-table3's colour library decides by itself
+    // from the process's stdout and environment, which is not the output this table goes to.
+    style: { head: [], border: [] },
     wordWrap: false,
   });
   for (let r = 0; r < rows.length; r++) table.push(await row(rows[r], input.tones?.[r] ?? []));
-  return { text: table.toString() + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
+  let text = table.toString();
+  if (input.color) {
+    const [before, after] = (await input.paint('\u0000', 'gray')).split('\u0000');
+    text = text.replace(BORDER_RUN, (run) => before + run + after);
+  }
+  return { text: text + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
 }
+
+/** A run of the box-drawing characters cli-table3 draws its borders with. */
+const BORDER_RUN = /[─│┌┐└┘├┤┬┴┼]+/g;
 
 /** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
 async function renderVertical(input: FitInput, width: number, measure: Measure, wrap: Wrap): Promise<FitOutput> {
