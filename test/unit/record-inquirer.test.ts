@@ -1,6 +1,6 @@
 /** The real prompter (@inquirer/prompts) driving the minutes flow, through @inquirer/testing's virtual screen. */
 import { screen } from '@inquirer/testing/vitest';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import { inquirerPrompter } from '../../src/prompts/inquirer.js';
 import { runMinutesFlow, type Answers } from '../../src/prompts/minutes-flow.js';
@@ -27,6 +27,10 @@ async function enter(question: string, text?: string) {
 }
 
 describe('minutes flow on @inquirer/prompts', () => {
+  // The virtual screen is a capable terminal whatever runs the suite: under TERM=dumb Node's
+  // line editor ignores Backspace, which the correction below types.
+  beforeAll(() => void vi.stubEnv('TERM', 'xterm-256color'));
+
   it('asks with the real prompts: search without accents, preselected wards, checkbox, validation', async () => {
     const db = openSample();
     const said: string[] = [];
