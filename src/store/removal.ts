@@ -70,7 +70,7 @@ const RULES: Record<RemovableKind, DependantRule[]> = {
     { key: 'remove.dep.recordedMeetings', list: `SELECT id, held_on || ' ' || title AS label FROM meeting WHERE recorder_id = @id ORDER BY id`, cascade: ['UPDATE meeting SET recorder_id = NULL WHERE recorder_id = @id'], removes: false },
     { key: 'remove.dep.speeches', list: 'SELECT id, summary AS label FROM speech WHERE speaker_id = @id ORDER BY id', cascade: ['DELETE FROM speech WHERE speaker_id = @id AND unit_id IS NULL', 'UPDATE speech SET speaker_id = NULL WHERE speaker_id = @id'], removes: true },
     { key: 'remove.dep.ownedTasks', list: 'SELECT id, title AS label FROM task WHERE owner_id = @id ORDER BY id', cascade: ['UPDATE task SET owner_id = NULL WHERE owner_id = @id'], removes: false },
-    { key: 'remove.dep.plans', list: `SELECT id, 'năm ' || year AS label FROM plan WHERE person_id = @id ORDER BY year`, cascade: ['DELETE FROM plan WHERE person_id = @id'], removes: true },
+    { key: 'remove.dep.plans', list: `SELECT id, CAST(year AS TEXT) AS label FROM plan WHERE person_id = @id ORDER BY year`, cascade: ['DELETE FROM plan WHERE person_id = @id'], removes: true },
     { key: 'remove.dep.evaluations', list: `SELECT id, year || ': ' || result AS label FROM evaluation WHERE person_id = @id ORDER BY year`, cascade: ['DELETE FROM evaluation WHERE person_id = @id'], removes: true },
     {
       key: 'remove.dep.memberships',

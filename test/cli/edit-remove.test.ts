@@ -162,6 +162,12 @@ describe('every reference to a removable record is handled', () => {
     const refused = await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y'], { db });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('quá trình sinh hoạt ở các đơn vị trước');
+    // Dates in a dependant's label print dd/MM/yyyy wherever they stand.
+    expect(refused.stderr).toMatch(/#\d+ … – 31\/12\/2017/);
+    expect((await run(['plan', 'add', '--person', 'Người Chuyển', '--unit', 'CK', '--year', '2018', '--content', 'Kế hoạch'], { db })).code).toBe(0);
+    // A plan is named by its year, in no one language.
+    const en = await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y', '--lang', 'en'], { db });
+    expect(en.stderr).toMatch(/1 personal plans?: #\d+ 2018\n/);
     expect((await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y', '--with-dependants'], { db })).code).toBe(0);
     expect((await run(['unit', 'merge', 'NTB', '--into', 'SG', '--on', '01/07/2025'], { db })).code).toBe(0);
     const h = openDatabase(db, { readonly: true });

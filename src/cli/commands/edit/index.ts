@@ -41,7 +41,7 @@ const SHOWN = 5;
 
 /** A dependant's label on one line: dates as dd/MM/yyyy, long titles cut. */
 function shortLabel(label: string | null): string {
-  const text = (label ?? '').replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1');
+  const text = (label ?? '').replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
