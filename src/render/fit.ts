@@ -194,8 +194,8 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
   return { text: text + '\n', dropped: layout.dropped.map((i) => columns[i].header) };
 }
 
-/** A run of the box-drawing characters cli-table3 draws its borders with. */
-const BORDER_RUN = /[─│┌┐└┘├┤┬┴┼]+/g;
+/** A run of box-drawing characters (U+2500–U+257F), which cli-table3 draws its borders with. */
+const BORDER_RUN = /[\u2500-\u257f]+/g;
 
 /** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
 async function renderVertical(input: FitInput, width: number, measure: Measure, wrap: Wrap): Promise<FitOutput> {
