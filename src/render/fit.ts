@@ -195,7 +195,7 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
 }
 
 /** A run of the box-drawing characters cli-table3 draws its borders with. */
-const BORDER_RUN = /[─│┌┐└┘├┤┬┴┼]+/g;
+const BORDER_RUN = /[\u2500\u2502\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c]+/g;
 
 /** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
 async function renderVertical(input: FitInput, width: number, measure: Measure, wrap: Wrap): Promise<FitOutput> {
@@ -203,7 +203,7 @@ async function renderVertical(input: FitInput, width: number, measure: Measure, 
   const labelWidth = Math.min(Math.max(...columns.map((c) => measure(c.header))), Math.floor(width / 2));
   const valueWidth = Math.max(width - labelWidth - 2, 1);
   const out: string[] = [];
-  const rule = input.color ? await input.paint('─'.repeat(width), 'gray') : '─'.repeat(width);
+  const rule = input.color ? await input.paint('\u2500'.repeat(width), 'gray') : '\u2500'.repeat(width);
   for (let r = 0; r < rows.length; r++) {
     if (r) out.push(rule);
     for (let i = 0; i < columns.length; i++) {
