@@ -15,6 +15,8 @@ export const FIELD_FLAGS: Record<string, string> = {
   endTime: '--end',
   dueOn: '--due',
   ord: '--order',
+  title: '--title',
+  text: '--text',
 };
 
 /** Every record of field names; another area's record is spread in here, one line each. */

@@ -29,7 +29,7 @@ export interface ActivityInput {
 
 function insertActivity(db: Db, audit: Audit, input: ActivityInput): number {
   const title = cleanText(input.title ?? '');
-  if (!title) throw new UsageError('activity.titleEmpty');
+  if (!title) throw new UsageError('activity.titleEmpty', { field: 'title' });
   if (!ACTIVITY_KINDS.includes(input.kind)) throw new UsageError('input.badChoice', { field: 'kind', value: input.kind, accepted: ACTIVITY_KINDS.join(', ') });
   const id = Number(
     db

@@ -77,7 +77,7 @@ export function editActivity(db: Db, audit: Audit, id: number, patch: ActivityPa
   if (patch.kind !== undefined) set.kind = patch.kind;
   if (patch.title !== undefined) {
     const title = cleanText(patch.title);
-    if (!title) throw new UsageError('activity.titleEmpty');
+    if (!title) throw new UsageError('activity.titleEmpty', { field: 'title' });
     set.title = title;
   }
   if (patch.participants !== undefined) set.participants = patch.participants;

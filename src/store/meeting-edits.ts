@@ -137,11 +137,11 @@ export function editConclusion(db: Db, audit: Audit, meetingId: number, ord: num
   const before = conclusionRow(db, meetingId, ord);
   checkOpen(meeting, opts.force);
   const text = patch.text !== undefined ? cleanSummary(patch.text) : before.text;
-  if (!text) throw new UsageError('conclusion.textEmpty');
+  if (!text) throw new UsageError('conclusion.textEmpty', { field: 'text' });
   const tasks = conclusionTasks(db, before.id).filter((t) => !t.doneOn && !t.cancelledOn);
   if (patch.dueOn !== undefined) {
     if (!tasks.length) throw new UsageError('conclusion.noOpenTasks', { meeting: meetingId, n: ord });
-    if (patch.dueOn !== null && patch.dueOn < meeting.heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { due: patch.dueOn, heldOn: meeting.heldOn });
+    if (patch.dueOn !== null && patch.dueOn < meeting.heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { field: 'dueOn', due: patch.dueOn, heldOn: meeting.heldOn });
     const extended = tasks.filter((t) => t.extensions > 0);
     if (extended.length) throw new UsageError('conclusion.tasksExtended', { ids: extended.map((t) => `#${t.id}`).join(', ') });
   }

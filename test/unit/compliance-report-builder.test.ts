@@ -4,12 +4,12 @@ import { GRASSROOTS_KINDS } from '../../src/domain/grassroots.js';
 import { quarterOf, yearPeriod } from '../../src/domain/periods.js';
 import { translator } from '../../src/i18n/index.js';
 import { buildComplianceReport, complianceScope } from '../../src/reports/compliance.js';
-import { listUnits, resolveUnit } from '../../src/store/units.js';
+import { listUnits, resolveUnit, type UnitKind } from '../../src/store/units.js';
 import { openSample } from '../helpers.js';
 
 describe('buildComplianceReport', () => {
   const db = openSample();
-  const kinds = [...GRASSROOTS_KINDS];
+  const kinds: UnitKind[] = [...GRASSROOTS_KINDS];
   const wards = listUnits(db, { from: '2017-01-01', to: '2017-12-31' }).filter((u) => kinds.includes(u.kind));
   const t = translator('vi');
 

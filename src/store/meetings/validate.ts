@@ -18,7 +18,7 @@ export function checkTime(field: string, value: string | null | undefined): stri
 }
 
 export function checkTimes(start: string | null, end: string | null): void {
-  if (start && end && end < start) throw new UsageError('meeting.endBeforeStart', { start, end });
+  if (start && end && end < start) throw new UsageError('meeting.endBeforeStart', { field: 'endTime', start, end });
 }
 
 /** Canonical period code; the quarter of the date when none is given. */
@@ -63,10 +63,10 @@ export function cleanSummary(value: string): string {
 
 export function checkConclusion(db: Db, c: ConclusionInput, heldOn: IsoDate): string {
   const text = cleanSummary(c.text ?? '');
-  if (!text) throw new UsageError('conclusion.textEmpty');
+  if (!text) throw new UsageError('conclusion.textEmpty', { field: 'text' });
   checkExists(db, 'unit', 'unit', c.assignUnitIds ?? []);
   if (c.dueOn && !isIsoDate(c.dueOn)) throw new UsageError('input.badDate', { field: 'dueOn', value: c.dueOn });
-  if (c.dueOn && c.dueOn < heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { due: c.dueOn, heldOn });
+  if (c.dueOn && c.dueOn < heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { field: 'dueOn', due: c.dueOn, heldOn });
   return text;
 }
 
@@ -86,7 +86,7 @@ export interface CheckedMeeting {
 export function checkHeader(db: Db, input: Omit<MeetingInput, 'chairIds' | 'guestIds' | 'units' | 'documentIds' | 'speeches' | 'conclusions'>): CheckedMeeting {
   if (!isIsoDate(input.heldOn ?? '')) throw new UsageError('input.badDate', { field: 'heldOn', value: input.heldOn ?? '' });
   const title = cleanText(input.title ?? '');
-  if (!title) throw new UsageError('meeting.titleEmpty');
+  if (!title) throw new UsageError('meeting.titleEmpty', { field: 'title' });
   const kind = checkMeetingKind(input.kind ?? 'giao-ban');
   const startTime = checkTime('startTime', input.startTime);
   const endTime = checkTime('endTime', input.endTime);
