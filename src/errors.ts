@@ -40,9 +40,13 @@ export class RuntimeError extends UserError {
 
 export class NotFoundError extends RuntimeError {}
 
-/** A user error's message in the user's language; record kinds travel as stable words ("unit") and are named here. */
-export function userErrorText(err: UserError, t: Translate): string {
+/**
+ * A user error's message in the user's language; record kinds travel as stable words ("unit") and are
+ * named here. `nameField` says a data field the way the reader knows it (the command line: its flag).
+ */
+export function userErrorText(err: UserError, t: Translate, nameField?: (field: string) => string): string {
   const params = { ...err.params };
+  if (nameField && typeof params.field === 'string') params.field = nameField(params.field);
   if (typeof params.entity === 'string') params.entity = t(`entity.${params.entity}`);
   // A system error code (ENOENT) is said in words, never shown alone.
   if (typeof params.reason === 'string' && /^E[A-Z]+$/.test(params.reason)) params.reason = systemReason(params.reason, t);

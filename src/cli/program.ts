@@ -7,7 +7,8 @@ import { terminalSafe } from './terminal-safe.js';
 import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
-import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from '../errors.js';
+import { ExitCode, OutputClosedError, UsageError, UserError } from '../errors.js';
+import { cliErrorText } from './field-flags.js';
 import { acceptsFormat, commandPath, COMMAND_FORMATS, formatsOf } from './formats.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
@@ -316,7 +317,7 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
     return ExitCode.usage;
   }
   if (err instanceof UserError) {
-    ctx.stderr.write(`thuky: ${userErrorText(err, t)}\n`);
+    ctx.stderr.write(`thuky: ${cliErrorText(err, t)}\n`);
     return err.exitCode;
   }
   if (isPromptInterrupt(err)) {

@@ -100,7 +100,7 @@ const part: CataloguePart = {
     'activity.kind.truyen-thong': 'truyền thông',
     'activity.kind.khac': 'khác',
     'activity.added': 'Đã ghi hoạt động {id}: {unit}, {date}, {kind}.',
-    'activity.titleEmpty': '--title: tên hoạt động không được để trống',
+    'activity.titleEmpty': '{field}: tên hoạt động không được để trống',
     'activity.kindsHelp':
       'Loại: chao-co (chào cờ đầu tuần), ke-chuyen (kể chuyện về Bác), hoc-tap (học tập chuyên đề), guong-dien-hinh (gương điển hình), truyen-thong (truyền thông), khac (khác)',
 
@@ -331,7 +331,7 @@ const part: CataloguePart = {
     'activity.kind.truyen-thong': 'media',
     'activity.kind.khac': 'other',
     'activity.added': 'Recorded activity {id}: {unit}, {date}, {kind}.',
-    'activity.titleEmpty': '--title: the title must not be empty',
+    'activity.titleEmpty': '{field}: the title must not be empty',
     'activity.kindsHelp':
       'Kinds: chao-co (Monday flag ceremony), ke-chuyen (stories of Uncle Ho), hoc-tap (thematic study), guong-dien-hinh (exemplary models), truyen-thong (media), khac (other)',
 

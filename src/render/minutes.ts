@@ -9,7 +9,7 @@ import { parsePeriod } from '../domain/periods.js';
 import { periodLabel } from '../domain/periods.js';
 import { fold } from '../domain/text.js';
 import type { Lang, Translate } from '../i18n/index.js';
-import type { MeetingDetail, PersonRef, Speech } from '../store/meetings.js';
+import type { MeetingDetail, PersonRef, Speech } from '../store/meetings/detail.js';
 
 export interface MinutesBlock {
   /** A numbered or lettered line keeps its marker apart, so that Word can hang the indent. */

@@ -29,8 +29,8 @@ export interface ActivityInput {
 
 function insertActivity(db: Db, audit: Audit, input: ActivityInput): number {
   const title = cleanText(input.title ?? '');
-  if (!title) throw new UsageError('activity.titleEmpty');
-  if (!ACTIVITY_KINDS.includes(input.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: input.kind, accepted: ACTIVITY_KINDS.join(', ') });
+  if (!title) throw new UsageError('activity.titleEmpty', { field: 'title' });
+  if (!ACTIVITY_KINDS.includes(input.kind)) throw new UsageError('input.badChoice', { field: 'kind', value: input.kind, accepted: ACTIVITY_KINDS.join(', ') });
   const id = Number(
     db
       .prepare('INSERT INTO activity (unit_id, held_on, kind, title, participants, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')

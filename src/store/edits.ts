@@ -66,18 +66,18 @@ export interface ActivityPatch {
 }
 
 export function editActivity(db: Db, audit: Audit, id: number, patch: ActivityPatch): void {
+  // A kind outside the list is bad input whatever the id: refused before the row is looked up.
+  if (patch.kind !== undefined && !ACTIVITY_KINDS.includes(patch.kind))
+    throw new UsageError('input.badChoice', { field: 'kind', value: patch.kind, accepted: ACTIVITY_KINDS.join(', ') });
   const before = db.prepare('SELECT * FROM activity WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!before) throw new NotFoundError('lookup.idNotFound', { entity: 'activity', id });
   const set: Record<string, unknown> = {};
   if (patch.unitId !== undefined) set.unit_id = patch.unitId;
   if (patch.heldOn !== undefined) set.held_on = patch.heldOn;
-  if (patch.kind !== undefined) {
-    if (!ACTIVITY_KINDS.includes(patch.kind)) throw new UsageError('input.badChoice', { field: '--kind', value: patch.kind, accepted: ACTIVITY_KINDS.join(', ') });
-    set.kind = patch.kind;
-  }
+  if (patch.kind !== undefined) set.kind = patch.kind;
   if (patch.title !== undefined) {
     const title = cleanText(patch.title);
-    if (!title) throw new UsageError('activity.titleEmpty');
+    if (!title) throw new UsageError('activity.titleEmpty', { field: 'title' });
     set.title = title;
   }
   if (patch.participants !== undefined) set.participants = patch.participants;

@@ -8,7 +8,9 @@ import { UsageError } from '../errors.js';
 import type { IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
-import { checkOpen, checkSpeechKind, cleanSummary, meetingRow, type SpeechKind, type WriteOptions } from './meetings.js';
+import { checkOpen, meetingRow, type WriteOptions } from './meetings/write.js';
+import { checkSpeechKind, type SpeechKind } from './meetings/kinds.js';
+import { cleanSummary } from './meetings/validate.js';
 import { cancelTasks } from './tasks.js';
 
 interface SpeechRow {
@@ -63,7 +65,7 @@ export function editSpeech(db: Db, audit: Audit, id: number, patch: SpeechPatch,
   if (after.speakerId === null && after.unitId === null) throw new UsageError('speech.needSpeakerOrUnit');
   const count = (db.prepare('SELECT count(*) AS n FROM speech WHERE meeting_id = ?').get(before.meetingId) as { n: number }).n;
   if (patch.ord !== undefined && (!Number.isInteger(patch.ord) || patch.ord < 1 || patch.ord > count))
-    throw new UsageError('input.badNumber', { field: '--order', value: patch.ord, min: 1, max: count });
+    throw new UsageError('input.badNumber', { field: 'ord', value: patch.ord, min: 1, max: count });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['speakerId', 'unitId', 'kind', 'summary'] as const) if (after[key] !== before[key]) changes[key] = { from: before[key], to: after[key] };
   if (patch.ord !== undefined && patch.ord !== before.ord) changes.ord = { from: before.ord, to: patch.ord };
@@ -135,11 +137,11 @@ export function editConclusion(db: Db, audit: Audit, meetingId: number, ord: num
   const before = conclusionRow(db, meetingId, ord);
   checkOpen(meeting, opts.force);
   const text = patch.text !== undefined ? cleanSummary(patch.text) : before.text;
-  if (!text) throw new UsageError('conclusion.textEmpty');
+  if (!text) throw new UsageError('conclusion.textEmpty', { field: 'text' });
   const tasks = conclusionTasks(db, before.id).filter((t) => !t.doneOn && !t.cancelledOn);
   if (patch.dueOn !== undefined) {
     if (!tasks.length) throw new UsageError('conclusion.noOpenTasks', { meeting: meetingId, n: ord });
-    if (patch.dueOn !== null && patch.dueOn < meeting.heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { due: patch.dueOn, heldOn: meeting.heldOn });
+    if (patch.dueOn !== null && patch.dueOn < meeting.heldOn) throw new UsageError('conclusion.dueBeforeMeeting', { field: 'dueOn', due: patch.dueOn, heldOn: meeting.heldOn });
     const extended = tasks.filter((t) => t.extensions > 0);
     if (extended.length) throw new UsageError('conclusion.tasksExtended', { ids: extended.map((t) => `#${t.id}`).join(', ') });
   }

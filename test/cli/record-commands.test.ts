@@ -5,7 +5,7 @@ import { runCli } from '../../src/cli/program.js';
 import type { Prompter } from '../../src/prompts/prompter.js';
 import { openDatabase } from '../../src/store/db.js';
 import { listDrafts } from '../../src/store/drafts.js';
-import { getMeeting } from '../../src/store/meetings.js';
+import { getMeeting } from '../../src/store/meetings/detail.js';
 import { sampleDbPath, tempDbPath } from '../helpers.js';
 import { fullScript, ids, ScriptedPrompter } from '../unit/record-fake-prompter.js';
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { memoryDatabase, type Db } from '../../src/store/db.js';
-import { addSpeech, createMeeting, getMeeting, listSpeeches, speechListQuery, type MeetingInput } from '../../src/store/meetings.js';
+import { addSpeech, createMeeting } from '../../src/store/meetings/write.js';
+import { getMeeting } from '../../src/store/meetings/detail.js';
+import { listSpeeches, speechListQuery } from '../../src/store/meetings/list.js';
+import type { MeetingInput } from '../../src/store/meetings/kinds.js';
 import { loadSample } from '../../src/store/sample/index.js';
 
 const AUDIT = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@inquirer/testing';
 import search from '@inquirer/search';
 import { translator } from '../../src/i18n/index.js';
-import { collectMinutes, matchScore, similarMeetings, parseDue, personChoices, runMinutesFlow, unitChoices, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes-flow.js';
+import { collectMinutes, parseDue, wardsToInvite, type Answers, type Pick } from '../../src/prompts/minutes/answers.js';
+import { matchScore, personChoices, similarMeetings, unitChoices } from '../../src/prompts/minutes/choices.js';
+import { runMinutesFlow } from '../../src/prompts/minutes/script.js';
+import { minutesLookups } from '../../src/cli/commands/record/lookups.js';
 import { listUnits, resolveUnit } from '../../src/store/units.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { openSample } from '../helpers.js';
@@ -15,7 +18,7 @@ const TODAY = '2017-09-20';
 
 function session(db: ReturnType<typeof openSample>, prompter: ScriptedPrompter) {
   const saved: Answers[] = [];
-  const deps = { db, prompter, t, lang: 'en' as const, today: TODAY, persist: (a: Answers) => void saved.push(JSON.parse(JSON.stringify(a))) };
+  const deps = { lookups: minutesLookups(db), prompter, t, lang: 'en' as const, today: TODAY, persist: (a: Answers) => void saved.push(JSON.parse(JSON.stringify(a))) };
   return { deps, saved };
 }
 
@@ -237,9 +240,9 @@ describe('minutes session flow', () => {
     const prompter = new ScriptedPrompter(script);
     await runMinutesFlow(session(db, prompter).deps, {});
     const existing = listMeetingsTitle(db);
-    expect(similarMeetings(db, { heldOn: '2017-06-17', kind: 'giao-ban-chuyen-de', title: existing })).toHaveLength(1);
+    expect(similarMeetings(minutesLookups(db), { heldOn: '2017-06-17', kind: 'giao-ban-chuyen-de', title: existing })).toHaveLength(1);
     expect(prompter.said.join('\n')).toMatch(/Meeting 1 on the same day, of the same kind, already exists/);
-    expect(similarMeetings(db, { heldOn: '2017-06-18', kind: 'giao-ban-chuyen-de', title: existing })).toEqual([]);
+    expect(similarMeetings(minutesLookups(db), { heldOn: '2017-06-18', kind: 'giao-ban-chuyen-de', title: existing })).toEqual([]);
   });
 
   it('refuses bad answers with a message naming what is accepted', async () => {
@@ -259,7 +262,7 @@ describe('minutes session flow', () => {
 describe('search over people and units', () => {
   it('finds people without accents, by any order of words, and always offers to add one', () => {
     const db = openSample();
-    const names = (term: string) => personChoices(db, t, {}, term).map((c) => c.name);
+    const names = (term: string) => personChoices(minutesLookups(db), t, {}, term).map((c) => c.name);
     expect(names('hai')[0]).toMatch(/^Huỳnh Thanh Hải/);
     expect(names('HAI huynh')[0]).toMatch(/^Huỳnh Thanh Hải/);
     expect(names('đinh thi')[0]).toMatch(/^Đinh Thị Thảo Trang/);
@@ -267,9 +270,9 @@ describe('search over people and units', () => {
     expect(names('zzz')).toEqual(['+ Add a new person: zzz']);
     // Whole words before letters inside a word: the Hải namesakes come before anyone named Thái.
     expect(matchScore('Nguyễn Văn Thái', 'hai')).toBeLessThan(matchScore('Huỳnh Thanh Hải', 'hai'));
-    const withDone = personChoices(db, t, {}, '', { done: true });
+    const withDone = personChoices(minutesLookups(db), t, {}, '', { done: true });
     expect(withDone[0].value).toEqual({ done: true });
-    expect(personChoices(db, t, {}, 'hai', { exclude: [resolvePerson(db, 'huynh thanh hai').id] }).map((c) => c.name)).not.toContainEqual(expect.stringMatching(/Huỳnh/));
+    expect(personChoices(minutesLookups(db), t, {}, 'hai', { exclude: [resolvePerson(db, 'huynh thanh hai').id] }).map((c) => c.name)).not.toContainEqual(expect.stringMatching(/Huỳnh/));
   });
 
   it('finds units by name or code, invited ones first', () => {
@@ -286,7 +289,7 @@ describe('search over people and units', () => {
     const hai = resolvePerson(db, 'huynh thanh hai').id;
     const { answer, events, getScreen, nextRender } = await render(search<Pick>, {
       message: t('record.q.chair', { n: 1 }),
-      source: (term?: string) => personChoices(db, t, {}, term ?? ''),
+      source: (term?: string) => personChoices(minutesLookups(db), t, {}, term ?? ''),
     });
     await nextRender();
     expect(getScreen()).toContain('Hồ Thị Vinh');
@@ -304,7 +307,7 @@ describe('search over people and units', () => {
     const db = openSample();
     const { answer, events, getScreen, nextRender } = await render(search<Pick>, {
       message: t('record.q.speaker'),
-      source: (term?: string) => personChoices(db, t, {}, term ?? ''),
+      source: (term?: string) => personChoices(minutesLookups(db), t, {}, term ?? ''),
     });
     events.type('Trần Văn Mới');
     await nextRender();

@@ -3,7 +3,9 @@ import { screen } from '@inquirer/testing/vitest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
 import { inquirerPrompter } from '../../src/prompts/inquirer.js';
-import { runMinutesFlow, type Answers } from '../../src/prompts/minutes-flow.js';
+import type { Answers } from '../../src/prompts/minutes/answers.js';
+import { runMinutesFlow } from '../../src/prompts/minutes/script.js';
+import { minutesLookups } from '../../src/cli/commands/record/lookups.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { resolveUnit } from '../../src/store/units.js';
 import { openSample } from '../helpers.js';
@@ -36,7 +38,7 @@ describe('minutes flow on @inquirer/prompts', () => {
     const said: string[] = [];
     const prompter = { ...(await inquirerPrompter({ t })), say: (s: string) => void said.push(s) };
     let saved: Answers = {};
-    const outcome = runMinutesFlow({ db, prompter, t, lang: 'en', today: '2017-09-20', persist: (a) => void (saved = { ...a }) }, {});
+    const outcome = runMinutesFlow({ lookups: minutesLookups(db), prompter, t, lang: 'en', today: '2017-09-20', persist: (a) => void (saved = { ...a }) }, {});
 
     await enter('Date of the meeting (20/09/2017)');
     await enter('Kind of meeting');

@@ -7,7 +7,9 @@ import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
 import { translator } from '../../src/i18n/index.js';
 import { displayWidth } from '../../src/prompts/fit-line.js';
-import { runMinutesFlow, type Answers } from '../../src/prompts/minutes-flow.js';
+import type { Answers } from '../../src/prompts/minutes/answers.js';
+import { runMinutesFlow } from '../../src/prompts/minutes/script.js';
+import { minutesLookups } from '../../src/cli/commands/record/lookups.js';
 import type { Prompter } from '../../src/prompts/prompter.js';
 import { openDatabase } from '../../src/store/db.js';
 import { openSample, sampleDbPath } from '../helpers.js';
@@ -15,7 +17,7 @@ import { fullScript, ScriptedPrompter, sevenSpeeches, type Step } from './record
 
 const t = translator('en');
 const deps = (db: ReturnType<typeof openSample>, prompter: ScriptedPrompter, screen: { rows?: number; columns?: number } = {}) => ({
-  db,
+  lookups: minutesLookups(db),
   prompter,
   t,
   lang: 'en' as const,

@@ -1,5 +1,5 @@
 /** Sample meetings: keys of units, people and documents resolve through refs; no tasks are made here. */
-import { createMeeting } from '../meetings.js';
+import { createMeeting } from '../meetings/write.js';
 import { grassrootsUnits } from '../units.js';
 import type { SampleLoader } from './index.js';
 

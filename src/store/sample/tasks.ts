@@ -6,7 +6,7 @@
  */
 import { addTasks, cancelTasks, extendTasks, markDone, recordProgress } from '../tasks.js';
 import { addDays } from '../../domain/dates.js';
-import { meetingOrganizerId } from '../meetings.js';
+import { meetingOrganizerId } from '../meetings/list.js';
 import { grassrootsUnits, listUnits } from '../units.js';
 import type { Audit } from '../changelog.js';
 import type { Db } from '../db.js';

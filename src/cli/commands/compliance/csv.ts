@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../../../domain/text.js';
 import type { Env } from '../../env.js';
-import { UsageError, UserError, userErrorText } from '../../../errors.js';
+import { UsageError, UserError } from '../../../errors.js';
+import { cliErrorText } from '../../field-flags.js';
 
 export interface CsvField {
   key: string;
@@ -95,14 +96,14 @@ export function recordsFromRows(file: string, rows: { line: number; cells: strin
 
 /** The message of a user error in the user's language, for a list of problems. */
 export function describeError(env: Env, err: unknown): string {
-  if (err instanceof UserError) return userErrorText(err, env.t).split('\n')[0];
+  if (err instanceof UserError) return cliErrorText(err, env.t).split('\n')[0];
   throw err;
 }
 
 /** The same on one line, with the first few choices an ambiguous name offered ("… : A, B, C, …"). */
 export function describeErrorWithChoices(env: Env, err: unknown, max = 4): string {
   if (!(err instanceof UserError)) throw err;
-  const [first, ...rest] = userErrorText(err, env.t).split('\n');
+  const [first, ...rest] = cliErrorText(err, env.t).split('\n');
   const choices = rest.map((l) => l.trim().replace(/\t/g, ' ')).filter(Boolean);
   if (!choices.length) return first;
   return `${first.replace(/:\s*$/, '')}: ${choices.slice(0, max).join(', ')}${choices.length > max ? ', …' : ''}`;

@@ -1,25 +1,15 @@
 /** thuky report compliance: per unit, which criteria pass over a period, and why not. */
 import { readFileSync } from 'node:fs';
-import {
-  CRITERIA,
-  judgeUnit,
-  parseRules,
-  RulesError,
-  DEFAULT_RULES,
-  type CriterionId,
-  type CriterionResult,
-  type Rules,
-  type UnitFacts,
-  type UnitJudgement,
-} from '../../../domain/compliance.js';
-import { daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
-import { periodLabel, yearEndsIn, yearPeriod, type Period } from '../../../domain/periods.js';
+import { CRITERIA, parseRules, RulesError, DEFAULT_RULES, type CriterionId, type CriterionResult, type Rules } from '../../../domain/compliance.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { yearPeriod, type Period } from '../../../domain/periods.js';
 import { formatNumber, type Column, type Tone } from '../../../render/output.js';
 import type { Report } from '../../../render/report.js';
 import { compareVi } from '../../../domain/text.js';
 import { documentParts } from '../../report-document.js';
 import { withFileOptions } from '../../output-file.js';
-import { gatherFacts, unitDetailLists, type ComplianceScope, type UnitDetailLists } from '../../../store/compliance.js';
+import { buildComplianceReport, complianceScope, type ComplianceReport, type UnitReport } from '../../../reports/compliance.js';
+import { unitDetailLists } from '../../../store/compliance.js';
 import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
@@ -28,6 +18,7 @@ import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import type { Parents } from '../index.js';
+import { detailText, monthsWithout } from './report-detail.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -119,116 +110,6 @@ export function readRulesFile(file: string): Rules {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The report as data
-
-export interface UnitReport {
-  unitId: number;
-  code: string | null;
-  name: string;
-  validFrom: IsoDate | null;
-  validTo: IsoDate | null;
-  /** The name, with the unit's dates when it began or ended within the period (two Phường Bến Thành in 2025). */
-  label: string;
-  kind: UnitKind;
-  passed: boolean;
-  verdict: 'dat' | 'chua-dat';
-  failing: CriterionId[];
-  speeches: number;
-  criteria: Record<CriterionId, CriterionResult & Record<string, unknown>>;
-}
-
-export interface ComplianceReport {
-  period: { code: string; kind: string; label: string; from: IsoDate; to: IsoDate };
-  asOf: IsoDate;
-  /** Last day judged: the end of the period or the as-of date, whichever is earlier. */
-  until: IsoDate;
-  year: number;
-  planDeadline: IsoDate;
-  evaluationYear: number | null;
-  kinds: UnitKind[];
-  rules: Rules;
-  rulesFile: string | null;
-  units: UnitReport[];
-  summary: { units: number; passed: number; failed: number; failingBy: Record<CriterionId, number> };
-}
-
-interface Prepared {
-  db: Db;
-  report: ComplianceReport;
-  scope: ComplianceScope;
-  facts: Map<number, UnitFacts>;
-  judgements: Map<number, UnitJudgement>;
-}
-
-function unitLabel(env: Env, u: Unit, period: Period): string {
-  if (u.validTo && u.validTo < period.to) return env.t('compliance.unit.until', { name: u.name, date: formatDateVi(u.validTo) });
-  if (u.validFrom && u.validFrom > period.from) return env.t('compliance.unit.from', { name: u.name, date: formatDateVi(u.validFrom) });
-  return u.name;
-}
-
-function scopeOf(period: Period, asOf: IsoDate, units: Unit[]): ComplianceScope {
-  const until = asOf < period.to ? asOf : period.to;
-  const ends = yearEndsIn({ ...period, to: until });
-  return {
-    unitIds: units.map((u) => u.id),
-    from: period.from,
-    until,
-    asOf,
-    year: Number(until.slice(0, 4)),
-    evaluationYear: ends.length ? ends[ends.length - 1] : null,
-    lifetimes: new Map(units.map((u) => [u.id, { validFrom: u.validFrom, validTo: u.validTo }])),
-  };
-}
-
-export function buildComplianceReport(env: Env, db: Db, period: Period, asOf: IsoDate, units: Unit[], rules: Rules, rulesFile: string | null, kinds: UnitKind[]): Prepared {
-  const scope = scopeOf(period, asOf, units);
-  const { facts, planDeadline } = gatherFacts(db, scope);
-  const judgements = new Map<number, UnitJudgement>();
-  const reports: UnitReport[] = units.map((u) => {
-    const f = facts.get(u.id)!;
-    const j = judgeUnit(f, rules);
-    judgements.set(u.id, j);
-    const c = j.criteria;
-    return {
-      unitId: u.id,
-      code: u.code,
-      name: u.name,
-      validFrom: u.validFrom,
-      validTo: u.validTo,
-      label: unitLabel(env, u, period),
-      kind: u.kind,
-      passed: j.passed,
-      verdict: j.passed ? 'dat' : 'chua-dat',
-      failing: j.failing,
-      speeches: f.speeches,
-      criteria: {
-        attendance: { ...c.attendance, invited: f.attendance.invited, attended: f.attendance.attended },
-        breakthrough: { ...c.breakthrough, year: scope.year, registered: f.breakthroughs },
-        tasks: { ...c.tasks, overdue: f.tasks.overdue },
-        plans: { ...c.plans, year: scope.year, deadline: planDeadline, members: f.plans?.members ?? null, submitted: f.plans?.submitted ?? null, onTime: f.plans?.onTime ?? null },
-        evaluation: { ...c.evaluation, year: scope.evaluationYear, members: f.evaluation?.members ?? null, evaluated: f.evaluation?.evaluated ?? null, planUsed: f.evaluation?.planUsed ?? null },
-        propaganda: { ...c.propaganda, months: f.propaganda.months, kinds: f.propaganda.kinds },
-      },
-    };
-  });
-  const failingBy = Object.fromEntries(CRITERIA.map((id) => [id, reports.filter((r) => r.failing.includes(id)).length])) as Record<CriterionId, number>;
-  const report: ComplianceReport = {
-    period: { code: period.code, kind: period.kind, label: periodLabel(period, env.lang), from: period.from, to: period.to },
-    asOf,
-    until: scope.until,
-    year: scope.year,
-    planDeadline,
-    evaluationYear: scope.evaluationYear,
-    kinds,
-    rules,
-    rulesFile,
-    units: reports,
-    summary: { units: reports.length, passed: reports.filter((r) => r.passed).length, failed: reports.filter((r) => !r.passed).length, failingBy },
-  };
-  return { db, report, scope, facts, judgements };
-}
-
 async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void> {
   const asOf = env.today(opts.asOf);
   const period = reportPeriod(env, opts, asOf);
@@ -240,20 +121,20 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
 
   if (opts.detail) {
     const unit = resolveUnit(db, opts.detail, { at: until });
-    const prepared = buildComplianceReport(env, db, period, asOf, [unit], rules, opts.rules ?? null, kinds);
-    const lists = unitDetailLists(db, unit.id, prepared.scope, prepared.report.planDeadline);
-    const r = prepared.report.units[0];
-    const detail = { ...prepared.report, units: undefined, unit: r, lists: { ...lists, monthsWithoutActivity: monthsWithout(r) } };
+    const report = buildComplianceReport({ db, t: env.t, lang: env.lang, period, asOf, units: [unit], rules, rulesFile: opts.rules ?? null, kinds });
+    const lists = unitDetailLists(db, unit.id, complianceScope(period, asOf, [unit]), report.planDeadline);
+    const r = report.units[0];
+    const detail = { ...report, units: undefined, unit: r, lists: { ...lists, monthsWithoutActivity: monthsWithout(r) } };
     delete detail.units;
     if (env.format === 'docx') {
-      const model = complianceReportModel(env, db, prepared.report);
-      const text = detailText(env, prepared.report, r, lists).split('\n');
-      model.document!.subject = env.t('doc.compliance.detailSubject', { unit: r.label, period: prepared.report.period.label });
+      const model = complianceReportModel(env, db, report);
+      const text = detailText(env, report, r, lists).split('\n');
+      model.document!.subject = env.t('doc.compliance.detailSubject', { unit: r.label, period: report.period.label });
       model.document!.intro = model.document!.intro.slice(0, 1);
       model.chart = undefined;
       return env.report({ ...model, summary: [], notes: [] }, { docxBody: text.slice(1) });
     }
-    return env.record(detail, () => detailText(env, prepared.report, r, lists));
+    return env.record(detail, () => detailText(env, report, r, lists));
   }
 
   let units: Unit[];
@@ -263,7 +144,7 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   } else {
     units = listUnits(db, { from: period.from, to: period.to }).filter((u) => kinds.includes(u.kind));
   }
-  const { report } = buildComplianceReport(env, db, period, asOf, units, rules, opts.rules ?? null, kinds);
+  const report = buildComplianceReport({ db, t: env.t, lang: env.lang, period, asOf, units, rules, rulesFile: opts.rules ?? null, kinds });
 
   return env.report(complianceReportModel(env, db, report), { chart: opts.chart });
 }
@@ -316,6 +197,7 @@ export function complianceReportModel(env: Env, db: Db, report: ComplianceReport
     },
   };
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Cells
@@ -409,78 +291,4 @@ export function footerLines(env: Env, report: ComplianceReport): string[] {
   if (report.rulesFile) lines.push(env.t('compliance.footer.rulesFile', { file: report.rulesFile }));
   lines.push(env.t('compliance.footer.summary', { passed: report.summary.passed, units: report.summary.units, failed: report.summary.failed }));
   return lines;
-}
-
-// ---------------------------------------------------------------------------------------------
-// --detail
-
-function monthsWithout(r: UnitReport): string[] {
-  const months = r.criteria.propaganda.months as Record<string, number>;
-  return Object.keys(months).filter((m) => months[m] === 0);
-}
-
-function monthLabel(env: Env, month: string): string {
-  const [y, m] = month.split('-');
-  return env.lang === 'vi' ? `${m}/${y}` : month;
-}
-
-/** Long titles (a meeting's full topic) cut for the terminal; JSON keeps them whole. */
-function short(text: string, max = 90): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function detailText(env: Env, report: ComplianceReport, r: UnitReport, lists: UnitDetailLists): string {
-  const d = formatDateVi;
-  const t = env.t;
-  const none = t('compliance.detail.none');
-  const out: string[] = [];
-  const head = (id: CriterionId, qualifier: string, base = '') =>
-    out.push('', `${t(`compliance.name.${id}`).toUpperCase()}${qualifier ? ` ${qualifier}` : ''} — ${criterionCell(env, r, id)}${base ? ` ${base}` : ''}`);
-  const c = r.criteria;
-
-  out.push(t('compliance.detail.title', { unit: r.label, period: report.period.label, asOf: d(report.asOf) }));
-  out.push(
-    r.passed
-      ? t('compliance.detail.verdictPass')
-      : t('compliance.detail.verdictFail', { failing: r.failing.map((id) => t(`compliance.name.${id}`)).join(', ') }),
-  );
-
-  head('attendance', '', c.attendance.status === 'na' ? '' : t('compliance.detail.attendanceBase'));
-  if (!lists.meetings.length) out.push(`  ${none}`);
-  for (const m of lists.meetings)
-    out.push(`  ${d(m.heldOn)}  ${short(m.title)} — ${m.present ? t('compliance.detail.present') : t('compliance.detail.absent', { reason: m.absentReason ?? '' })}`);
-
-  head('breakthrough', t('compliance.detail.year', { year: report.year }));
-  const registered = c.breakthrough.registered as { id: number; title: string; target: string | null; dueOn: string | null; generic: boolean; reasons: string[] }[];
-  if (!registered.length) out.push(`  ${t('compliance.detail.noBreakthrough', { year: report.year })}`);
-  for (const b of registered) {
-    out.push(`  #${b.id} ${b.title}`);
-    out.push(`      ${t('compliance.detail.target')}: ${b.target ?? none}; ${t('compliance.detail.due')}: ${b.dueOn ? d(b.dueOn) : none}`);
-    out.push(`      ${b.generic ? t('compliance.detail.genericBecause', { reasons: b.reasons.map((x) => t(`compliance.bt.${x}`)).join('; ') }) : t('compliance.detail.specific')}`);
-  }
-
-  head('tasks', t('compliance.detail.asOf', { asOf: d(report.asOf) }));
-  if (!lists.overdueTasks.length) out.push(`  ${none}`);
-  for (const task of lists.overdueTasks)
-    out.push(`  #${task.id} ${short(task.title)} — ${t('compliance.detail.overdueBy', { due: d(task.dueOn), days: daysBetween(task.dueOn, report.asOf) })}`);
-
-  head('plans', t('compliance.detail.plansQualifier', { year: report.year, deadline: d(report.planDeadline) }), t('compliance.detail.plansBase'));
-  out.push(`  ${t('compliance.detail.withoutPlan', { n: lists.membersWithoutPlan.length })}: ${lists.membersWithoutPlan.map((m) => m.fullName).join(', ') || none}`);
-  out.push(`  ${t('compliance.detail.latePlans', { n: lists.latePlans.length })}: ${lists.latePlans.map((m) => `${m.fullName} (${d(m.submittedOn)})`).join(', ') || none}`);
-
-  if (report.evaluationYear !== null) {
-    head('evaluation', String(report.evaluationYear), t('compliance.detail.evaluationBase'));
-    out.push(`  ${t('compliance.detail.planNotUsed', { n: lists.evaluationsWithoutPlan.length })}: ${lists.evaluationsWithoutPlan.map((e) => `${e.fullName} (${e.planUsed === null ? t('evaluation.unknown') : t('common.no')})`).join(', ') || none}`);
-    out.push(`  ${t('compliance.detail.notEvaluated', { n: lists.membersNotEvaluated.length })}: ${lists.membersNotEvaluated.map((m) => m.fullName).join(', ') || none}`);
-  }
-
-  head('propaganda', '');
-  const kinds = c.propaganda.kinds as Record<string, number>;
-  out.push(`  ${t('compliance.detail.byKind')}: ${Object.entries(kinds).map(([k, n]) => `${t(`activity.kind.${k}`)} ${n}`).join(', ') || none}`);
-  const missing = monthsWithout(r);
-  out.push(`  ${t('compliance.detail.monthsWithout')}: ${missing.map((m) => monthLabel(env, m)).join(', ') || none}`);
-  if (c.propaganda.reasons.includes('storytelling_only')) out.push(`  ${t('compliance.detail.storytellingOnly')}`);
-
-  out.push('', t('compliance.detail.speeches', { n: r.speeches }));
-  return out.join('\n');
 }

@@ -140,8 +140,6 @@ export function registerActivityEdit(activity: Command, cli: Cli): void {
     .option('--participants <n>', cli.t('cmd.activity.opt.participants'));
   cli.action<{ unit?: string; date?: string; kind?: string; title?: string; participants?: string }>(cmd, (env, opts, idText: string) => {
     const id = env.int('ID', idText, 1, Number.MAX_SAFE_INTEGER)!;
-    if (opts.kind !== undefined && !(ACTIVITY_KINDS as readonly string[]).includes(opts.kind))
-      throw new UsageError('input.badChoice', { field: '--kind', value: opts.kind, accepted: ACTIVITY_KINDS.join(', ') });
     const heldOn = env.optionalDate('--date', opts.date);
     const participants = env.int('--participants', opts.participants, 0, 1_000_000);
     if (Object.values(opts).every((v) => v === undefined)) throw new UsageError('input.nothingToChange');

@@ -2,16 +2,16 @@
  * Corrections after saving: `speech edit/remove`, `meeting conclusion edit/remove`. Bad input is a
  * usage error (exit 2) before anything is written; closed minutes need --force.
  */
-import { speechMeetingId } from '../../../store/meetings.js';
+import { speechMeetingId } from '../../../store/meetings/list.js';
 import type { Command } from 'commander';
 import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { editConclusion, editSpeech, removeConclusion, removeSpeech, type SpeechPatch } from '../../../store/meeting-edits.js';
-import { meetingRow } from '../../../store/meetings.js';
+import { meetingRow } from '../../../store/meetings/write.js';
 import { resolvePerson } from '../../../store/people.js';
 import { resolveUnit } from '../../../store/units.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
-import { parseMeetingId, readTextFile } from './index.js';
+import { parseMeetingId, readTextFile } from './shared.js';
 
 function parsePositive(field: string, value: string): number {
   if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < 1) throw new UsageError('input.badNumber', { field, value, min: 1, max: 999_999_999 });
@@ -25,7 +25,7 @@ export function registerCorrections(program: Command, meeting: Command, cli: Cli
   registerConclusionCorrections(conclusion, cli);
 }
 
-function registerSpeechCorrections(speech: Command, cli: Cli): void {
+export function registerSpeechCorrections(speech: Command, cli: Cli): void {
   const edit = cli
     .command(speech, 'edit <speech>', 'cmd.speech.edit', ['thuky speech edit 5 --summary "Ý kiến đã sửa"', 'thuky speech edit 5 --unit "ben nghe" --kind phat-bieu --order 2'])
     .option('--speaker <person>', cli.t('cmd.speech.opt.speaker'))
@@ -66,7 +66,7 @@ function registerSpeechCorrections(speech: Command, cli: Cli): void {
   });
 }
 
-function registerConclusionCorrections(conclusion: Command, cli: Cli): void {
+export function registerConclusionCorrections(conclusion: Command, cli: Cli): void {
   const edit = cli
     .command(conclusion, 'edit <meeting> <n>', 'cmd.meeting.conclusion.edit', ['thuky meeting conclusion edit 1 2 --text "Mỗi phường đăng ký một khâu đột phá"', 'thuky meeting conclusion edit 1 2 --due 31/10/2017'])
     .option('--text <text>', cli.t('cmd.meeting.opt.text'))

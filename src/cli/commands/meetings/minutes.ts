@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { sanitizeForTerminal } from '../../../domain/text.js';
 import { buildMinutes, renderMinutesMarkdown, renderMinutesText } from '../../../render/minutes.js';
-import type { MeetingDetail } from '../../../store/meetings.js';
+import type { MeetingDetail } from '../../../store/meetings/detail.js';
 import type { Env } from '../../env.js';
 import { outPath, writeAtomically, writeBinary } from '../../output-file.js';
 

@@ -1,7 +1,8 @@
 /** The human form of `meeting show`: every part of a meeting, in the order of the minutes. */
 import { formatDateVi } from '../../../domain/dates.js';
 import { parsePeriod, periodLabel } from '../../../domain/periods.js';
-import { localTimestamp, type MeetingDetail, type PersonRef, type Speech } from '../../../store/meetings.js';
+import { localTimestamp } from '../../../store/meetings/write.js';
+import type { MeetingDetail, PersonRef, Speech } from '../../../store/meetings/detail.js';
 import type { Env } from '../../env.js';
 
 export function meetingText(env: Env, m: MeetingDetail): string {

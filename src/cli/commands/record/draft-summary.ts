@@ -5,7 +5,7 @@ import type { DraftLock } from '../../../store/drafts.js';
 
 export const DRAFT_KIND = 'minutes';
 
-/** The draft's data column: the answers by question key (see src/prompts/minutes-flow.ts). */
+/** The draft's data column: the answers by question key (see src/prompts/minutes/answers.ts). */
 export interface MinutesDraftData {
   version: 1;
   answers: Record<string, unknown>;

@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import type { Column } from '../../../render/output.js';
-import { nextQuestion } from '../../../prompts/minutes-flow.js';
+import { nextQuestion } from '../../../prompts/minutes/script.js';
+import { minutesLookups } from './lookups.js';
 import { deleteDraft, getDraft, getDraftLock, listDraftLocks, listDrafts } from '../../../store/drafts.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
@@ -54,7 +55,7 @@ async function listMinutesDrafts(env: Env): Promise<void> {
   const rows: DraftListRow[] = [];
   const locks = new Map(listDraftLocks(db).filter((l) => !lockIsStale(l, env.ctx.now())).map((l) => [l.draftId, l]));
   for (const d of listDrafts<MinutesDraftData>(db, DRAFT_KIND)) {
-    const next = await nextQuestion(db, env.t, env.lang, today, d.data.answers ?? {});
+    const next = await nextQuestion(minutesLookups(db), env.t, env.lang, today, d.data.answers ?? {});
     const lock = locks.get(d.id);
     const inUse = lock ? { pid: lock.pid, host: lock.host, since: lock.startedAt, heartbeatAt: lock.heartbeatAt } : null;
     rows.push({ id: d.id, createdAt: d.createdAt, updatedAt: d.updatedAt, ...draftSummary(d.data), nextQuestion: next, inUse });

@@ -4,12 +4,15 @@
  */
 import { preloadTerminalText } from '../../../render/fit.js';
 import { isPromptInterrupt, type Prompter } from '../../../prompts/prompter.js';
-import { answerCount, runMinutesFlow, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes-flow.js';
+import { answerCount, type Answers, type CollectedMinutes, type PersonRef } from '../../../prompts/minutes/answers.js';
+import { runMinutesFlow } from '../../../prompts/minutes/script.js';
+import { minutesLookups } from './lookups.js';
 import type { Audit } from '../../../store/changelog.js';
 import type { Db } from '../../../store/db.js';
 import { hostname } from 'node:os';
 import { createDraft, deleteDraft, getDraft, listDrafts, lockDraft, saveDraft, touchDraftLock, unlockDraft } from '../../../store/drafts.js';
-import { createMeeting, type CreatedMeeting } from '../../../store/meetings.js';
+import { createMeeting } from '../../../store/meetings/write.js';
+import type { CreatedMeeting } from '../../../store/meetings/kinds.js';
 import { addPerson, getPerson } from '../../../store/people.js';
 import type { Env } from '../../env.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
@@ -72,7 +75,7 @@ export async function recordMinutes(env: Env, resume: string | true | undefined)
   const prompter: Prompter = ctx.prompter ?? (await (await import('../../../prompts/inquirer.js')).inquirerPrompter({ t: env.t }));
   let outcome;
   try {
-    outcome = await runMinutesFlow({ db, prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, audit: () => env.audit(), rows: ctx.stdout.rows, columns: ctx.stdout.columns }, answers);
+    outcome = await runMinutesFlow({ lookups: minutesLookups(db, () => env.audit()), prompter, t: env.t, lang: env.lang, today, persist, resumed: resume !== undefined, rows: ctx.stdout.rows, columns: ctx.stdout.columns }, answers);
   } catch (err) {
     if (isPromptInterrupt(err) && draftId !== undefined) {
       ctx.stderr.write('\n');

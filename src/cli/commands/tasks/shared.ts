@@ -1,5 +1,5 @@
 /** What the task, breakthrough, overdue and report commands share: ids, statuses, columns. */
-import { meetingHeldOn } from '../../../store/meetings.js';
+import { meetingHeldOn } from '../../../store/meetings/list.js';
 import type { IsoDate } from '../../../domain/dates.js';
 import { classifyTask, daysLeft, DEFAULT_WARN_DAYS, isDoneStatus, isOpenStatus, TASK_KINDS, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../../domain/tasks.js';
 import type { Column, Tone } from '../../../render/output.js';

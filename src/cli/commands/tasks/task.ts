@@ -5,7 +5,7 @@ import { GRASSROOTS_KINDS, isGrassrootsKind } from '../../../domain/grassroots.j
 import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
-import { meetingOrganizerId } from '../../../store/meetings.js';
+import { meetingOrganizerId } from '../../../store/meetings/list.js';
 import { resolvePerson } from '../../../store/people.js';
 import { parseIdText } from '../../../store/lookup.js';
 import {
