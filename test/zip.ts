@@ -1,5 +1,5 @@
 /** Reading generated Office files back in tests: a .docx (or .xlsx) is a zip file. */
-import { unzipAll } from '../src/cli/commands/core/xlsx-read.js';
+import { unzipAll } from '../src/xlsx/zip.js';
 
 /** The entries of a zip file, unpacked by the reader the imports use. */
 export const unzip = unzipAll;

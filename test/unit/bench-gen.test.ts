@@ -9,7 +9,7 @@ import { SCALES } from '../../bench/scales.js';
 import { openDatabase } from '../../src/store/db.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { copyFileSync } from 'node:fs';
-import { readSheetRows } from '../../src/cli/commands/core/xlsx-read.js';
+import { readSheetRows } from '../../src/xlsx/read.js';
 import { fold } from '../../src/domain/text.js';
 import { run } from '../helpers.js';
 

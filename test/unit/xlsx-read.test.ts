@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/cli/commands/core/spreadsheet.js';
-import { decodeChunks, readSheetRows, XmlScanner, XlsxFormatError, type XmlHandler } from '../../src/cli/commands/core/xlsx-read.js';
+import { decodeChunks, readSheetRows, XmlScanner, XlsxFormatError, type XmlHandler } from '../../src/xlsx/read.js';
 import { tempDir } from '../helpers.js';
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];

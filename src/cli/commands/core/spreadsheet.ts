@@ -37,7 +37,7 @@ export function cellText(value: unknown): string {
 /**
  * The rows of one sheet (the first, or the one named) as text cells, numbered as Excel numbers them.
  * A file that is not a workbook, or a sheet that does not exist, is a usage error.
- * Read by xlsx-read.ts as a stream of the sheet's XML (a 100,000-row sheet in well under the memory
+ * Read by src/xlsx/read.ts as a stream of the sheet's XML (a 100,000-row sheet in well under the memory
  * exceljs's whole-workbook model took), with the same text, numbers and dates exceljs gave.
  */
 export async function readXlsxRows(file: string, sheet?: string): Promise<{ line: number; cells: string[] }[]> {
@@ -51,7 +51,7 @@ export async function readXlsxRows(file: string, sheet?: string): Promise<{ line
     closeSync(fd);
   }
   if ( head[0] !== 0x50 || head[1] !== 0x4b) throw new UsageError('spreadsheet.notXlsx', { file });
-  const { readSheetRows, XlsxFormatError } = await import('./xlsx-read.js');
+  const { readSheetRows, XlsxFormatError } = await import('../../../xlsx/read.js');
   let read: Awaited<ReturnType<typeof readSheetRows>>;
   try {
     read = await readSheetRows(file, sheet);
