@@ -8,6 +8,7 @@ import { onLookupNotice } from '../store/lookup.js';
 import type { Ctx } from './context.js';
 import { Env, type GlobalOptions } from './env.js';
 import { ExitCode, OutputClosedError, UsageError, UserError, userErrorText } from '../errors.js';
+import { TASK_FIELD_FLAGS } from './field-flags-tasks.js';
 import { acceptsFormat, commandPath, COMMAND_FORMATS, formatsOf } from './formats.js';
 import { registerCommands } from './commands/index.js';
 import { isPromptInterrupt } from '../prompts/prompter.js';
@@ -306,6 +307,13 @@ function commanderMessage(err: CommanderError, t: Translate): string {
   return suggestion ? `${text}\n${t('cli.err.didYouMean', { word: suggestion })}` : text;
 }
 
+/** The store names the field of a bad value ('percent'); the user typed a flag (--percent). */
+function withFlagName(err: UserError): UserError {
+  const field = err.params.field;
+  if (typeof field !== 'string' || !Object.hasOwn(TASK_FIELD_FLAGS, field)) return err;
+  return new UserError(err.key, { ...err.params, field: TASK_FIELD_FLAGS[field] }, err.exitCode);
+}
+
 export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
   if (err instanceof OutputClosedError) return ExitCode.ok;
   if (err instanceof CommanderError) {
@@ -316,7 +324,7 @@ export function reportError(err: unknown, ctx: Ctx, t: Translate): number {
     return ExitCode.usage;
   }
   if (err instanceof UserError) {
-    ctx.stderr.write(`thuky: ${userErrorText(err, t)}\n`);
+    ctx.stderr.write(`thuky: ${userErrorText(withFlagName(err), t)}\n`);
     return err.exitCode;
   }
   if (isPromptInterrupt(err)) {

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { checkOpen, checkSpeechKind, cleanSummary, meetingRow, type SpeechKind, type WriteOptions } from './meetings.js';
-import { cancelTasks } from './tasks.js';
+import { cancelTasks } from './task-writes.js';
 
 interface SpeechRow {
   id: number;

@@ -7,7 +7,7 @@ import { cleanText, compareVi, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { membershipOn } from './memberships.js';
-import { addTasks } from './tasks.js';
+import { addTasks } from './task-writes.js';
 import { writeTransaction } from './transaction.js';
 
 export const MEETING_KINDS = ['giao-ban-chuyen-de', 'giao-ban', 'so-ket', 'tong-ket', 'hoi-nghi', 'khac'] as const;

@@ -1,7 +1,7 @@
 // thuky report tasks and thuky breakthrough …, in-process on the sample.
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type { UnitTaskCounts } from '../../src/store/tasks.js';
+import type { UnitTaskCounts } from '../../src/store/task-reports.js';
 import { run, runJson, sampleDbPath, WARDS_2017 } from '../helpers.js';
 
 /** The JSON row: the store's counts plus the unit's name and the two rates. */
