@@ -95,6 +95,16 @@ describe('unit merge', () => {
       const newId = Number(/#(\d+)/.exec(old.cancelReason)![1]);
       expect(sgTasks.find((t) => t.id === newId)?.dueOn).toBe(old.dueOn);
     }
+    // The meetings that assigned them say the same (not "cancelled").
+    const assignedAt: Record<number, string> = {};
+    for (const id of [1, 2, 3]) {
+      const m = await runJson<{ conclusions: { tasks: { id: number; status: string }[] }[]; otherTasks: { id: number; status: string }[] }>(['meeting', 'show', String(id), '--as-of', '31/12/2025'], { db });
+      for (const t of [...m.conclusions.flatMap((c) => c.tasks), ...m.otherTasks]) if (openIds.includes(t.id)) assignedAt[t.id] = t.status;
+    }
+    expect(Object.keys(assignedAt).map(Number).sort((a, b) => a - b)).toEqual([...openIds].sort((a, b) => a - b));
+    expect(new Set(Object.values(assignedAt))).toEqual(new Set(['transferred']));
+    const shown = await run(['meeting', 'show', '1', '--as-of', '31/12/2025'], { db });
+    expect(shown.stdout).toContain('— đã chuyển sang đơn vị kế thừa');
     // Before their last day the old wards still had them open.
     const earlier = await runJson<{ id: number; status: string }[]>(['task', 'list', '--unit', 'BN', '--unit', 'DK', '--unit', 'NTB', '--as-of', '29/06/2025'], { db });
     expect(earlier.filter((t) => openIds.includes(t.id)).map((t) => t.status).filter((s) => s === 'cancelled')).toEqual([]);
