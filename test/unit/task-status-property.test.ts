@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { buildOverdueReport } from '../../src/cli/commands/tasks/overdue.js';
 import { STATUS_FILTERS, type StatusFilter } from '../../src/cli/commands/tasks/shared.js';
 import { addDays, daysBetween, type IsoDate } from '../../src/domain/dates.js';
-import { classifyTask, dueSoonUntil, isCarriedOver, isDoneStatus, isOpenStatus, type TaskKind, type TaskStatus } from '../../src/domain/tasks.js';
+import { classifyTask, CLOSED_STATUSES, dueSoonUntil, isCarriedOver, isDoneStatus, isOpenStatus, OPEN_STATUSES, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../src/domain/tasks.js';
 import { translator } from '../../src/i18n/index.js';
 import { gatherFacts, unitDetailLists, type ComplianceScope } from '../../src/store/compliance.js';
 import { memoryDatabase, type Db } from '../../src/store/db.js';
+import { STATUS_WHEN } from '../../src/store/task-status-sql.js';
 import { openTasksDueJson, taskCountsByUnit, type UnitTaskCounts } from '../../src/store/task-reports.js';
 import { addTasks, cancelTasks, extendTasks, markDone, recordProgress, reopenTasks } from '../../src/store/task-writes.js';
 import { listTasks, type Task } from '../../src/store/tasks.js';
@@ -230,6 +231,13 @@ function check(c: Case): void {
 }
 
 describe('task status: every SQL path agrees with classifyTask', () => {
+  it('has a SQL branch for every status, among the open or the closed tasks as the domain says', () => {
+    expect(Object.keys(STATUS_WHEN).sort()).toEqual([...TASK_STATUSES].sort());
+    expect([...TASK_STATUSES].sort()).toEqual([...OPEN_STATUSES, ...CLOSED_STATUSES].sort());
+    for (const s of OPEN_STATUSES) expect(STATUS_WHEN[s].open, s).toBe(true);
+    for (const s of CLOSED_STATUSES) expect(STATUS_WHEN[s].open, s).toBe(false);
+  });
+
   it('on 1,000 random task histories', () => {
     fc.assert(
       fc.property(aCase, (c) => check(c)),
