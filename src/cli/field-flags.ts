@@ -6,7 +6,7 @@
 import { userErrorText, type UserError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 
-/** Data field → the flag that sets it, for meetings, speeches, conclusions and activities. */
+/** Data field → the flag that sets it, for meetings, speeches, conclusions, activities and tasks. */
 export const FIELD_FLAGS: Record<string, string> = {
   heldOn: '--date',
   kind: '--kind',
@@ -17,16 +17,15 @@ export const FIELD_FLAGS: Record<string, string> = {
   ord: '--order',
   title: '--title',
   text: '--text',
-};
-
-/** Every record of field names; another area's record is spread in here, one line each. */
-const ALL_FIELD_FLAGS: Record<string, string> = {
-  ...FIELD_FLAGS,
+  // tasks (src/store/task-writes.ts)
+  on: '--on',
+  percent: '--percent',
+  reason: '--reason',
 };
 
 /** The flag for a field named in an error ("heldOn" → "--date"); anything else unchanged. */
 export function flagOfField(field: string): string {
-  return Object.hasOwn(ALL_FIELD_FLAGS, field) ? ALL_FIELD_FLAGS[field] : field;
+  return Object.hasOwn(FIELD_FLAGS, field) ? FIELD_FLAGS[field] : field;
 }
 
 /** A user error as the command line says it: its `field` named by the flag. */

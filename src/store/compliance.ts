@@ -12,7 +12,7 @@ import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
 import { MEMBERS_IN_PERIOD } from './memberships.js';
-import { CLOSED_AFTER, OPEN_NOW } from './tasks.js';
+import { OPEN_BRANCHES, STATUS_ON, STATUS_WHEN } from './task-status-sql.js';
 import { existsOn } from './units.js';
 
 export interface ComplianceScope {
@@ -54,19 +54,18 @@ export const SQL = {
      WHERE m.held_on BETWEEN @from AND @until
        AND mu.unit_id IN (SELECT value FROM json_each(@units))
      GROUP BY mu.unit_id`,
-  // Overdue on the as-of day: open now and past due (the partial index of open tasks), plus tasks
-  // closed only after that day (the index of closing dates); breakthroughs are judged on their own.
-  // The unary `+` keeps the planner off the kind, unit and start indexes, which would walk every
-  // task ever assigned to the units instead of only the open and the recently closed ones.
+  // Overdue on the as-of day (task-status-sql.ts): open now and past due (the partial index of open
+  // tasks), plus tasks closed only after that day (the index of closing dates); breakthroughs are
+  // judged on their own. The unary `+` keeps the planner off the kind, unit and start indexes, which
+  // would walk every task ever assigned to the units instead of only the open and the recently closed ones.
   overdue: `
-    SELECT unit_id AS unitId, count(*) AS overdue FROM (
+    SELECT unit_id AS unitId, count(*) AS overdue FROM (${OPEN_BRANCHES.map(
+      (openThen) => `
       SELECT t.unit_id FROM task t
-       WHERE ${OPEN_NOW} AND t.due_on < @asOf
-         AND +t.start_on <= @asOf AND +t.kind = 'task'
-      UNION ALL
-      SELECT t.unit_id FROM task t
-       WHERE ${CLOSED_AFTER}
-         AND t.due_on < @asOf AND +t.start_on <= @asOf AND +t.kind = 'task'
+       WHERE ${openThen} AND ${STATUS_WHEN.overdue.where}
+         AND +t.start_on <= @asOf AND +t.kind = 'task'`,
+    ).join(`
+      UNION ALL`)}
     )
      WHERE +unit_id IN (SELECT value FROM json_each(@units))
      GROUP BY unit_id`,
@@ -256,10 +255,9 @@ export function unitDetailLists(db: Db, unitId: number, scope: ComplianceScope, 
 
   const overdueTasks = db
     .prepare(
-      `SELECT id, title, start_on AS startOn, due_on AS dueOn, done_on AS doneOn FROM task
-        WHERE unit_id = @unit AND kind = 'task' AND due_on < @asOf AND start_on <= @asOf
-          AND coalesce(done_on, cancelled_on, '9999-12-31') > @asOf
-        ORDER BY due_on, id`,
+      `SELECT t.id, t.title, t.start_on AS startOn, t.due_on AS dueOn, t.done_on AS doneOn FROM task t
+        WHERE t.unit_id = @unit AND t.kind = 'task' AND t.start_on <= @asOf AND ${STATUS_ON.overdue}
+        ORDER BY t.due_on, t.id`,
     )
     .all({ unit: unitId, asOf: scope.asOf }) as OverdueTask[];
 

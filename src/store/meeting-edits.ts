@@ -11,7 +11,7 @@ import type { Db } from './db.js';
 import { checkOpen, meetingRow, type WriteOptions } from './meetings/write.js';
 import { checkSpeechKind, type SpeechKind } from './meetings/kinds.js';
 import { cleanSummary } from './meetings/validate.js';
-import { cancelTasks } from './tasks.js';
+import { cancelTasks } from './task-writes.js';
 
 interface SpeechRow {
   id: number;

@@ -67,7 +67,7 @@ describe('unit merge', () => {
     // Open tasks are carried over; breakthroughs only those of the year of the merge (none in the sample).
     const openIds = open2017.filter((t) => t.kind === 'task' && !['done_on_time', 'done_late', 'done_no_deadline', 'cancelled'].includes(t.status)).map((t) => t.id);
     expect(open2017.some((t) => t.kind === 'breakthrough' && !['done_on_time', 'done_late', 'done_no_deadline', 'cancelled'].includes(t.status))).toBe(true);
-    expect(openIds.length).toBeGreaterThan(0);
+    expect(openIds).toHaveLength(7);
     for (const [olds, into] of MERGES) expect((await run(['unit', 'merge', ...olds, '--into', into, '--on', '01/07/2025'], { db })).code).toBe(0);
 
     const report = await runJson<{ units: { name: string; code: string; criteria: { tasks: { overdue: number }; evaluation: { members: number } } }[] }>(
@@ -77,7 +77,9 @@ describe('unit merge', () => {
     expect(report.units.map((u) => u.code).sort()).toEqual(['BT-2025', 'COL-2025', 'SG', 'TD-2025']);
     const sg = report.units.find((u) => u.code === 'SG')!;
     expect(sg.criteria.evaluation.members).toBe(60);
-    expect(sg.criteria.tasks.overdue).toBeGreaterThan(0);
+    // Of the 7 tasks Sài Gòn took over, the 4 with a time limit (all in 2017) are overdue; 3 have none.
+    expect(sg.criteria.tasks.overdue).toBe(4);
+    expect(Object.fromEntries(report.units.map((u) => [u.code, u.criteria.tasks.overdue]))).toEqual({ 'BT-2025': 4, 'COL-2025': 13, SG: 4, 'TD-2025': 2 });
     expect(report.units.reduce((n, u) => n + u.criteria.evaluation.members, 0)).toBe(200);
 
     // Each open task of the old wards: closed on 30/06/2025 as carried over, and a task of Sài Gòn with the same time limit.
@@ -93,6 +95,16 @@ describe('unit merge', () => {
       const newId = Number(/#(\d+)/.exec(old.cancelReason)![1]);
       expect(sgTasks.find((t) => t.id === newId)?.dueOn).toBe(old.dueOn);
     }
+    // The meetings that assigned them say the same (not "cancelled").
+    const assignedAt: Record<number, string> = {};
+    for (const id of [1, 2, 3]) {
+      const m = await runJson<{ conclusions: { tasks: { id: number; status: string }[] }[]; otherTasks: { id: number; status: string }[] }>(['meeting', 'show', String(id), '--as-of', '31/12/2025'], { db });
+      for (const t of [...m.conclusions.flatMap((c) => c.tasks), ...m.otherTasks]) if (openIds.includes(t.id)) assignedAt[t.id] = t.status;
+    }
+    expect(Object.keys(assignedAt).map(Number).sort((a, b) => a - b)).toEqual([...openIds].sort((a, b) => a - b));
+    expect(new Set(Object.values(assignedAt))).toEqual(new Set(['transferred']));
+    const shown = await run(['meeting', 'show', '1', '--as-of', '31/12/2025'], { db });
+    expect(shown.stdout).toContain('— đã chuyển sang đơn vị kế thừa');
     // Before their last day the old wards still had them open.
     const earlier = await runJson<{ id: number; status: string }[]>(['task', 'list', '--unit', 'BN', '--unit', 'DK', '--unit', 'NTB', '--as-of', '29/06/2025'], { db });
     expect(earlier.filter((t) => openIds.includes(t.id)).map((t) => t.status).filter((s) => s === 'cancelled')).toEqual([]);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { memoryDatabase, type Db } from '../../src/store/db.js';
-import { COUNTS_SQL, countsParams, listTasksSql, OPEN_DUE_SQL, openDueParams, openTasksDue, taskCountsByUnit } from '../../src/store/tasks.js';
+import { listTasksSql } from '../../src/store/tasks.js';
+import { COUNTS_SQL, countsParams, OPEN_DUE_SQL, openDueParams, openTasksDue, taskCountsByUnit } from '../../src/store/task-reports.js';
 
 function plan(db: Db, sql: string, params: object): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
@@ -37,10 +38,10 @@ function city(perYear: number, years: number[]): Db {
 }
 
 describe('query plans', () => {
-  const overdueParams = openDueParams({ asOf: '2017-12-31', dueFrom: null, dueTo: '2017-12-30' });
-  const filtered = openDueParams({ asOf: '2017-12-31', dueFrom: null, dueTo: '2017-12-30', unitIds: [3, 5], kind: 'task' });
-  const dueSoon = openDueParams({ asOf: '2017-12-31', dueFrom: '2017-12-31', dueTo: '2018-01-07' });
-  const counts = countsParams({ from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31', warnUntil: '2018-01-07' });
+  const overdueParams = openDueParams({ asOf: '2017-12-31', status: 'overdue' });
+  const filtered = openDueParams({ asOf: '2017-12-31', status: 'overdue', unitIds: [3, 5], kind: 'task' });
+  const dueSoon = openDueParams({ asOf: '2017-12-31', status: 'due_soon', dueWithin: 7 });
+  const counts = countsParams({ from: '2017-01-01', to: '2017-12-31', asOf: '2017-12-31', warnDays: 7 });
 
   for (const [name, make] of [
     ['an empty database', () => memoryDatabase()],
@@ -52,8 +53,8 @@ describe('query plans', () => {
   ] as const) {
     it(`overdue reads task_open_due and task_closed, never scanning task (${name})`, () => {
       const db = make();
-      for (const p of [overdueParams, filtered, dueSoon]) {
-        const lines = plan(db, OPEN_DUE_SQL, p);
+      for (const [sql, p] of [[OPEN_DUE_SQL.overdue, overdueParams], [OPEN_DUE_SQL.overdue, filtered], [OPEN_DUE_SQL.due_soon, dueSoon]] as const) {
+        const lines = plan(db, sql, p);
         expect(noTaskScan(lines), lines.join('\n')).toEqual([]);
         expect(lines.join("\n")).toMatch(/SEARCH t USING COVERING INDEX task_open_due/);
         expect(lines.join('\n')).toMatch(/SEARCH t USING (COVERING )?INDEX task_closed/);
@@ -76,7 +77,7 @@ describe('query plans', () => {
         expect(lines.join('\n'), String(wanted)).toMatch(/SEARCH t USING (COVERING )?INDEX task_closed/);
       }
       // Closed tasks are most of the table: the planner may read them by unit instead, but never by a scan.
-      for (const wanted of [['done'], ['cancelled'], ['done_late', 'overdue']]) {
+      for (const wanted of [['done'], ['cancelled'], ['transferred'], ['done_late', 'overdue']]) {
         const lines = plan(db, listTasksSql(wanted), params);
         expect(wholeTable(lines), `${wanted}: ${lines.join('\n')}`).toEqual([]);
       }
@@ -97,10 +98,10 @@ describe('at city scale (168 units, 100,000 tasks a year, three years)', () => {
     const db = city(100_000, [2015, 2016, 2017]);
     const asOf = '2017-12-31';
     let t0 = performance.now();
-    const overdue = openTasksDue(db, { asOf, dueFrom: null, dueTo: '2017-12-30' });
+    const overdue = openTasksDue(db, { asOf, status: 'overdue' });
     const overdueMs = performance.now() - t0;
     t0 = performance.now();
-    const counts = taskCountsByUnit(db, { from: '2017-01-01', to: '2017-12-31', asOf, warnUntil: '2018-01-07' });
+    const counts = taskCountsByUnit(db, { from: '2017-01-01', to: '2017-12-31', asOf, warnDays: 7 });
     const countsMs = performance.now() - t0;
     const expected = (db.prepare(
       `SELECT count(*) AS n FROM task WHERE due_on < @asOf AND start_on <= @asOf AND (done_on IS NULL OR done_on > @asOf) AND (cancelled_on IS NULL OR cancelled_on > @asOf)`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { memoryDatabase } from '../../src/store/db.js';
 import { addUnit } from '../../src/store/units.js';
-import { addTasks, getTask, taskEvents } from '../../src/store/tasks.js';
+import { getTask, taskEvents } from '../../src/store/tasks.js';
+import { addTasks } from '../../src/store/task-writes.js';
 import { UsageError } from '../../src/errors.js';
 
 const audit = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };

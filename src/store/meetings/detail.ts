@@ -5,6 +5,7 @@ import { classifyTask, type TaskStatus } from '../../domain/tasks.js';
 import { compareVi } from '../../domain/text.js';
 import type { Db } from '../db.js';
 import { membershipOn } from '../memberships.js';
+import { TRANSFERRED } from '../task-status-sql.js';
 import type { MeetingKind, SpeechKind } from './kinds.js';
 
 export interface PersonRef {
@@ -184,12 +185,15 @@ export function getMeeting(db: Db, id: number, opts: { asOf?: IsoDate } = {}): M
     db
       .prepare(
         `SELECT t.id, t.kind, t.conclusion_id AS conclusionId, t.unit_id AS unitId, u.name AS unitName, t.title, t.start_on AS startOn,
-                t.due_on AS dueOn, t.done_on AS doneOn, t.cancelled_on AS cancelledOn
+                t.due_on AS dueOn, t.done_on AS doneOn, t.cancelled_on AS cancelledOn, ${TRANSFERRED} AS transferred
            FROM task t JOIN unit u ON u.id = t.unit_id
           WHERE t.meeting_id = ? ORDER BY t.id`,
       )
-      .all(id) as (Omit<ConclusionTask, 'status'> & { conclusionId: number | null })[]
-  ).map(({ conclusionId, ...t }) => ({ conclusionId, task: { ...t, status: opts.asOf ? classifyTask(t, opts.asOf) : null } as ConclusionTask }));
+      .all(id) as (Omit<ConclusionTask, 'status'> & { conclusionId: number | null; transferred: number })[]
+  ).map(({ conclusionId, transferred, ...t }) => ({
+    conclusionId,
+    task: { ...t, status: opts.asOf ? classifyTask({ ...t, transferred: !!transferred }, opts.asOf) : null } as ConclusionTask,
+  }));
   const conclusions = (db.prepare('SELECT id, ord, text FROM conclusion WHERE meeting_id = ? ORDER BY ord').all(id) as Omit<Conclusion, 'tasks'>[]).map((c) => ({
     ...c,
     tasks: taskRows.filter((t) => t.conclusionId === c.id).map((t) => t.task),

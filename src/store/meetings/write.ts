@@ -5,7 +5,7 @@ import { quarterOf } from '../../domain/periods.js';
 import { cleanText } from '../../domain/text.js';
 import { logChange, type Audit } from '../changelog.js';
 import type { Db } from '../db.js';
-import { addTasks } from '../tasks.js';
+import { addTasks } from '../task-writes.js';
 import { writeTransaction } from '../transaction.js';
 import type { ConclusionInput, CreatedMeeting, MeetingInput, MeetingKind, SpeechInput } from './kinds.js';
 import { checkConclusion, checkExists, checkHeader, checkSpeech, checkUnits, uniq, unitName, type CheckedMeeting } from './validate.js';

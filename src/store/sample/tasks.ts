@@ -4,7 +4,7 @@
  * store functions the commands use, so the history is complete. Links to meetings and conclusions
  * are by key; a key the meetings section did not create leaves the link empty.
  */
-import { addTasks, cancelTasks, extendTasks, markDone, recordProgress } from '../tasks.js';
+import { addTasks, cancelTasks, extendTasks, markDone, recordProgress } from '../task-writes.js';
 import { addDays } from '../../domain/dates.js';
 import { meetingOrganizerId } from '../meetings/list.js';
 import { grassrootsUnits, listUnits } from '../units.js';

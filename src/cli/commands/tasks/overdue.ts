@@ -1,7 +1,7 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
 import { unitNames } from '../../../store/units.js';
 import type { Command } from 'commander';
-import { boundAfterDays, daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, sourceText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Report } from '../../../render/report.js';
@@ -10,13 +10,13 @@ import { documentParts } from '../../report-document.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
-import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/tasks.js';
+import { openTasksDue, openTasksDueJson, type OpenDueRow } from '../../../store/task-reports.js';
 import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
-import { TASK_KINDS } from '../../../domain/tasks.js';
+import { daysLeft, TASK_KINDS } from '../../../domain/tasks.js';
 import { parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 import type { Translate } from '../../../i18n/index.js';
@@ -25,7 +25,7 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
   // The row from SQL becomes the item in place: at national scale there are tens of thousands,
   // and a copy of each would double what the garbage collector has to move.
   const toItem = (section: OverdueItem['section']) => (r: OpenDueRow): OverdueItem => {
-    const left = daysBetween(q.asOf, r.dueOn);
+    const left = daysLeft(r, q.asOf)!;
     const item = r as OpenDueRow & Partial<OverdueItem>;
     item.section = section;
     item.days = section === 'overdue' ? -left : left;
@@ -34,9 +34,8 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
     item.source = sourceText(r, t);
     return item as OverdueItem;
   };
-  const overdueRows = openTasksDue(db, { asOf: q.asOf, dueFrom: null, dueTo: boundAfterDays(q.asOf, -1), unitIds: q.unitIds, kind: q.kind });
-  const dueSoonRows =
-    q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, dueFrom: q.asOf, dueTo: boundAfterDays(q.asOf, q.dueWithin), unitIds: q.unitIds, kind: q.kind });
+  const overdueRows = openTasksDue(db, { asOf: q.asOf, status: 'overdue', unitIds: q.unitIds, kind: q.kind });
+  const dueSoonRows = q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, status: 'due_soon', dueWithin: q.dueWithin, unitIds: q.unitIds, kind: q.kind });
   // Units in Vietnamese order (collated once per unit, not per comparison); within a unit the
   // most overdue (earliest due) first.
   const units = new Map<number, string>();
@@ -180,8 +179,8 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   sortVi(units, (u) => u.name, (u) => String(u.id)).forEach((u, i) => (unitRanks[u.id] = i));
   const templates = { meeting: env.t('overdue.source.meeting', { id: '\u0001', date: '\u0002' }), conclusion: env.t('task.conclusionNo', { n: '\u0001' }) };
   const base = { asOf: q.asOf, unitIds: q.unitIds, kind: q.kind, unitRanks: Array.from(unitRanks, (r) => r ?? null), templates };
-  const overdue = openTasksDueJson(db, { ...base, dueFrom: null, dueTo: boundAfterDays(q.asOf, -1), overdue: true });
-  const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, dueFrom: q.asOf, dueTo: boundAfterDays(q.asOf, q.dueWithin), overdue: false });
+  const overdue = openTasksDueJson(db, { ...base, status: 'overdue' });
+  const dueSoon = q.dueWithin === null ? { items: [], unitIds: [] } : openTasksDueJson(db, { ...base, status: 'due_soon', dueWithin: q.dueWithin });
   const { code, quiet } = outcome(opts, overdue.items.length, dueSoon.items.length);
   if (quiet) return code;
   const write = (chunk: string | Buffer) => env.ctx.stdout.write(chunk);

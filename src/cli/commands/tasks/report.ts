@@ -1,6 +1,6 @@
 /** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
 import { unitNames } from '../../../store/units.js';
-import { boundAfterDays, formatDateVi, type IsoDate } from '../../../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { periodLabel, yearPeriod, type Period } from '../../../domain/periods.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 import { sortVi } from '../../../domain/text.js';
@@ -9,7 +9,7 @@ import type { Report } from '../../../render/report.js';
 import { documentParts } from '../../report-document.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Db } from '../../../store/db.js';
-import { taskCountsByUnit, type UnitTaskCounts } from '../../../store/tasks.js';
+import { taskCountsByUnit, type UnitTaskCounts } from '../../../store/task-reports.js';
 import { listUnits } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import type { Cli } from '../../program.js';
@@ -67,7 +67,7 @@ function zero(unitId: number): UnitTaskCounts {
 
 /** Every ward that existed in the period, plus any other unit with tasks in it; a total row. */
 export function buildTaskReport(db: Db, env: Env, q: { period: Period; asOf: IsoDate; kind?: TaskKind; warnDays: number }): TaskReport {
-  const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnUntil: boundAfterDays(q.asOf, q.warnDays) });
+  const counts = taskCountsByUnit(db, { from: q.period.from, to: q.period.to, asOf: q.asOf, kind: q.kind, warnDays: q.warnDays });
   const byUnit = new Map(counts.map((c) => [c.unitId, c]));
   const names = new Map(unitNames(db).map((r) => [r.id, r.name]));
   const wards = listUnits(db, { kind: 'ward', from: q.period.from, to: q.period.to < q.asOf ? q.period.to : q.asOf });

@@ -2,27 +2,15 @@
 import { taskGroupSize } from '../../../store/tasks.js';
 import { Option, type Command } from 'commander';
 import { GRASSROOTS_KINDS, isGrassrootsKind } from '../../../domain/grassroots.js';
-import { boundAfterDays, formatDateVi } from '../../../domain/dates.js';
+import { formatDateVi } from '../../../domain/dates.js';
+import { dueSoonUntil } from '../../../domain/tasks.js';
 import { cleanText, sanitizeForTerminal } from '../../../domain/text.js';
 import { resolveDocument } from '../../../store/documents.js';
 import { meetingOrganizerId } from '../../../store/meetings/list.js';
 import { resolvePerson } from '../../../store/people.js';
 import { parseIdText } from '../../../store/lookup.js';
-import {
-  addTasks,
-  cancelTasks,
-  extendTasks,
-  getTask,
-  iterateTasks,
-  markDone,
-  recordProgress,
-  reopenTasks,
-  requireTasks,
-  taskEvents,
-  validateNewTasks,
-  type Task,
-  type TaskEvent,
-} from '../../../store/tasks.js';
+import { getTask, iterateTasks, requireTasks, taskEvents, type Task, type TaskEvent } from '../../../store/tasks.js';
+import { addTasks, cancelTasks, extendTasks, markDone, recordProgress, reopenTasks, validateNewTasks } from '../../../store/task-writes.js';
 import { grassrootsUnits, resolveUnit } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
@@ -180,7 +168,7 @@ function registerList(task: Command, cli: Cli) {
     const dueAfter = env.optionalDate('--due-after', opts.dueAfter, asOf);
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
-    const status = { wanted: statuses, asOf, warnUntil: boundAfterDays(asOf, warn) };
+    const status = { wanted: statuses, asOf, warnUntil: dueSoonUntil(asOf, warn) };
     // Written as read: `--status open` at national scale is tens of thousands of tasks.
     function* rows() {
       for (const t of iterateTasks(db, { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, status })) {
