@@ -5,7 +5,7 @@
 // `report tasks`, and the compliance overdue count and its detail list.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildOverdueReport } from '../../src/cli/commands/tasks/overdue.js';
+import { buildOverdueReport } from '../../src/reports/overdue.js';
 import { STATUS_FILTERS, type StatusFilter } from '../../src/cli/commands/tasks/shared.js';
 import { addDays, daysBetween, type IsoDate } from '../../src/domain/dates.js';
 import { classifyTask, CLOSED_STATUSES, dueSoonUntil, isCarriedOver, isDoneStatus, isOpenStatus, OPEN_STATUSES, TASK_STATUSES, type TaskKind, type TaskStatus } from '../../src/domain/tasks.js';
