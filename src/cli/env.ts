@@ -3,20 +3,8 @@
  * first use), "today", and the output layer. Built once per run by the action wrapper.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import {
-  addDuration,
-  DateInputError,
-  DateRangeError,
-  FIRST_DATE,
-  formatDateVi,
-  LAST_DATE,
-  parseDateInput,
-  parseDuration,
-  todayInHoChiMinh,
-  type Duration,
-  type IsoDate,
-} from '../domain/dates.js';
-import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
+import { todayInHoChiMinh, type Duration, type IsoDate } from '../domain/dates.js';
+import type { Period } from '../domain/periods.js';
 import { translator, type Lang, type Translate } from '../i18n/index.js';
 import { wrapToWidth } from '../render/fit.js';
 import { neutraliseForTerminal } from '../render/terminal.js';
@@ -27,6 +15,7 @@ import { textFile, writeBinary } from './output-file.js';
 import { openDatabase, resolveDbPath, totalChanges, type Db } from '../store/db.js';
 import type { Ctx } from './context.js';
 import { UsageError } from '../errors.js';
+import { createParser, type Parser } from './parse.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -70,27 +59,7 @@ export function screenLines(text: string, columns: number | undefined): number {
   return n;
 }
 
-/** "17/06/2017", "2017-06-17", "2017-Q2": values that do not depend on today ("+30d", "hôm nay" do). */
-function isAbsoluteDate(value: string): boolean {
-  return /^\s*\d/.test(value) && !value.includes('..');
-}
-
-/** The accepted range, as messages show it. */
-const DATE_RANGE_PARAMS = { min: formatDateVi(FIRST_DATE), max: formatDateVi(LAST_DATE) };
-
-/** A refused date as a usage error (exit 2) naming the field, the value and what is accepted. */
-export function dateInputUsageError(field: string, value: string, err: DateInputError): UsageError {
-  switch (err.reason) {
-    case 'empty':
-      return new UsageError('date.empty', { field });
-    case 'impossible':
-      return new UsageError('input.impossibleDate', { field, value });
-    case 'range':
-      return new UsageError('date.outOfRange', { field, value, ...DATE_RANGE_PARAMS });
-    default:
-      return new UsageError('input.badDate', { field, value });
-  }
-}
+export { dateInputUsageError } from './parse.js';
 
 export class Env {
   readonly t: Translate;
@@ -194,83 +163,50 @@ export class Env {
     if (changes === 0) for (const file of [this.dbPath, `${this.dbPath}-wal`, `${this.dbPath}-shm`]) rmSync(file, { force: true });
   }
 
+  /** Reads typed values; its "today" is this run's (THUKY_TODAY, else the calendar date). */
+  readonly parse: Parser = createParser(() => this.defaultToday());
+
   /** --as-of, else THUKY_TODAY, else the calendar date in Asia/Ho_Chi_Minh. */
   today(asOf?: string): IsoDate {
-    // `--as-of ""` (in cron: `--as-of "$D"` with D unset) is an error, never a silent "today".
-    if (asOf !== undefined) return this.date('--as-of', asOf);
+    return this.parse.asOf(asOf);
+  }
+
+  private defaultToday(): IsoDate {
     if (this.todayCache === undefined) {
       const base = todayInHoChiMinh(this.ctx.now());
       const fromEnv = this.ctx.env.THUKY_TODAY;
       if (fromEnv !== undefined && fromEnv.trim() === '') throw new UsageError('date.todayEnvEmpty');
-      this.todayCache = fromEnv !== undefined ? this.parseDateWith('THUKY_TODAY', fromEnv, base) : base;
+      this.todayCache = fromEnv !== undefined ? createParser(() => base).date('THUKY_TODAY', fromEnv) : base;
     }
     return this.todayCache;
   }
 
-  /**
-   * Parses a date typed by the user (absolute, "hôm nay", or an offset from `today`): a date within
-   * the calendar range, or a usage error naming the field, the value and what is accepted.
-   */
   date(field: string, value: string, today?: IsoDate): IsoDate {
-    // A date written out in full needs no "today" (nor a valid THUKY_TODAY).
-    return this.parseDateWith(field, value, today ?? (isAbsoluteDate(value) ? FIRST_DATE : this.today()));
-  }
-
-  private parseDateWith(field: string, value: string, today: IsoDate): IsoDate {
-    try {
-      return parseDateInput(value, today);
-    } catch (err) {
-      if (err instanceof DateInputError) throw dateInputUsageError(field, value, err);
-      throw err;
-    }
+    return this.parse.date(field, value, today);
   }
 
   optionalDate(field: string, value: string | undefined, today?: IsoDate): IsoDate | undefined {
-    return value === undefined ? undefined : this.date(field, value, today);
+    return this.parse.optionalDate(field, value, today);
   }
 
   duration(field: string, value: string): Duration {
-    if (value.trim() === '') throw new UsageError('duration.empty', { field });
-    const d = parseDuration(value);
-    if (!d) throw new UsageError('input.badDuration', { field, value });
-    return d;
+    return this.parse.duration(field, value);
   }
 
-  /** A time limit counted from `start` (`--within 30d`): the date it ends on, within the calendar range. */
   dateAfter(field: string, value: string, start: IsoDate): IsoDate {
-    const d = this.duration(field, value);
-    try {
-      return addDuration(start, d);
-    } catch (err) {
-      if (err instanceof DateRangeError) throw new UsageError('date.durationOutOfRange', { field, value, start: formatDateVi(start), ...DATE_RANGE_PARAMS });
-      throw err;
-    }
+    return this.parse.dateAfter(field, value, start);
   }
 
   period(field: string, value: string, today?: IsoDate): Period {
-    try {
-      return parsePeriod(value, today ?? (isAbsoluteDate(value) ? FIRST_DATE : this.today()));
-    } catch (err) {
-      if (err instanceof PeriodInputError) {
-        if (err.reason === 'empty') throw new UsageError('period.empty', { field });
-        if (err.reason === 'range') throw new UsageError('period.outOfRange', { field, value, ...DATE_RANGE_PARAMS });
-        if (err.reason === 'order') throw new UsageError('period.order', { field, value });
-        throw new UsageError('input.badPeriod', { field, value });
-      }
-      throw err;
-    }
+    return this.parse.period(field, value, today);
   }
 
-  /** A whole number within bounds, or a usage error naming the field. */
   int(field: string, value: string | undefined, min: number, max: number): number | undefined {
-    if (value === undefined) return undefined;
-    const n = Number(value);
-    if (!/^-?\d+$/.test(String(value).trim()) || n < min || n > max) throw new UsageError('input.badNumber', { field, value, min, max });
-    return n;
+    return this.parse.int(field, value, min, max);
   }
 
   year(field: string, value: string | undefined): number | undefined {
-    return this.int(field, value, 1900, 2999);
+    return this.parse.year(field, value);
   }
 
   audit(): Audit {

@@ -14,6 +14,7 @@ import type { Db } from '../../../store/db.js';
 import { openTasksDueJson } from '../../../store/task-reports.js';
 import { resolveUnit } from '../../../store/units.js';
 import type { Env } from '../../env.js';
+import type { Parser } from '../../parse.js';
 import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
@@ -22,9 +23,9 @@ import { parseKind } from './shared.js';
 import type { TaskKind } from '../../../domain/tasks.js';
 
 /** "7" (days) or a time limit like "2w", "1m", "10 ngày". */
-function dueWithinDays(env: Env, asOf: IsoDate, value: string): number {
-  if (/^\s*\d+\s*$/.test(value)) return env.int('--due-within', value.trim(), 0, 3650)!;
-  return daysBetween(asOf, env.dateAfter('--due-within', value, asOf));
+function dueWithinDays(p: Parser, asOf: IsoDate, value: string): number {
+  if (/^\s*\d+\s*$/.test(value)) return p.int('--due-within', value.trim(), 0, 3650)!;
+  return daysBetween(asOf, p.dateAfter('--due-within', value, asOf));
 }
 
 interface OverdueOpts {
@@ -35,6 +36,21 @@ interface OverdueOpts {
   quietWhenEmpty?: boolean;
   failOnOverdue?: boolean;
   chart?: boolean;
+}
+
+/** What `overdue` was asked, read from its options alone (no database). */
+export interface OverdueInput {
+  asOf: IsoDate;
+  kind: TaskKind | undefined;
+  /** Days ahead to list as due soon; null: overdue only. */
+  dueWithin: number | null;
+  /** Units as typed, resolved against the database when the report runs. */
+  units: string[] | undefined;
+}
+
+export function parseOverdueOptions(opts: OverdueOpts, p: Parser): OverdueInput {
+  const asOf = p.asOf(opts.asOf);
+  return { asOf, kind: parseKind(opts.kind), dueWithin: opts.dueWithin === undefined ? null : dueWithinDays(p, asOf, opts.dueWithin), units: opts.unit };
 }
 
 export function registerOverdue(program: Command, cli: Cli): void {
@@ -56,11 +72,9 @@ export function registerOverdue(program: Command, cli: Cli): void {
     .option('--chart', cli.t('opt.chart'));
   withFileOptions(cmd, cli.t);
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
-    const asOf = env.today(opts.asOf);
-    const kind = parseKind(opts.kind);
-    const dueWithin = opts.dueWithin === undefined ? null : dueWithinDays(env, asOf, opts.dueWithin);
+    const { asOf, kind, dueWithin, units } = parseOverdueOptions(opts, env.parse);
     const db = env.readDb();
-    const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
+    const unitIds = units?.map((q) => resolveUnit(db, q, { at: asOf }).id);
     // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
     const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
     if (format === 'json' && !env.ctx.stdout.isTTY && !env.globals.out) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);

@@ -9,11 +9,28 @@ import type { Db } from '../../../store/db.js';
 import { buildTaskReport, type TaskReport, type UnitTaskReportRow } from '../../../reports/tasks.js';
 import type { UnitTaskCounts } from '../../../store/task-reports.js';
 import type { Env } from '../../env.js';
+import type { Parser } from '../../parse.js';
+import type { IsoDate } from '../../../domain/dates.js';
+import type { TaskKind } from '../../../domain/tasks.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
 import type { Parents } from '../index.js';
 import { parseKind, warnDays } from './shared.js';
+
+interface TaskReportOpts {
+  period?: string;
+  asOf?: string;
+  kind?: string;
+  warnDays?: string;
+}
+
+/** What `report tasks` was asked, read from its options alone (no database). */
+export function parseTaskReportOptions(opts: TaskReportOpts, p: Parser): { period: Period; asOf: IsoDate; kind: TaskKind | undefined; warnDays: number } {
+  const asOf = p.asOf(opts.asOf);
+  const period = opts.period !== undefined ? p.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
+  return { period, asOf, kind: parseKind(opts.kind), warnDays: warnDays(p, opts.warnDays) };
+}
 
 export function registerTaskReport(cli: Cli, parents: Parents): void {
   const cmd = cli
@@ -28,14 +45,11 @@ export function registerTaskReport(cli: Cli, parents: Parents): void {
     .addOption(listedOption('--kind <kind>', cli.t('cmd.task.opt.kind'), TASK_KINDS))
     .option('--warn-days <n>', cli.t('cmd.task.opt.warnDays'));
   withFileOptions(cmd, cli.t);
-  cli.action<{ period?: string; asOf?: string; kind?: string; warnDays?: string }>(cmd, async (env, opts) => {
-    const asOf = env.today(opts.asOf);
-    const period = opts.period !== undefined ? env.period('--period', opts.period, asOf) : yearPeriod(Number(asOf.slice(0, 4)));
-    const kind = parseKind(opts.kind);
-    const warn = warnDays(env, opts.warnDays);
+  cli.action<TaskReportOpts>(cmd, async (env, opts) => {
+    const input = parseTaskReportOptions(opts, env.parse);
     const db = env.readDb();
-    const report = buildTaskReport(db, env.lang, env.t, { period, asOf, kind, warnDays: warn });
-    return env.report(taskReportModel(env, db, report, period));
+    const report = buildTaskReport(db, env.lang, env.t, input);
+    return env.report(taskReportModel(env, db, report, input.period));
   });
 }
 

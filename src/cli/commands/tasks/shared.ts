@@ -7,6 +7,7 @@ import type { Db } from '../../../store/db.js';
 import { groupTaskIds, type Task } from '../../../store/tasks.js';
 import { parseIdText } from '../../../store/lookup.js';
 import type { Env } from '../../env.js';
+import type { Parser } from '../../parse.js';
 import { NotFoundError, UsageError } from '../../../errors.js';
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -57,8 +58,8 @@ export function parseStatuses(values: string[] | undefined): StatusFilter[] {
   return out;
 }
 
-export function warnDays(env: Env, value: string | undefined): number {
-  return env.int('--warn-days', value, 0, 365) ?? DEFAULT_WARN_DAYS;
+export function warnDays(p: Pick<Parser, 'int'>, value: string | undefined): number {
+  return p.int('--warn-days', value, 0, 365) ?? DEFAULT_WARN_DAYS;
 }
 
 export function statusTone(status: TaskStatus): Tone {
