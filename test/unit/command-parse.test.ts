@@ -7,6 +7,8 @@ import { UsageError } from '../../src/errors.js';
 import { createParser } from '../../src/cli/parse.js';
 import { parseOverdueOptions } from '../../src/cli/commands/tasks/overdue.js';
 import { parseTaskReportOptions } from '../../src/cli/commands/tasks/report.js';
+import { parseComplianceOptions } from '../../src/cli/commands/compliance/report.js';
+import { DEFAULT_RULES } from '../../src/domain/compliance.js';
 
 let asked = 0;
 const p = createParser(() => {
@@ -72,5 +74,29 @@ describe('parseTaskReportOptions', () => {
     } catch (e) {
       expect((e as UsageError).params.field).toBe(field);
     }
+  });
+});
+
+describe('parseComplianceOptions', () => {
+  it.each([
+    [{ year: '2017', asOf: '31/12/2017' }, { asOf: '2017-12-31', period: { code: '2017', from: '2017-01-01', to: '2017-12-31' }, kinds: ['ward', 'commune', 'special-zone'] }],
+    [{ period: 'Q2/2017' }, { asOf: '2017-12-31', period: { from: '2017-04-01', to: '2017-06-30' } }],
+    [{ from: '01/03/2017', to: '31/05/2017', kind: ['ward'] }, { period: { kind: 'range', from: '2017-03-01', to: '2017-05-31' }, kinds: ['ward'] }],
+  ])('%j → %j', (opts, expected) => {
+    const input = parseComplianceOptions(opts, p);
+    expect(input).toMatchObject(expected);
+    expect(input.rules).toEqual(DEFAULT_RULES);
+  });
+
+  it.each([
+    [{}, 'compliance.needPeriod'],
+    [{ year: '2017', period: '2017' }, 'input.conflict'],
+    [{ from: '01/03/2017' }, 'compliance.fromTo'],
+    [{ from: '01/06/2017', to: '01/03/2017' }, 'compliance.toBeforeFrom'],
+    [{ year: '2018', asOf: '31/12/2017' }, 'compliance.asOfBeforePeriod'],
+    [{ year: '2017', kind: ['ward,district-x'] }, 'input.badChoice'],
+    [{ year: '1899' }, 'input.badNumber'],
+  ])('%j is refused with %s', (opts, key) => {
+    expect(() => parseComplianceOptions(opts, p)).toThrow(expect.objectContaining({ key }));
   });
 });

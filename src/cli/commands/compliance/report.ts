@@ -14,6 +14,7 @@ import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
+import type { Parser } from '../../parse.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
@@ -26,7 +27,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** Every grassroots kind (wards, communes, special zones): the one meaning of "all units". */
 export const DEFAULT_KINDS: UnitKind[] = [...GRASSROOTS_KINDS];
 
-interface ReportOptions {
+export interface ReportOptions {
   period?: string;
   year?: string;
   from?: string;
@@ -68,15 +69,15 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-function reportPeriod(env: Env, opts: ReportOptions, asOf: IsoDate): Period {
+function reportPeriod(p: Parser, opts: ReportOptions, asOf: IsoDate): Period {
   const given = [opts.period !== undefined && '--period', opts.year !== undefined && '--year', (opts.from !== undefined || opts.to !== undefined) && '--from/--to'].filter(Boolean) as string[];
   if (given.length === 0) throw new UsageError('compliance.needPeriod');
   if (given.length > 1) throw new UsageError('input.conflict', { a: given[0], b: given[1] });
-  if (opts.period !== undefined) return env.period('--period', opts.period, asOf);
-  if (opts.year !== undefined) return yearPeriod(env.year('--year', opts.year)!);
+  if (opts.period !== undefined) return p.period('--period', opts.period, asOf);
+  if (opts.year !== undefined) return yearPeriod(p.year('--year', opts.year)!);
   if (opts.from === undefined || opts.to === undefined) throw new UsageError('compliance.fromTo', { missing: opts.from === undefined ? '--from' : '--to' });
-  const from = env.date('--from', opts.from, asOf);
-  const to = env.date('--to', opts.to, asOf);
+  const from = p.date('--from', opts.from, asOf);
+  const to = p.date('--to', opts.to, asOf);
   if (to < from) throw new UsageError('compliance.toBeforeFrom', { from: formatDateVi(from), to: formatDateVi(to) });
   return { kind: 'range', code: `${from}..${to}`, from, to };
 }
@@ -110,12 +111,16 @@ export function readRulesFile(file: string): Rules {
   }
 }
 
-async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void> {
-  const asOf = env.today(opts.asOf);
-  const period = reportPeriod(env, opts, asOf);
+/** What `report compliance` was asked, read from its options alone (no database; a rules file is read). */
+export function parseComplianceOptions(opts: ReportOptions, p: Parser): { asOf: IsoDate; period: Period; kinds: UnitKind[]; rules: Rules } {
+  const asOf = p.asOf(opts.asOf);
+  const period = reportPeriod(p, opts, asOf);
   if (asOf < period.from) throw new UsageError('compliance.asOfBeforePeriod', { asOf: formatDateVi(asOf), from: formatDateVi(period.from) });
-  const kinds = parseKinds(opts.kind);
-  const rules = opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES);
+  return { asOf, period, kinds: parseKinds(opts.kind), rules: opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES) };
+}
+
+async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void> {
+  const { asOf, period, kinds, rules } = parseComplianceOptions(opts, env.parse);
   const db = env.readDb();
   const until = asOf < period.to ? asOf : period.to;
 
