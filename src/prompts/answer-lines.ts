@@ -23,6 +23,15 @@ interface Written {
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
+ * The columns a character takes on a terminal. A symbol that is also an emoji but is shown as text
+ * unless asked otherwise ("✔", U+2714) takes one column there, though string-width counts two.
+ */
+function columnsOf(grapheme: string): number {
+  if (/^\p{Extended_Pictographic}$/u.test(grapheme) && !/\p{Emoji_Presentation}/u.test(grapheme)) return 1;
+  return displayWidth(grapheme);
+}
+
+/**
  * The rows a text takes on a terminal `columns` wide: each line wraps at the right edge, a character
  * two columns wide that does not fit at the end of a row going to the next one whole.
  */
@@ -32,7 +41,7 @@ export function rowsOf(text: string, columns: number): number {
     let row = 1;
     let col = 0;
     for (const { segment } of graphemes.segment(line)) {
-      const w = displayWidth(segment);
+      const w = columnsOf(segment);
       if (col + w > columns) {
         row++;
         col = w;
