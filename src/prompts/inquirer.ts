@@ -120,9 +120,10 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
     const controller = new AbortController();
     const context = { input: undefined as NodeJS.ReadableStream | undefined, output: opts.output, signal: controller.signal, clearPromptOnDone: false };
     const own = lines && echo ? { lines, echo } : null;
+    let done = false;
     const message: Style = own
       ? (text, status) => {
-          if (status === 'done') context.clearPromptOnDone = true;
+          if (status === 'done') done = context.clearPromptOnDone = true;
           return plain(text, status);
         }
       : plain;
@@ -134,7 +135,8 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
     context.input = target.input;
     try {
       const value = await run(context, message);
-      if (own) {
+      // (A prompt that ended without drawing itself as done has left what it drew.)
+      if (own && done) {
         const answer = own.echo.answer(value);
         if (answer !== undefined) own.lines.answer(finished(own.echo.message, answer));
       } else lines?.other();
