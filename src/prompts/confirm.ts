@@ -20,8 +20,9 @@ export function parseYesNo(text: string): boolean | null {
 
 export function makeConfirm(core: Core, t: Translate) {
   const { createPrompt, useState, useKeypress, isEnterKey, usePrefix, makeTheme } = core;
-  return createPrompt<boolean, { message: string; default?: boolean }>((config, done) => {
-    const theme = makeTheme({});
+  // `theme.style.message` styles the question (the session watches it to know the question finished).
+  return createPrompt<boolean, { message: string; default?: boolean; theme?: { style: { message: (text: string, status: string) => string } } }>((config, done) => {
+    const theme = makeTheme(config.theme ?? {});
     const [status, setStatus] = useState<'idle' | 'done'>('idle');
     const [value, setValue] = useState('');
     const [error, setError] = useState<string | undefined>();

@@ -9,7 +9,9 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Translate } from '../i18n/index.js';
 import { sanitizeForTerminal } from '../domain/text.js';
+import { preloadTerminalText } from '../render/fit.js';
 import { neutraliseForTerminal } from '../render/terminal.js';
+import { AnswerLines } from './answer-lines.js';
 import { makeConfirm } from './confirm.js';
 import { cutToWidth, wrapWords } from './fit-line.js';
 import { KeyQueue } from './keys.js';
@@ -92,12 +94,39 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
   const stdin = process.stdin;
   const keys = !opts.input && stdin.isTTY ? new KeyQueue(stdin) : null;
   keys?.start();
+  // Drawn on a terminal, a finished question's line is written by the session (see AnswerLines), so that going back can take it off.
+  const lines = keys && (out as { isTTY?: boolean }).isTTY ? new AnswerLines(out, columns) : null;
+  if (lines) await preloadTerminalText();
 
-  /** Asks one question with its own keyboard; Esc aborts it as "go back". */
-  async function asked<T>(run: (context: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>): Promise<T> {
-    if (!keys) return run({ input: opts.input, output: opts.output, clearPromptOnDone: false });
+  // The finished line as the prompts draw it: "✔ message answer".
+  const look = core.makeTheme(theme);
+  const finished = (message: string, answer: string) =>
+    [typeof look.prefix === 'string' ? look.prefix : look.prefix.done, look.style.message(message, 'done'), look.style.answer(answer)].filter(Boolean).join(' ');
+  type Style = (text: string, status: string) => string;
+
+  /**
+   * Asks one question with its own keyboard; Esc aborts it as "go back". With `echo` (the answer as
+   * the finished line shows it; undefined for "back") and on a terminal, the prompt wipes itself once
+   * drawn as done and its finished line is written here. `run` styles the question's message with
+   * the `message` it is given: that is how the finished drawing is told apart from Ctrl-C, after which
+   * the question stays as it was drawn.
+   */
+  async function asked<T>(
+    run: (context: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal; clearPromptOnDone: boolean }, message: Style) => Promise<T>,
+    echo?: { message: string; answer: (value: T) => string | undefined },
+  ): Promise<T> {
+    const plain: Style = (text, status) => look.style.message(text, status as 'done');
+    if (!keys) return run({ input: opts.input, output: opts.output, clearPromptOnDone: false }, plain);
     const controller = new AbortController();
     const context = { input: undefined as NodeJS.ReadableStream | undefined, output: opts.output, signal: controller.signal, clearPromptOnDone: false };
+    const own = lines && echo ? { lines, echo } : null;
+    let done = false;
+    const message: Style = own
+      ? (text, status) => {
+          if (status === 'done') done = context.clearPromptOnDone = true;
+          return plain(text, status);
+        }
+      : plain;
     // Going back: the abandoned question is wiped from the screen (inquirer reads this flag when the prompt ends).
     const target = keys.open(() => {
       context.clearPromptOnDone = true;
@@ -105,14 +134,23 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
     });
     context.input = target.input;
     try {
-      return await run(context);
+      const value = await run(context, message);
+      // (A prompt that ended without drawing itself as done has left what it drew.)
+      if (own && done) {
+        const answer = own.echo.answer(value);
+        if (answer !== undefined) own.lines.answer(finished(own.echo.message, answer));
+      } else lines?.other();
+      return value;
     } catch (err) {
       if (controller.signal.aborted) throw new GoBack();
+      lines?.other();
       throw err;
     } finally {
       keys.close(target);
     }
   }
+  const styled = (message: Style) => ({ ...theme, style: { ...theme.style, message } });
+  const shortOf = (choice: Choice<unknown> | undefined) => (choice ? (choice.short ?? choice.name) : '');
 
   // The last choice of every list: goes back one question, like Esc.
   const BACK = Object.freeze({ back: true });
@@ -126,31 +164,60 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
 
   return {
     input: (q) =>
-      asked((c) =>
-        input({ message: q.message, default: q.prefill ?? q.default, prefill: q.prefill !== undefined ? 'editable' : 'tab', validate: q.validate, theme }, c),
+      asked(
+        (c, message) =>
+          input({ message: q.message, default: q.prefill ?? q.default, prefill: q.prefill !== undefined ? 'editable' : 'tab', validate: q.validate, theme: styled(message) }, c),
+        { message: q.message, answer: (v) => v },
       ),
-    select: async (q) => orBack(await asked((c) => select({ message: q.message, choices: [...safeChoices(q.choices, columns()), backChoice], default: q.default, pageSize: pageSize(12), theme }, c))),
-    checkbox: (q) => asked((c) => checkbox({ message: q.message, choices: safeChoices(q.choices, columns()), pageSize: pageSize(15), theme }, c)),
-    search: async (q) =>
-      orBack(
-        await asked((c) =>
-          search(
-            {
-              message: q.message,
-              // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
-              source: (term) => [
-                ...safeChoices(q.source(term ?? ''), columns()).map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
-                backChoice,
-              ],
-              ...(q.default !== undefined && { default: q.default }),
-              pageSize: pageSize(10),
-              theme,
-            },
-            c,
-          ),
+    select: async (q) => {
+      const choices = [...safeChoices(q.choices, columns()), backChoice];
+      return orBack(
+        await asked((c, message) => select({ message: q.message, choices, default: q.default, pageSize: pageSize(12), theme: styled(message) }, c), {
+          message: q.message,
+          answer: (v) => ((v as unknown) === BACK ? undefined : shortOf(choices.find((choice) => choice.value === v))),
+        }),
+      );
+    },
+    checkbox: (q) => {
+      const choices = safeChoices(q.choices, columns());
+      return asked((c, message) => checkbox({ message: q.message, choices, pageSize: pageSize(15), theme: styled(message) }, c), {
+        message: q.message,
+        answer: (vs) => choices.filter((choice) => vs.includes(choice.value)).map(shortOf).join(', '),
+      });
+    },
+    search: async (q) => {
+      // Every choice listed while typing, by value: the one taken is echoed as the list showed it.
+      const listed = new Map<unknown, Choice<unknown>>();
+      return orBack(
+        await asked(
+          (c, message) =>
+            search(
+              {
+                message: q.message,
+                // The earlier answer is a copy (read back from the draft): the choice equal to it is made the default itself.
+                source: (term) => {
+                  const choices = [
+                    ...safeChoices(q.source(term ?? ''), columns()).map((choice) => (q.default !== undefined && same(choice.value, q.default) ? { ...choice, value: q.default } : choice)),
+                    backChoice,
+                  ];
+                  for (const choice of choices) listed.set(choice.value, choice);
+                  return choices;
+                },
+                ...(q.default !== undefined && { default: q.default }),
+                pageSize: pageSize(10),
+                theme: styled(message),
+              },
+              c,
+            ),
+          { message: q.message, answer: (v) => (v === BACK ? undefined : shortOf(listed.get(v))) },
         ),
-      ),
-    confirm: (q) => asked((c) => confirm({ message: q.message, default: q.default }, c)),
+      );
+    },
+    confirm: (q) =>
+      asked((c, message) => confirm({ message: q.message, default: q.default, theme: { style: { message } } }, c), {
+        message: q.message,
+        answer: (v) => t(v ? 'prompt.yes' : 'prompt.no'),
+      }),
     editor: async (q) => {
       // Inquirer shows a missing editor as an error and asks again forever; the flow offers the editor only when one is set.
       const command = editorCommand(env);
@@ -174,7 +241,12 @@ export async function inquirerPrompter(opts: InquirerOptions = {}): Promise<Prom
         keys?.start();
       }
     },
-    say: (text) => void out.write(`${neutraliseForTerminal(text)}\n`),
+    say: (text) => {
+      out.write(`${neutraliseForTerminal(text)}\n`);
+      lines?.other();
+    },
+    mark: () => lines?.mark() ?? 0,
+    erase: (from, to) => lines?.erase(from, to),
     hasEditor: () => !!(env.VISUAL || env.EDITOR),
     close: () => keys?.stop(),
   };

@@ -72,6 +72,17 @@ export interface Prompter {
   editor(q: EditorQuestion): Promise<string>;
   /** Shows text between questions (the summary before saving). */
   say(text: string): void;
+  /**
+   * On a terminal: the mark of what was last written (finished questions' lines, text said), for
+   * `erase`. Elsewhere absent (or always 0).
+   */
+  mark?(): number;
+  /**
+   * On a terminal: takes off the screen the finished lines of the questions answered between marks
+   * `from` and `to` (a question gone back to is asked again as if for the first time), when they are
+   * still the last thing on it and nothing else is among them; otherwise leaves the screen as it is.
+   */
+  erase?(from: number, to: number): void;
   /** Whether an external editor is set ($VISUAL or $EDITOR); without one, summaries are typed in place. */
   hasEditor?(): boolean;
   /** Releases the terminal at the end of the session. */

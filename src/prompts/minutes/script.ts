@@ -20,7 +20,7 @@ import { answerCount, collectMinutes, parseDue, wardsToInvite, type Answers, typ
 import { matchesWords, SHOWN, similarMeetings, unitChoices } from './choices.js';
 import type { MinutesLookups } from './lookup.js';
 import { reviewPages } from './review.js';
-import { Restart, sessionQuestions, type FlowDeps } from './session.js';
+import { Restart, sessionQuestions, type Drawn, type FlowDeps } from './session.js';
 
 export type { FlowDeps } from './session.js';
 
@@ -35,6 +35,8 @@ function organizerOf(lookups: MinutesLookups, answers: Answers, chair: PersonRef
 export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<FlowOutcome> {
   // Earlier answers of the questions gone back to: offered again when they are asked.
   const prefill: Answers = {};
+  // Where the lines of the questions answered on this screen lie, to take them off when going back.
+  const drawn: Drawn = new Map();
   // Back from an interruption: what is already recorded, before the next question.
   if (deps.resumed && answerCount(answers)) {
     const recap = renderMinutesSummary(deps.lookups, deps.t, deps.lang, collectMinutes(answers, deps.today), 'record.summary.resumedHeading')
@@ -46,16 +48,16 @@ export async function runMinutesFlow(deps: FlowDeps, answers: Answers): Promise<
   }
   for (;;) {
     try {
-      return await flowOnce(deps, answers, prefill);
+      return await flowOnce(deps, answers, prefill, drawn);
     } catch (err) {
       if (!(err instanceof Restart)) throw err;
     }
   }
 }
 
-async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers): Promise<FlowOutcome> {
+async function flowOnce(deps: FlowDeps, answers: Answers, prefill: Answers, drawn: Drawn): Promise<FlowOutcome> {
   const { lookups, t, today } = deps;
-  const { p, ask, back, earlier, check, askPerson, askPeople, addUnitInline, askUnit, addDocumentInline, askLines, speechContext, editPart } = sessionQuestions(deps, answers, prefill);
+  const { p, ask, back, earlier, check, askPerson, askPeople, addUnitInline, askUnit, addDocumentInline, askLines, speechContext, editPart } = sessionQuestions(deps, answers, prefill, drawn);
 
   for (;;) {
     // 1. The header.

@@ -33,8 +33,14 @@ export interface FlowDeps {
 /** Thrown to run the flow again from the top after going back (answered questions are skipped). */
 export class Restart extends Error {}
 
-/** The questions of one run of the flow over `answers`; `prefill` holds the earlier answers of questions gone back to. */
-export function sessionQuestions(deps: FlowDeps, answers: Answers, prefill: Answers) {
+/** Where the finished lines of a question answered on this screen lie: the prompter's marks before and after them. */
+export type Drawn = Map<string, [from: number, to: number]>;
+
+/**
+ * The questions of one run of the flow over `answers`; `prefill` holds the earlier answers of
+ * questions gone back to, `drawn` the lines of the answered ones (kept across runs).
+ */
+export function sessionQuestions(deps: FlowDeps, answers: Answers, prefill: Answers, drawn: Drawn = new Map()) {
   const { lookups, t } = deps;
   // Counts the questions answered, so that "back" inside a question made of several knows where it is.
   let shown = 0;
@@ -59,26 +65,36 @@ export function sessionQuestions(deps: FlowDeps, answers: Answers, prefill: Answ
   async function ask<T>(key: string, question: () => Promise<T>): Promise<T> {
     if (key in answers) return answers[key] as T;
     const before = shown;
+    const from = raw.mark?.() ?? 0;
     let value: T;
     try {
       value = await question();
     } catch (err) {
       if ((err as Error)?.name !== 'GoBack') throw err;
-      // Back inside a question of several parts (a new person's name…): that question again.
-      if (shown > before) throw new Restart();
+      // Back inside a question of several parts (a new person's name…): that question again, its lines taken off.
+      if (shown > before) {
+        raw.erase?.(from, raw.mark?.() ?? 0);
+        throw new Restart();
+      }
       return back();
     }
     answers[key] = value;
-    if (shown > before) order().push(key);
+    if (shown > before) {
+      order().push(key);
+      drawn.set(key, [from, raw.mark?.() ?? 0]);
+    }
     delete prefill[key];
     deps.persist(answers);
     return value;
   }
 
-  /** Goes back to the question answered last, with its answer offered again. */
+  /** Goes back to the question answered last, with its answer offered again (and its lines taken off the screen). */
   function back(): never {
     const last = order().pop();
     if (last !== undefined) {
+      const lines = drawn.get(last);
+      if (lines) raw.erase?.(...lines);
+      drawn.delete(last);
       prefill[last] = answers[last];
       delete answers[last];
       deps.persist(answers);
