@@ -1,6 +1,7 @@
 /** Every write leaves a line here: when, who, which command, what changed. */
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { isPostgres } from './pg/database.js';
 
 /** Who is writing, and with which command; passed to every store function that writes. */
 export interface Audit {
@@ -132,6 +133,8 @@ const RUN_ID = '(SELECT run_id FROM temp.thuky_run)';
  * recorded; each recorded row costs one INSERT (and the run row once, see ENSURE_RUN).
  */
 export function startRecording(db: Db, info: RunInfo): void {
+  // Row changes are not recorded on PostgreSQL yet (undo refuses there).
+  if (isPostgres(db)) return;
   db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER); DELETE FROM temp.thuky_run;');
   db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
   recording.add(db);

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { writeTransaction } from './transaction.js';
+import { isPostgres } from './pg/database.js';
+import { migratePostgres, openPostgres } from './pg/open.js';
+import { isPostgresUrl, withoutPassword } from './pg/url.js';
 
 export type Db = Database.Database;
 
@@ -34,9 +37,14 @@ function nativeBinding(): string | undefined {
   return addon ?? undefined;
 }
 
-/** --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db. */
+/**
+ * --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db.
+ * A postgresql:// URL names a PostgreSQL database; its password, if any, is kept aside (pg/url.ts).
+ */
 export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
+  if (isPostgresUrl(flag)) return withoutPassword(flag);
   if (flag) return resolve(cwd, flag);
+  if (isPostgresUrl(env.THUKY_DB)) return withoutPassword(env.THUKY_DB);
   if (env.THUKY_DB) return resolve(cwd, env.THUKY_DB);
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return join(dataHome, 'thuky', 'thuky.db');
@@ -78,6 +86,7 @@ interface Identity {
  * is behind or ahead of this version rather than changing it.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
+  if (isPostgresUrl(path)) return openPostgres(path, opts) as unknown as Db;
   const exists = existsSync(path);
   if (!exists) {
     if (opts.readonly || opts.create === false) throw new RuntimeError('db.missing', { path });
@@ -281,6 +290,7 @@ export function memoryCopy(bytes: Buffer): Db {
  * The copy holds the same personal data, so it gets mode 0600 too. Refuses to overwrite a file.
  */
 export function backupDatabase(db: Db, target: string): string {
+  if (isPostgres(db)) throw new RuntimeError('pg.unsupported', { command: 'db backup', path: db.name });
   if (existsSync(target)) throw new RuntimeError('db.backupExists', { path: target });
   try {
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
@@ -300,6 +310,7 @@ export function backupDatabase(db: Db, target: string): string {
  * the commit: a migration that would leave a dangling reference is rolled back.
  */
 export function migrate(db: Db): { from: number; to: number } {
+  if (isPostgres(db)) return migratePostgres(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;

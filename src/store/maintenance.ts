@@ -4,7 +4,9 @@
  * beside it.
  */
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import { refuseOnPostgres } from './pg/database.js';
+import { isPostgresUrl } from './pg/url.js';
 import { fold, nfc } from '../domain/text.js';
 import { connect, memoryCopy, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';
@@ -72,6 +74,7 @@ export function inspectBackup(path: string): BackupSummary {
  * never moved. Returns where the current file was kept (null when there was none).
  */
 export function restoreBackup(backup: string, target: string, stamp: string): string | null {
+  if (isPostgresUrl(target)) throw new RuntimeError('pg.unsupported', { command: 'db restore', path: target });
   inspectBackup(backup);
   let keptAs: string | null = null;
   if (existsSync(target)) {
@@ -152,6 +155,7 @@ const LIMIT_PER_CHECK = 1000;
  * Integrity, foreign keys, records pointing nowhere, and records that today's rules would refuse.
  */
 export function checkHealth(db: Db, path: string): HealthReport {
+  refuseOnPostgres(db, 'db check');
   const problems: Problem[] = [];
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== SCHEMA_VERSION) problems.push({ kind: 'schema', table: '', id: null, key: 'check.p.schema', params: { version, supported: SCHEMA_VERSION } });

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { refuseOnPostgres } from './pg/database.js';
 
 export type RowOp = 'insert' | 'update' | 'delete';
 
@@ -70,6 +71,7 @@ export function getRun(db: Db, id: number): CommandRun | undefined {
 
 /** The latest runs, newest first. */
 export function listRuns(db: Db, limit: number): CommandRun[] {
+  refuseOnPostgres(db, 'undo');
   const rows = db
     .prepare(
       `SELECT ${RUN_COLUMNS} FROM command_run r
@@ -82,6 +84,7 @@ export function listRuns(db: Db, limit: number): CommandRun[] {
 
 /** The most recent run that changed rows and stands (is not undone): what a plain `undo` reverts. */
 export function latestUndoable(db: Db): CommandRun | undefined {
+  refuseOnPostgres(db, 'undo');
   const ids = db.prepare('SELECT id FROM command_run r WHERE EXISTS (SELECT 1 FROM row_change c WHERE c.run_id = r.id) ORDER BY id DESC').pluck().iterate() as Iterable<number>;
   for (const id of ids) if (undoneBy(db, id) === null) return getRun(db, id);
   return undefined;
@@ -111,6 +114,7 @@ export interface UndoPlan {
  * one of its rows since (that command is named).
  */
 export function planUndo(db: Db, runId: number): UndoPlan {
+  refuseOnPostgres(db, 'undo');
   const run = getRun(db, runId);
   if (!run) throw new UsageError('undo.noSuchRun', { id: runId });
   if (run.undoneBy !== null) throw new UsageError('undo.alreadyUndone', { id: runId, by: run.undoneBy });
