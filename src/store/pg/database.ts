@@ -81,9 +81,15 @@ export class PgDatabase {
   }
 
   /** Runs PostgreSQL text as it is (no translation): the PostgreSQL side of a query written twice. */
-  query(text: string, values: unknown[] = []): { columns: string[]; rows: unknown[][]; count: number } {
+  query(text: string, values: unknown[] = [], types?: number[]): { columns: string[]; rows: unknown[][]; count: number } {
     this.assertOpen();
-    const reply = send({ op: 'query', id: this.id, text, params: values });
+    let reply: Reply;
+    try {
+      reply = send({ op: 'query', id: this.id, text, params: values, types });
+    } catch (err) {
+      if (process.env.THUKY_PG_DEBUG && err instanceof Error) err.message += `\n-- in: ${text}`;
+      throw err;
+    }
     return { columns: reply.columns ?? [], rows: reply.rows ?? [], count: reply.count ?? 0 };
   }
 
@@ -222,31 +228,36 @@ export class PgStatement {
   }
 
   private execute(args: Args) {
-    const values = bindValues(this.translated, args);
-    return this.database.query(this.translated.text, values);
+    const { values, types } = bindValues(this.translated, args);
+    return this.database.query(this.translated.text, values, types);
   }
 }
 
 /** better-sqlite3's binding: positional values in order, named ones from an object. */
-function bindValues(t: Translated, args: Args): unknown[] {
+function bindValues(t: Translated, args: Args): { values: unknown[]; types: number[] } {
   const positional: unknown[] = [];
   let named: Record<string, unknown> | undefined;
   for (const a of args) {
     if (a !== null && typeof a === 'object' && !Array.isArray(a) && !(a instanceof Uint8Array)) named = { ...named, ...(a as Record<string, unknown>) };
     else positional.push(a);
   }
-  const values = t.params.map((p) => {
-    const v = p.kind === 'positional' ? positional[p.index] : named?.[p.name];
+  const types = t.params.map(() => 0);
+  const values = t.params.map((p, i) => {
+    let v = p.kind === 'positional' ? positional[p.index] : named?.[p.name];
     if (v === undefined) {
       if (p.kind === 'named' && (!named || !(p.name in named))) throw new RangeError(`Missing named parameter "${p.name}"`);
-      return null;
+      v = null;
     }
+    // Text is sent as text; numbers leave their type to the server, except where the statement alone
+    // cannot tell it (`@x IS NULL OR …`).
+    if (typeof v === 'string') types[i] = 25;
+    else if (t.nullTested.includes(i + 1)) types[i] = v === null ? 25 : typeof v === 'number' ? (Number.isInteger(v) ? 20 : 701) : 0;
     if (typeof v === 'bigint') return v.toString();
     if (typeof v === 'boolean') return v ? 1 : 0;
     return v;
   });
   for (const n of t.limitParams) if (typeof values[n - 1] === 'number' && (values[n - 1] as number) < 0) values[n - 1] = null;
-  return values;
+  return { values, types };
 }
 
 /** Whether a connection is PostgreSQL's (the store's functions otherwise see a better-sqlite3 handle). */

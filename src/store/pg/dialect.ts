@@ -24,6 +24,8 @@ export interface Translated {
   limitParams: number[];
   /** The statement inserts into a table with an id and returns it. */
   returnsId: boolean;
+  /** Numbers ($n) of parameters tested with IS [NOT] NULL: they get a type from their value. */
+  nullTested: number[];
 }
 
 /** Tables whose key is not a single `id` column (no RETURNING id for them). */
@@ -34,7 +36,6 @@ const RENAMED: Record<string, string> = {
   instr: 'strpos',
   char: 'chr',
   json_group_array: 'json_agg',
-  json_object: 'json_build_object',
   json_each: 'thuky_json_each',
   json_extract: 'thuky_json_extract',
   julianday: 'thuky_julianday',
@@ -46,6 +47,8 @@ const RENAMED: Record<string, string> = {
 interface Token {
   t: 'ws' | 'str' | 'qid' | 'word' | 'num' | 'param' | 'punct' | 'comment';
   s: string;
+  /** Text written after the token (NULLS FIRST). */
+  after?: string;
 }
 
 function tokenize(sql: string): Token[] {
@@ -117,6 +120,7 @@ function translateUncached(sql: string): Translated {
   const params: ParamRef[] = [];
   const named = new Map<string, number>();
   const limitParams: number[] = [];
+  const nullTested: number[] = [];
   let positional = 0;
   const significant = (from: number, step: 1 | -1): number => {
     let j = from;
@@ -144,11 +148,29 @@ function translateUncached(sql: string): Translated {
         }
       }
       if (word(significant(i - 1, -1)) === 'limit') limitParams.push(number);
+      const after = significant(i + 1, 1);
+      if (word(after) === 'is' && (word(significant(after + 1, 1)) === 'null' || (word(significant(after + 1, 1)) === 'not' && word(significant(significant(after + 1, 1) + 1, 1)) === 'null')))
+        nullTested.push(number);
       tok.s = `$${number}`;
+      continue;
+    }
+    if (tok.t === 'punct' && tok.s === '+' && isUnaryPlus(tokens, i, significant, word)) {
+      // SQLite's `+column` (keeps an index out of the plan): PostgreSQL has no unary + on text.
+      tok.s = '';
+      continue;
+    }
+    if (tok.t === 'num' && (tok.s === '1' || tok.s === '0') && isCondition(tokens, i, significant, word)) {
+      // SQLite's `WHERE 1`: a number where a condition goes.
+      tok.s = tok.s === '1' ? 'true' : 'false';
       continue;
     }
     if (tok.t !== 'word') continue;
     const w = tok.s.toLowerCase();
+    if (/[a-z]/.test(tok.s) && /[A-Z]/.test(tok.s)) {
+      // A camelCase alias (`AS dueOn`): PostgreSQL would fold it to lower case.
+      tok.s = `"${tok.s}"`;
+      continue;
+    }
     const next = significant(i + 1, 1);
     const isCall = tokens[next]?.s === '(';
     if (w === 'insert' && word(next) === 'or' && word(significant(next + 1, 1)) === 'ignore') {
@@ -170,6 +192,21 @@ function translateUncached(sql: string): Translated {
       tok.s = 'ILIKE';
     } else if (w === 'as' && (word(next) === 'real' || word(next) === 'integer') && tokens[significant(next + 1, 1)]?.s === ')') {
       tokens[next].s = word(next) === 'real' ? 'double precision' : 'bigint';
+    } else if (w === 'as' && word(next) === 'blob' && tokens[significant(next + 1, 1)]?.s === ')') {
+      // CAST(x AS BLOB): the text's UTF-8 bytes.
+      const close = significant(next + 1, 1);
+      const open = matchingOpen(tokens, close);
+      const cast = significant(open - 1, -1);
+      if (word(cast) === 'cast') {
+        tokens[cast].s = 'convert_to';
+        tok.s = ',';
+        tokens[next].s = "'UTF8'";
+      }
+    } else if (isCall && w === 'json_object') {
+      // SQLite's compact JSON text: the pairs as an array, written by thuky_json_object.
+      tokens[matching(tokens, next)].s = '))';
+      tok.s = 'thuky_json_object';
+      tokens[next].s = '(json_build_array(';
     } else if (isCall && RENAMED[w]) {
       tok.s = RENAMED[w];
     } else if (isCall && (w === 'max' || w === 'min') && topLevelCommas(tokens, next) > 0) {
@@ -187,7 +224,7 @@ function translateUncached(sql: string): Translated {
       placeNulls(tokens, significant(next + 1, 1));
     }
   }
-  let text = tokens.map((t) => t.s).join('');
+  let text = tokens.map((t) => t.s + (t.after ?? '')).join('');
   const trimmed = text.replace(/[\s;]+$/, '');
   const head = /^\s*insert\s+into\s+(?:"?([A-Za-z_][A-Za-z0-9_]*)"?)/i.exec(trimmed);
   const hasReturning = /\breturning\b/i.test(trimmed);
@@ -197,15 +234,66 @@ function translateUncached(sql: string): Translated {
     text = `${orIgnore ? text : trimmed} RETURNING id`;
     returnsId = true;
   }
-  return { text, params, limitParams, returnsId };
+  return { text, params, limitParams, returnsId, nullTested };
+}
+
+const CONDITION_BEFORE = new Set(['where', 'and', 'or', 'not', 'when', 'on', 'having']);
+const CONDITION_AFTER = new Set(['and', 'or', 'order', 'group', 'limit', 'union', 'then', 'having', 'window']);
+
+/** Whether the number at i stands alone where a condition goes (`WHERE 1 AND`, `OR (1))`). */
+function isCondition(tokens: Token[], i: number, significant: (from: number, step: 1 | -1) => number, word: (j: number) => string): boolean {
+  let before = significant(i - 1, -1);
+  let opened = 0;
+  while (tokens[before]?.s === '(') {
+    opened++;
+    before = significant(before - 1, -1);
+  }
+  if (!CONDITION_BEFORE.has(word(before))) return false;
+  let after = significant(i + 1, 1);
+  while (opened > 0 && tokens[after]?.s === ')') {
+    opened--;
+    after = significant(after + 1, 1);
+  }
+  return after >= tokens.length || tokens[after].s === ')' || tokens[after].s === ';' || CONDITION_AFTER.has(word(after));
+}
+
+const VALUE_BEFORE_PLUS = new Set(['where', 'and', 'or', 'on', 'not', 'when', 'then', 'else', 'select', 'by', 'in']);
+
+function isUnaryPlus(tokens: Token[], i: number, significant: (from: number, step: 1 | -1) => number, word: (j: number) => string): boolean {
+  const before = significant(i - 1, -1);
+  const after = tokens[significant(i + 1, 1)];
+  if (!after || (after.t !== 'word' && after.t !== 'qid')) return false;
+  if (before < 0) return true;
+  const b = tokens[before];
+  return VALUE_BEFORE_PLUS.has(word(before)) || (b.t === 'punct' && /^[(,=<>]$/.test(b.s));
+}
+
+/** How a punctuation token changes the depth of parentheses (rewritten tokens may hold several). */
+function depthChange(tok: Token): number {
+  if (tok.t !== 'punct') return 0;
+  let d = 0;
+  for (const ch of tok.s) d += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+  return d;
+}
+
+function matchingOpen(tokens: Token[], close: number): number {
+  let depth = 0;
+  for (let j = close; j >= 0; j--) {
+    const d = depthChange(tokens[j]);
+    if (!d) continue;
+    depth -= d;
+    if (depth <= 0 && d > 0) return j;
+  }
+  return 0;
 }
 
 function matching(tokens: Token[], open: number): number {
   let depth = 0;
   for (let j = open; j < tokens.length; j++) {
-    if (tokens[j].t !== 'punct') continue;
-    if (tokens[j].s === '(') depth++;
-    else if (tokens[j].s === ')' && --depth === 0) return j;
+    const d = depthChange(tokens[j]);
+    if (!d) continue;
+    depth += d;
+    if (depth <= 0) return j;
   }
   return tokens.length - 1;
 }
@@ -244,7 +332,7 @@ function placeNulls(tokens: Token[], from: number): void {
     const last = tokens[lastSignificant];
     const lw = last.t === 'word' ? last.s.toLowerCase() : '';
     if (lw === 'first' || lw === 'last') return;
-    last.s += lw === 'desc' ? ' NULLS LAST' : ' NULLS FIRST';
+    last.after = lw === 'desc' ? ' NULLS LAST' : ' NULLS FIRST';
     lastSignificant = -1;
     void j;
   };

@@ -48,7 +48,8 @@ runAsWorker(async (msg) => {
       }
       case 'query': {
         const sql = connections.get(msg.id);
-        const result = await sql.unsafe(msg.text, msg.params).values();
+        const params = msg.types ? msg.params.map((v, i) => (msg.types[i] && v !== null ? sql.typed(v, msg.types[i]) : msg.types[i] ? sql.typed(null, msg.types[i]) : v)) : msg.params;
+        const result = await sql.unsafe(msg.text, params).values();
         return { columns: (result.columns ?? []).map((c) => c.name), rows: Array.from(result), count: result.count ?? 0 };
       }
       case 'exec': {

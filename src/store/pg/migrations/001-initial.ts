@@ -21,6 +21,13 @@ $f$;
 CREATE FUNCTION thuky_json_extract(t text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
   SELECT CASE WHEN path = '$' THEN t ELSE (t::json) #>> regexp_split_to_array(substr(path, 3), '\\.') END
 $f$;
+CREATE FUNCTION thuky_json_object(pairs json) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  -- SQLite's json_object(k, v, …) as compact text: {"k":v,…}
+  SELECT '{' || coalesce(string_agg(k.v::text || ':' || v.v::text, ',' ORDER BY k.n), '') || '}'
+    FROM json_array_elements(pairs) WITH ORDINALITY AS k(v, n)
+    JOIN json_array_elements(pairs) WITH ORDINALITY AS v(v, n) ON v.n = k.n + 1
+   WHERE k.n % 2 = 1
+$f$;
 CREATE FUNCTION thuky_julianday(t text) RETURNS double precision LANGUAGE sql IMMUTABLE AS $f$
   SELECT extract(epoch FROM t::timestamp)::double precision / 86400 + 2440587.5
 $f$;
@@ -33,6 +40,11 @@ $f$;
 -- An id compared with a value of json_each (text), and text built from numbers, as SQLite allows.
 CREATE FUNCTION thuky_int_eq_text(bigint, text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$ SELECT $1::text = $2 $f$;
 CREATE OPERATOR = (LEFTARG = bigint, RIGHTARG = text, FUNCTION = thuky_int_eq_text);
+CREATE FUNCTION thuky_sum_bool(state bigint, x boolean) RETURNS bigint LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE WHEN x IS NULL THEN state ELSE coalesce(state, 0) + x::int END
+$f$;
+-- sum(a <= b): SQLite counts true conditions as 1.
+CREATE AGGREGATE sum(boolean) (SFUNC = thuky_sum_bool, STYPE = bigint);
 CREATE FUNCTION replace(text, text, bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $f$ SELECT pg_catalog.replace($1, $2, $3::text) $f$;
 
 CREATE TABLE thuky_meta (
