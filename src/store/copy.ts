@@ -61,9 +61,11 @@ export function copyDatabase(from: Db, to: Db, toName: string): CopyResult {
     to.pragma('defer_foreign_keys = ON');
     for (const table of tables) {
       const columns = columnsOf(from, table).filter((c) => columnsOf(to, table).includes(c));
+      // In id order; a table keyed otherwise (links such as unit_successor) in the order its rows were
+      // written (SQLite's rowid, PostgreSQL's heap), which is the order a query without ORDER BY reads.
       const key = primaryKey(from, table);
-      const order = (key.length ? key : columns).map(quote).join(', ');
-      const read = from.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY ${order}`).raw();
+      const order = key.length === 1 && key[0] === 'id' ? ' ORDER BY id' : isPostgres(from) ? '' : ' ORDER BY rowid';
+      const read = from.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}${order}`).raw();
       const insert = insertInto(to, table, columns);
       let batch: unknown[][] = [];
       let n = 0;
