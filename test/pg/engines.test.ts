@@ -2,6 +2,7 @@
  * thuky on PostgreSQL (the server of test/pg-global-setup.ts): init, db info, db copy both ways,
  * and the same output as on SQLite for the sample's reports, listings and a write.
  */
+import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDbPath } from '../helpers.js';
 import { freshPgDatabase, PG_ADMIN } from '../pg-helpers.js';
@@ -94,6 +95,8 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     const out = await run(['db', 'info', '--json'], { env: { ...env, THUKY_DB: pg } });
     expect(out.code, out.stderr).toBe(0);
     expect((JSON.parse(out.stdout) as Info).engine).toBe('postgresql');
+    // The bridge is loaded here (test/unit/pg-dialect.test.ts checks a SQLite run never loads it).
+    expect(Object.keys(createRequire(import.meta.url).cache).some((p) => /[\\/]synckit[\\/]/.test(p))).toBe(true);
   });
 
   it('db copy takes the whole history both ways: the same rows in every table', async () => {
