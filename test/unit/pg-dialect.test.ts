@@ -40,6 +40,7 @@ describe("SQLite's dialect rewritten for PostgreSQL", () => {
       `SELECT coalesce(a, 0), greatest(a, b), max(c), string_agg(d::text, ','), strpos(e, f) FROM t`,
     );
     expect(translate('INSERT INTO plan_deadline (year) VALUES (1)').text).toBe('INSERT INTO plan_deadline (year) VALUES (1)');
+    expect(squash(translate('SELECT coalesce(a > ?, 1), coalesce(max(ord), 0) + 1 FROM t').text)).toBe('SELECT coalesce(a > $1, true), coalesce(max(ord), 0) + 1 FROM t');
   });
 
   it("places NULLs where SQLite sorts them, and takes LIMIT -1 as no limit", () => {

@@ -207,6 +207,8 @@ function translateUncached(sql: string): Translated {
       tokens[matching(tokens, next)].s = '))';
       tok.s = 'thuky_json_object';
       tokens[next].s = '(json_build_array(';
+    } else if (isCall && w === 'coalesce') {
+      conditionDefault(tokens, next);
     } else if (isCall && RENAMED[w]) {
       tok.s = RENAMED[w];
     } else if (isCall && (w === 'max' || w === 'min') && topLevelCommas(tokens, next) > 0) {
@@ -266,6 +268,37 @@ function isUnaryPlus(tokens: Token[], i: number, significant: (from: number, ste
   if (before < 0) return true;
   const b = tokens[before];
   return VALUE_BEFORE_PLUS.has(word(before)) || (b.t === 'punct' && /^[(,=<>]$/.test(b.s));
+}
+
+const COMPARISON_WORDS = new Set(['is', 'like', 'in', 'between', 'exists', 'not']);
+
+/**
+ * `coalesce(a > b, 1)`: SQLite's conditions are numbers; PostgreSQL's are booleans, so the
+ * default of a condition is written true/false.
+ */
+function conditionDefault(tokens: Token[], open: number): void {
+  const close = matching(tokens, open);
+  let depth = 0;
+  let condition = false;
+  let lastArg = -1;
+  for (let j = open; j <= close; j++) {
+    const tok = tokens[j];
+    depth += depthChange(tok);
+    if (depth !== 1) continue;
+    if (tok.t === 'punct' && /^[<>=!]$/.test(tok.s)) condition = true;
+    else if (tok.t === 'word' && COMPARISON_WORDS.has(tok.s.toLowerCase())) condition = true;
+    else if (tok.t === 'punct' && tok.s === ',') {
+      if (!condition) return;
+      lastArg = j;
+    }
+  }
+  if (!condition || lastArg < 0) return;
+  for (let j = lastArg + 1; j < close; j++) {
+    const tok = tokens[j];
+    if (tok.t === 'ws' || tok.t === 'comment') continue;
+    if (tok.t === 'num' && (tok.s === '1' || tok.s === '0')) tok.s = tok.s === '1' ? 'true' : 'false';
+    return;
+  }
 }
 
 /** How a punctuation token changes the depth of parentheses (rewritten tokens may hold several). */
