@@ -10,13 +10,7 @@ import { writeTransaction } from './transaction.js';
 
 /** The tables of a thuky database (the same set on both engines at one schema version). */
 export function userTables(db: Db): string[] {
-  if (isPostgres(db))
-    return db
-      .query(
-        `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname <> 'thuky_meta' ORDER BY c.relname`,
-      )
-      .rows.map((r) => r[0] as string);
+  if (isPostgres(db)) return db.tableNames();
   return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
 }
 

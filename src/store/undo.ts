@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
-import { refuseOnPostgres } from './pg/database.js';
+import { isPostgres } from './pg/database.js';
 
 export type RowOp = 'insert' | 'update' | 'delete';
 
@@ -71,7 +71,6 @@ export function getRun(db: Db, id: number): CommandRun | undefined {
 
 /** The latest runs, newest first. */
 export function listRuns(db: Db, limit: number): CommandRun[] {
-  refuseOnPostgres(db, 'undo');
   const rows = db
     .prepare(
       `SELECT ${RUN_COLUMNS} FROM command_run r
@@ -84,7 +83,6 @@ export function listRuns(db: Db, limit: number): CommandRun[] {
 
 /** The most recent run that changed rows and stands (is not undone): what a plain `undo` reverts. */
 export function latestUndoable(db: Db): CommandRun | undefined {
-  refuseOnPostgres(db, 'undo');
   const ids = db.prepare('SELECT id FROM command_run r WHERE EXISTS (SELECT 1 FROM row_change c WHERE c.run_id = r.id) ORDER BY id DESC').pluck().iterate() as Iterable<number>;
   for (const id of ids) if (undoneBy(db, id) === null) return getRun(db, id);
   return undefined;
@@ -114,7 +112,6 @@ export interface UndoPlan {
  * one of its rows since (that command is named).
  */
 export function planUndo(db: Db, runId: number): UndoPlan {
-  refuseOnPostgres(db, 'undo');
   const run = getRun(db, runId);
   if (!run) throw new UsageError('undo.noSuchRun', { id: runId });
   if (run.undoneBy !== null) throw new UsageError('undo.alreadyUndone', { id: runId, by: run.undoneBy });
@@ -266,6 +263,12 @@ function revert(db: Db, shape: TableShape, c: RowChange): void {
   const cols = shape.columns;
   if (c.op === 'insert') {
     cachedStatement(db, `DELETE FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).run({ pk: c.pk });
+  } else if (isPostgres(db)) {
+    // PostgreSQL types each value by its column: the row is read back through the table's row type.
+    const names = cols.map(quoteId).join(', ');
+    const row = `SELECT ${names} FROM json_populate_record(NULL::${quoteId(shape.name)}, @row::json)`;
+    if (c.op === 'delete') cachedStatement(db, `INSERT INTO ${quoteId(shape.name)} (${names}) ${row}`).run({ row: c.before });
+    else cachedStatement(db, `UPDATE ${quoteId(shape.name)} SET (${names}) = (${row}) WHERE ${whereOf(shape, '@pk')}`).run({ row: c.before, pk: c.pk });
   } else if (c.op === 'delete') {
     cachedStatement(
       db,

@@ -155,7 +155,6 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
 
   it('commands that do not work on PostgreSQL yet refuse, naming the command', async () => {
     for (const [args, command] of [
-      [['undo', '--list'], 'undo'],
       [['db', 'backup', tempDbPath()], 'db backup'],
       [['db', 'check'], 'db check'],
     ] as const) {

@@ -93,6 +93,14 @@ export class PgDatabase {
     return { columns: reply.columns ?? [], rows: reply.rows ?? [], count: reply.count ?? 0 };
   }
 
+  /** The tables of the schema searched first (SQLite's sqlite_schema), but thuky_meta. */
+  tableNames(): string[] {
+    return this.query(
+      `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname <> 'thuky_meta' ORDER BY c.relname`,
+    ).rows.map((r) => r[0] as string);
+  }
+
   prepare(sql: string): PgStatement {
     this.assertOpen();
     return new PgStatement(this, sql);

@@ -85,6 +85,10 @@ function tokenize(sql: string): Token[] {
       i++;
       while (i < n && /[0-9]/.test(sql[i])) i++;
       out.push({ t: 'param', s: sql.slice(start, i) });
+    } else if (c === ':' && sql[i + 1] === ':') {
+      // PostgreSQL's cast, in a statement written for it: not a parameter.
+      i += 2;
+      out.push({ t: 'punct', s: '::' });
     } else if ((c === '@' || c === ':' || c === '$') && /[A-Za-z_]/.test(sql[i + 1] ?? '')) {
       i++;
       while (i < n && /[A-Za-z0-9_]/.test(sql[i])) i++;

@@ -51,7 +51,7 @@ function tableInfo(db: PgDatabase, table: string): Record<string, unknown>[] {
   const r = db.query(
     `SELECT a.attnum - 1 AS cid, a.attname AS name, upper(format_type(a.atttypid, a.atttypmod)) AS type, a.attnotnull::int AS notnull,
             pg_get_expr(d.adbin, d.adrelid) AS dflt_value,
-            coalesce(array_position(i.indkey::int2[], a.attnum), 0) AS pk
+            coalesce((SELECT u.n FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS u(k, n) WHERE u.k = a.attnum), 0)::int AS pk
        FROM pg_attribute a
        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
        LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary

@@ -19,7 +19,8 @@ CREATE FUNCTION thuky_json_each(t text) RETURNS TABLE (key text, value text) LAN
   SELECT (e.n - 1)::text, e.v FROM json_array_elements_text(t::json) WITH ORDINALITY AS e(v, n)
 $f$;
 CREATE FUNCTION thuky_json_extract(t text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
-  SELECT CASE WHEN path = '$' THEN t ELSE (t::json) #>> regexp_split_to_array(substr(path, 3), '\\.') END
+  -- '$.a.b' or '$."a"': the quotes around a key are not part of it.
+  SELECT CASE WHEN path = '$' THEN t ELSE (t::json) #>> array(SELECT trim(both '"' FROM k) FROM unnest(regexp_split_to_array(substr(path, 3), '\\.')) AS k) END
 $f$;
 CREATE FUNCTION thuky_json_object(pairs json) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
   -- SQLite's json_object(k, v, …) as compact text: {"k":v,…}

@@ -7,4 +7,5 @@ CREATE TABLE draft_lock (
   started_at   TEXT COLLATE "C" NOT NULL,
   heartbeat_at TEXT COLLATE "C" NOT NULL
 );
+CREATE TRIGGER thuky_record AFTER INSERT OR UPDATE OR DELETE ON draft_lock FOR EACH ROW EXECUTE FUNCTION thuky_record('draft_id');
 `;
