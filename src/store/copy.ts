@@ -41,8 +41,22 @@ export interface CopyResult {
 
 const BATCH = 500;
 
-/** Copies every row of `from` into the empty database `to`; `toName` names it in a refusal. */
+/**
+ * Copies every row of `from` into the empty database `to`; `toName` names it in a refusal. A
+ * PostgreSQL source is read in one snapshot (REPEATABLE READ), so that writers meanwhile do not
+ * leave the copy half before, half after their change.
+ */
 export function copyDatabase(from: Db, to: Db, toName: string): CopyResult {
+  if (!isPostgres(from)) return copyRows(from, to, toName);
+  from.execNative('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    return copyRows(from, to, toName);
+  } finally {
+    from.execNative('COMMIT');
+  }
+}
+
+function copyRows(from: Db, to: Db, toName: string): CopyResult {
   const tables = userTables(from);
   const missing = tables.filter((t) => !userTables(to).includes(t));
   if (missing.length) throw new RuntimeError('db.cannotOpen', { path: toName, reason: `missing tables: ${missing.join(', ')}` });

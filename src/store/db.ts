@@ -1,12 +1,13 @@
 /** Opening the database: path rules, file mode, pragmas, migrations. */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { writeTransaction } from './transaction.js';
+import { copyDatabase } from './copy.js';
 import { isPostgres } from './pg/database.js';
 import { migratePostgres, openPostgres } from './pg/open.js';
 import { isPostgresUrl, withoutPassword } from './pg/url.js';
@@ -290,14 +291,42 @@ export function memoryCopy(bytes: Buffer): Db {
  * The copy holds the same personal data, so it gets mode 0600 too. Refuses to overwrite a file.
  */
 export function backupDatabase(db: Db, target: string): string {
-  if (isPostgres(db)) throw new RuntimeError('pg.unsupported', { command: 'db backup', path: db.name });
   if (existsSync(target)) throw new RuntimeError('db.backupExists', { path: target });
+  if (isPostgres(db)) return backupPostgres(db, target);
   try {
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     // VACUUM INTO fills an empty file and keeps its mode: create it owner-only first.
     closeSync(openSync(target, 'wx', 0o600));
     db.prepare('VACUUM INTO ?').run(target);
   } catch (err) {
+    if (err instanceof RuntimeError) throw err;
+    throw new RuntimeError('db.backupFailed', { path: target, reason: (err as Error).message });
+  }
+  return target;
+}
+
+/**
+ * A PostgreSQL database backed up to a new SQLite file (mode 0600): every row, history included,
+ * read in one snapshot (db copy). A failed copy leaves no file behind.
+ */
+function backupPostgres(db: Db, target: string): string {
+  try {
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    closeSync(openSync(target, 'wx', 0o600));
+  } catch (err) {
+    throw new RuntimeError('db.backupFailed', { path: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+  try {
+    const file = openDatabase(target, { create: true });
+    try {
+      copyDatabase(db, file, target);
+      file.pragma('wal_checkpoint(TRUNCATE)');
+      file.pragma('journal_mode = DELETE');
+    } finally {
+      file.close();
+    }
+  } catch (err) {
+    for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
     if (err instanceof RuntimeError) throw err;
     throw new RuntimeError('db.backupFailed', { path: target, reason: (err as Error).message });
   }

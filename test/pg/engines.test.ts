@@ -2,6 +2,7 @@
  * thuky on PostgreSQL (the server of test/pg-global-setup.ts): init, db info, db copy both ways,
  * and the same output as on SQLite for the sample's reports, listings and a write.
  */
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDbPath } from '../helpers.js';
@@ -153,9 +154,20 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     expect((await run(['unit', 'list'], { db, env })).stdout).toBe((await run(['unit', 'list'], { db: file, env })).stdout);
   });
 
+  it('db backup writes the whole database to a new owner-only SQLite file, and refuses to overwrite one', async () => {
+    const target = tempDbPath();
+    const out = await run(['db', 'backup', target], { db: pg, env });
+    expect(out.code, out.stderr).toBe(0);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect((await run(['log', '--json', '--limit', '2000'], { db: target, env })).stdout).toBe((await run(['log', '--json', '--limit', '2000'], { db: sqlite, env })).stdout);
+    expect((await run(['report', 'compliance', '--year', '2017'], { db: target, env })).stdout).toBe((await run(['report', 'compliance', '--year', '2017'], { db: sqlite, env })).stdout);
+    const again = await run(['db', 'backup', target], { db: pg, env });
+    expect(again.code).toBe(1);
+  });
+
   it('commands that do not work on PostgreSQL yet refuse, naming the command', async () => {
     for (const [args, command] of [
-      [['db', 'backup', tempDbPath()], 'db backup'],
+      [['db', 'restore', sqlite, '-y'], 'db restore'],
       [['db', 'check'], 'db check'],
     ] as const) {
       const out = await run([...args], { db: pg, env });
