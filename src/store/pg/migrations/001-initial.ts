@@ -35,6 +35,13 @@ $f$;
 CREATE FUNCTION thuky_strftime(fmt text, t text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
   SELECT to_char(t::timestamp, replace(replace(replace(replace(replace(replace(fmt, '%d', 'DD'), '%m', 'MM'), '%Y', 'YYYY'), '%H', 'HH24'), '%M', 'MI'), '%S', 'SS'))
 $f$;
+CREATE FUNCTION thuky_is_date(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $f$
+BEGIN
+  -- A day of the calendar written yyyy-MM-dd (db check), as SQLite's date(t) = t.
+  RETURN t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(t::date, 'YYYY-MM-DD') = t;
+EXCEPTION WHEN others THEN
+  RETURN false;
+END $f$;
 CREATE FUNCTION thuky_date(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
   SELECT to_char(t::timestamp, 'YYYY-MM-DD')
 $f$;
