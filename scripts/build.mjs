@@ -9,12 +9,12 @@
 // - thuky.cjs.cache: V8's code cache of the bundle (see bin/thuky.js).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'csv-parse', 'chalk', 'cli-table3', 'exceljs', 'string-width', 'wrap-ansi', 'vega', 'vega-lite', '@resvg/*'];
+const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'csv-parse', 'chalk', 'cli-table3', 'exceljs', 'string-width', 'wrap-ansi', 'vega', 'vega-lite', '@resvg/*', 'postgres', 'synckit'];
 const dist = new URL('../dist/', import.meta.url);
 
 rmSync(dist, { recursive: true, force: true });
@@ -25,6 +25,8 @@ await build({ entryPoints: ['src/i18n/catalogue.ts'], outfile: 'dist/catalogue.t
 const catalogue = createRequire(import.meta.url)('../dist/catalogue.tmp.cjs');
 for (const lang of ['vi', 'en']) writeFileSync(new URL(`i18n/${lang}.json`, dist), JSON.stringify(catalogue.loadCatalogue(lang)));
 rmSync(new URL('catalogue.tmp.cjs', dist));
+// The PostgreSQL bridge's worker thread (src/store/pg/pg-worker.mjs), beside the bundle that starts it.
+copyFileSync(new URL('../src/store/pg/pg-worker.mjs', import.meta.url), new URL('pg-worker.mjs', dist));
 
 /** In the bundle, the catalogue module becomes a reader of dist/i18n/<lang>.json. */
 const catalogueFromJson = {

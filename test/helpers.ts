@@ -9,6 +9,7 @@ import { memoryContext } from '../src/cli/context.js';
 import { runCli } from '../src/cli/program.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { loadSample } from '../src/store/sample/index.js';
+import { engineDb } from './pg-helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -65,7 +66,7 @@ export interface RunOutput {
 /** Runs a command line in-process. `tty` makes stdout and stdin look like a terminal. */
 export async function run(argv: string[], opts: { db?: string; tty?: boolean; env?: Record<string, string | undefined>; now?: Date } = {}): Promise<RunOutput> {
   const ctx = memoryContext({ tty: opts.tty, env: { ...opts.env }, now: opts.now });
-  const args = opts.db ? [...argv, '--db', opts.db] : argv;
+  const args = opts.db ? [...argv, '--db', engineDb(opts.db)] : argv;
   const code = await runCli(args, ctx);
   return { code, stdout: ctx.out(), stderr: ctx.err() };
 }

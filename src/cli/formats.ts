@@ -21,6 +21,7 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'db info': RECORD,
   'db backup': WRITE,
   'db migrate': NONE,
+  'db copy': WRITE,
   log: LISTING,
   'unit add': WRITE,
   'unit list': LISTING,

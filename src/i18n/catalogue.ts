@@ -17,9 +17,10 @@ import imports from './imports.js';
 import undo from './undo.js';
 import terminal from './terminal.js';
 import documents from './documents.js';
+import postgres from './postgres.js';
 
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview, postgres };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -1,6 +1,7 @@
 /** Every write leaves a line here: when, who, which command, what changed. */
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { isPostgres } from './pg/database.js';
 
 /** Who is writing, and with which command; passed to every store function that writes. */
 export interface Audit {
@@ -79,10 +80,9 @@ export interface TableShape {
 
 /** Every data table of the database with its columns and primary key, read from the schema. */
 export function dataTables(db: Db): TableShape[] {
-  const names = db
-    .prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const names = isPostgres(db)
+    ? db.tableNames()
+    : (db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
   return names
     .filter((n) => !NOT_RECORDED.has(n))
     .map((name) => {
@@ -132,6 +132,13 @@ const RUN_ID = '(SELECT run_id FROM temp.thuky_run)';
  * recorded; each recorded row costs one INSERT (and the run row once, see ENSURE_RUN).
  */
 export function startRecording(db: Db, info: RunInfo): void {
+  if (isPostgres(db)) {
+    // PostgreSQL: the tables' own triggers record for a connection that names its run (pg/migrations/005).
+    const run = JSON.stringify({ at: info.at, user: info.user, command: info.command, args: info.args ? JSON.stringify(info.args) : null });
+    db.query(`SELECT set_config('thuky.run', $1, false), set_config('thuky.run_id', '', false)`, [run]);
+    recording.add(db);
+    return;
+  }
   db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER); DELETE FROM temp.thuky_run;');
   db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
   recording.add(db);
@@ -166,6 +173,7 @@ export function finishRecording(db: Db): void {
  */
 export function currentRunId(db: Db): number | null {
   if (!recording.has(db) || !db.open) return null;
+  if (isPostgres(db)) return db.query('SELECT thuky_run_id(true)').rows[0][0] as number;
   for (const q of ENSURE_RUN) cachedStatement(db, q).run();
   return cachedStatement(db, RUN_ID.slice(1, -1)).pluck().get() as number;
 }
@@ -173,5 +181,6 @@ export function currentRunId(db: Db): number | null {
 /** The id of this connection's run if it has written already, without writing it (for reads). */
 export function writtenRunId(db: Db): number | null {
   if (!recording.has(db) || !db.open) return null;
+  if (isPostgres(db)) return (db.query('SELECT thuky_run_id(false)').rows[0][0] as number | null) ?? null;
   return (cachedStatement(db, RUN_ID.slice(1, -1)).pluck().get() as number | null) ?? null;
 }

@@ -1,12 +1,16 @@
 /** Opening the database: path rules, file mode, pragmas, migrations. */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { writeTransaction } from './transaction.js';
+import { copyDatabase } from './copy.js';
+import { isPostgres } from './pg/database.js';
+import { migratePostgres, openPostgres } from './pg/open.js';
+import { isPostgresUrl, withoutPassword } from './pg/url.js';
 
 export type Db = Database.Database;
 
@@ -34,9 +38,14 @@ function nativeBinding(): string | undefined {
   return addon ?? undefined;
 }
 
-/** --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db. */
+/**
+ * --db, else THUKY_DB, else $XDG_DATA_HOME/thuky/thuky.db, else ~/.local/share/thuky/thuky.db.
+ * A postgresql:// URL names a PostgreSQL database; its password, if any, is kept aside (pg/url.ts).
+ */
 export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
+  if (isPostgresUrl(flag)) return withoutPassword(flag);
   if (flag) return resolve(cwd, flag);
+  if (isPostgresUrl(env.THUKY_DB)) return withoutPassword(env.THUKY_DB);
   if (env.THUKY_DB) return resolve(cwd, env.THUKY_DB);
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return join(dataHome, 'thuky', 'thuky.db');
@@ -78,6 +87,7 @@ interface Identity {
  * is behind or ahead of this version rather than changing it.
  */
 export function openDatabase(path: string, opts: OpenOptions = {}): Db {
+  if (isPostgresUrl(path)) return openPostgres(path, opts) as unknown as Db;
   const exists = existsSync(path);
   if (!exists) {
     if (opts.readonly || opts.create === false) throw new RuntimeError('db.missing', { path });
@@ -282,6 +292,7 @@ export function memoryCopy(bytes: Buffer): Db {
  */
 export function backupDatabase(db: Db, target: string): string {
   if (existsSync(target)) throw new RuntimeError('db.backupExists', { path: target });
+  if (isPostgres(db)) return backupPostgres(db, target);
   try {
     mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     // VACUUM INTO fills an empty file and keeps its mode: create it owner-only first.
@@ -295,11 +306,40 @@ export function backupDatabase(db: Db, target: string): string {
 }
 
 /**
+ * A PostgreSQL database backed up to a new SQLite file (mode 0600): every row, history included,
+ * read in one snapshot (db copy). A failed copy leaves no file behind.
+ */
+function backupPostgres(db: Db, target: string): string {
+  try {
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    closeSync(openSync(target, 'wx', 0o600));
+  } catch (err) {
+    throw new RuntimeError('db.backupFailed', { path: target, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+  try {
+    const file = openDatabase(target, { create: true });
+    try {
+      copyDatabase(db, file, target);
+      file.pragma('wal_checkpoint(TRUNCATE)');
+      file.pragma('journal_mode = DELETE');
+    } finally {
+      file.close();
+    }
+  } catch (err) {
+    for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
+    if (err instanceof RuntimeError) throw err;
+    throw new RuntimeError('db.backupFailed', { path: target, reason: (err as Error).message });
+  }
+  return target;
+}
+
+/**
  * Applies every pending migration in one transaction and records the version. Foreign keys are off
  * meanwhile (a migration may rebuild a table that others refer to) and every one is checked before
  * the commit: a migration that would leave a dangling reference is rolled back.
  */
 export function migrate(db: Db): { from: number; to: number } {
+  if (isPostgres(db)) return migratePostgres(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;

@@ -110,7 +110,8 @@ export interface EvaluationSummary extends LevelCounts {
 
 /**
  * Per unit: active members of the year, how many were evaluated, the count at each level, and in
- * how many evaluations the personal plan was used. One grouped query over the people of the units.
+ * how many evaluations the personal plan was used. One grouped query over the people of the units
+ * (grouped by u.id too, the same groups: PostgreSQL reads only columns its groups determine).
  */
 export function summarizeEvaluations(db: Db, year: number, unitIds: number[]): EvaluationSummary[] {
   if (!unitIds.length) return [];
@@ -125,7 +126,7 @@ export function summarizeEvaluations(db: Db, year: number, unitIds: number[]): E
          JOIN unit u ON u.id = mem.unitId
          LEFT JOIN evaluation e ON e.person_id = mem.personId AND e.year = @year
         WHERE mem.isMember = 1 OR e.id IS NOT NULL
-        GROUP BY mem.unitId`,
+        GROUP BY mem.unitId, u.id`,
     )
     .all({ year, units: JSON.stringify(unitIds), from: `${year}-01-01`, until: `${year}-12-31` }) as EvaluationSummary[];
   return sortVi(rows, (r) => r.unitName);

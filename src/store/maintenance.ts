@@ -4,7 +4,9 @@
  * beside it.
  */
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import { isPostgres } from './pg/database.js';
+import { isPostgresUrl } from './pg/url.js';
 import { fold, nfc } from '../domain/text.js';
 import { connect, memoryCopy, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';
@@ -72,6 +74,7 @@ export function inspectBackup(path: string): BackupSummary {
  * never moved. Returns where the current file was kept (null when there was none).
  */
 export function restoreBackup(backup: string, target: string, stamp: string): string | null {
+  if (isPostgresUrl(target)) throw new RuntimeError('pg.unsupported', { command: 'db restore', path: target });
   inspectBackup(backup);
   let keptAs: string | null = null;
   if (existsSync(target)) {
@@ -158,7 +161,8 @@ export function checkHealth(db: Db, path: string): HealthReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (!(integrity.length === 1 && integrity[0] === 'ok'))
     for (const detail of integrity) problems.push({ kind: 'integrity', table: '', id: null, key: 'check.p.integrity', params: { detail } });
-  const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  const pg = isPostgres(db);
+  const tables = new Set(pg ? db.tableNames() : (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]));
 
   for (const fk of db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string; fkid: number }[]) {
     const ref = (db.pragma(`foreign_key_list("${fk.table}")`) as { id: number; from: string }[]).find((f) => f.id === fk.fkid);
@@ -176,8 +180,14 @@ export function checkHealth(db: Db, path: string): HealthReport {
   for (const [table, columns] of Object.entries(DATE_COLUMNS)) {
     if (!tables.has(table)) continue;
     for (const column of columns) {
+      // PostgreSQL: a text column, its key named (SQLite's rowid is the key there), the day checked by thuky_is_date.
+      const key = pg ? (table === 'plan_deadline' ? 'year' : 'id') : 'rowid';
       const rows = db
-        .prepare(`SELECT rowid AS id, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL AND (typeof("${column}") <> 'text' OR "${column}" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR date("${column}") IS NOT "${column}") LIMIT ?`)
+        .prepare(
+          pg
+            ? `SELECT "${key}" AS id, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL AND NOT thuky_is_date("${column}") LIMIT ?`
+            : `SELECT rowid AS id, "${column}" AS v FROM "${table}" WHERE "${column}" IS NOT NULL AND (typeof("${column}") <> 'text' OR "${column}" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR date("${column}") IS NOT "${column}") LIMIT ?`,
+        )
         .all(LIMIT_PER_CHECK) as { id: number; v: unknown }[];
       for (const r of rows) problems.push({ kind: 'validation', table, id: String(r.id), key: 'check.p.badDate', params: { column, value: String(r.v) } });
     }
@@ -223,8 +233,8 @@ export function checkHealth(db: Db, path: string): HealthReport {
     schemaVersion: version,
     supportedVersion: SCHEMA_VERSION,
     integrity: integrity.join('; '),
-    walBytes: size(`${path}-wal`),
-    fileBytes: size(path),
+    walBytes: pg ? 0 : size(`${path}-wal`),
+    fileBytes: pg ? (db.query('SELECT pg_database_size(current_database())').rows[0][0] as number) : size(path),
     problems,
   };
 }

@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { currentRunId, writtenRunId, dataTables, logChange, quoteId, type Audit, type TableShape } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { isPostgres } from './pg/database.js';
 
 export type RowOp = 'insert' | 'update' | 'delete';
 
@@ -262,6 +263,12 @@ function revert(db: Db, shape: TableShape, c: RowChange): void {
   const cols = shape.columns;
   if (c.op === 'insert') {
     cachedStatement(db, `DELETE FROM ${quoteId(shape.name)} WHERE ${whereOf(shape, '@pk')}`).run({ pk: c.pk });
+  } else if (isPostgres(db)) {
+    // PostgreSQL types each value by its column: the row is read back through the table's row type.
+    const names = cols.map(quoteId).join(', ');
+    const row = `SELECT ${names} FROM json_populate_record(NULL::${quoteId(shape.name)}, @row::json)`;
+    if (c.op === 'delete') cachedStatement(db, `INSERT INTO ${quoteId(shape.name)} (${names}) ${row}`).run({ row: c.before });
+    else cachedStatement(db, `UPDATE ${quoteId(shape.name)} SET (${names}) = (${row}) WHERE ${whereOf(shape, '@pk')}`).run({ row: c.before, pk: c.pk });
   } else if (c.op === 'delete') {
     cachedStatement(
       db,

@@ -25,6 +25,8 @@ import { registerPersonImport } from './person-import.js';
 import { registerUnitImport } from './unit-import.js';
 import { registerUnitMerge } from './unit-merge.js';
 import { registerMaintenance } from './maintenance.js';
+import { registerCopy } from './copy.js';
+import { engineInfo } from '../../../store/pg/info.js';
 import { registerDocEdit, registerRemove } from '../edit/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -71,6 +73,20 @@ function registerDb(program: Command, cli: Cli) {
   cli.action(info, (env) => {
     const handle = env.readDb();
     const counts = tableCounts(handle, TABLES);
+    const engine = engineInfo(handle);
+    if (engine) {
+      // PostgreSQL: the engine, the server and the connection (never a password) instead of a file.
+      const result = { engine: engine.engine, serverVersion: engine.serverVersion, connection: engine.connection, schemaVersion: schemaVersionOf(handle), supportedVersion: SCHEMA_VERSION, counts };
+      return env.record(result, () =>
+        [
+          `${env.t('db.info.engine')}: PostgreSQL`,
+          `${env.t('db.info.server')}: ${result.serverVersion}`,
+          `${env.t('db.info.connection')}: ${result.connection}`,
+          `${env.t('db.info.version')}: ${result.schemaVersion}`,
+          ...Object.entries(counts).map(([k, v]) => `  ${k.padEnd(12)} ${v}`),
+        ].join('\n'),
+      );
+    }
     const mode = (statSync(env.dbPath).mode & 0o777).toString(8);
     const result = { path: env.dbPath, schemaVersion: schemaVersionOf(handle), supportedVersion: SCHEMA_VERSION, fileMode: mode, counts };
     return env.record(result, () =>
@@ -98,6 +114,7 @@ function registerDb(program: Command, cli: Cli) {
     env.info('db.migrated', { path: env.dbPath, version: result.to });
   });
   registerMaintenance(db, cli);
+  registerCopy(db, cli);
 }
 
 function registerLog(program: Command, cli: Cli) {

@@ -1,0 +1,113 @@
+/**
+ * A whole database copied to another engine (SQLite file → PostgreSQL, or back): every table, the
+ * history included (change log, command runs, row changes), with the same ids, in one transaction
+ * on the target. The target must be empty (no row in any table): nothing is merged or overwritten.
+ */
+import { RuntimeError } from '../errors.js';
+import type { Db } from './db.js';
+import { isPostgres, type PgDatabase } from './pg/database.js';
+import { writeTransaction } from './transaction.js';
+
+/** The tables of a thuky database (the same set on both engines at one schema version). */
+export function userTables(db: Db): string[] {
+  if (isPostgres(db)) return db.tableNames();
+  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+}
+
+function columnsOf(db: Db, table: string): string[] {
+  return (db.pragma(`table_info(${quote(table)})`) as { name: string }[]).map((c) => c.name);
+}
+
+function primaryKey(db: Db, table: string): string[] {
+  const cols = db.pragma(`table_info(${quote(table)})`) as { name: string; pk: number }[];
+  return cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+}
+
+function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function rowCounts(db: Db, tables: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = Number((db.prepare(`SELECT count(*) AS n FROM ${quote(t)}`).get() as { n: number }).n);
+  return out;
+}
+
+export interface CopyResult {
+  tables: number;
+  rows: number;
+  counts: Record<string, number>;
+}
+
+const BATCH = 500;
+
+/**
+ * Copies every row of `from` into the empty database `to`; `toName` names it in a refusal. A
+ * PostgreSQL source is read in one snapshot (REPEATABLE READ), so that writers meanwhile do not
+ * leave the copy half before, half after their change.
+ */
+export function copyDatabase(from: Db, to: Db, toName: string): CopyResult {
+  if (!isPostgres(from)) return copyRows(from, to, toName);
+  from.execNative('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    return copyRows(from, to, toName);
+  } finally {
+    from.execNative('COMMIT');
+  }
+}
+
+function copyRows(from: Db, to: Db, toName: string): CopyResult {
+  const tables = userTables(from);
+  const missing = tables.filter((t) => !userTables(to).includes(t));
+  if (missing.length) throw new RuntimeError('db.cannotOpen', { path: toName, reason: `missing tables: ${missing.join(', ')}` });
+  for (const [table, n] of Object.entries(rowCounts(to, tables))) if (n > 0) throw new RuntimeError('db.copy.notEmpty', { path: toName, table, n });
+  const counts: Record<string, number> = {};
+  let rows = 0;
+  writeTransaction(to, () => {
+    // References are checked at the commit: tables go in any order, and rows that refer to rows of
+    // their own table (a unit's parent, a carried-over task) in id order.
+    to.pragma('defer_foreign_keys = ON');
+    for (const table of tables) {
+      const columns = columnsOf(from, table).filter((c) => columnsOf(to, table).includes(c));
+      // In id order; a table keyed otherwise (links such as unit_successor) in the order its rows were
+      // written (SQLite's rowid, PostgreSQL's heap), which is the order a query without ORDER BY reads.
+      const key = primaryKey(from, table);
+      const order = key.length === 1 && key[0] === 'id' ? ' ORDER BY id' : isPostgres(from) ? '' : ' ORDER BY rowid';
+      const read = from.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}${order}`).raw();
+      const insert = insertInto(to, table, columns);
+      let batch: unknown[][] = [];
+      let n = 0;
+      for (const row of read.iterate() as Iterable<unknown[]>) {
+        batch.push(row);
+        if (batch.length === BATCH) {
+          insert(batch);
+          n += batch.length;
+          batch = [];
+        }
+      }
+      if (batch.length) insert(batch);
+      n += batch.length;
+      counts[table] = n;
+      rows += n;
+    }
+  });
+  return { tables: tables.length, rows, counts };
+}
+
+/** A writer of rows in batches: into PostgreSQL one statement per batch, into SQLite one prepared INSERT per row. */
+function insertInto(db: Db, table: string, columns: string[]): (rows: unknown[][]) => void {
+  const names = columns.map(quote).join(', ');
+  if (isPostgres(db)) {
+    const pg = db as PgDatabase;
+    const text = `INSERT INTO ${quote(table)} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`;
+    return (rows) => {
+      const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+      pg.query(text, [JSON.stringify(objects)]);
+      pg.totalChanges += rows.length;
+    };
+  }
+  const stmt = db.prepare(`INSERT INTO ${quote(table)} (${names}) VALUES (${columns.map(() => '?').join(', ')})`);
+  return (rows) => {
+    for (const r of rows) stmt.run(...r);
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * A PostgreSQL connection that presents the part of better-sqlite3's API the store uses
+ * (prepare/run/get/all/iterate/pluck/raw, exec, transaction, the pragmas thuky reads), so that the
+ * store's functions run unchanged on either engine. The store is synchronous: each call crosses to
+ * a worker thread (pg-worker.mjs, through synckit) that holds the connection and waits for the
+ * answer, about half a millisecond a round trip on one machine.
+ *
+ * The driver (`postgres`) and synckit are loaded on the first connection only: a SQLite run never
+ * loads them.
+ */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { RuntimeError } from '../../errors.js';
+import { translate, type Translated } from './dialect.js';
+import type { Target } from './url.js';
+
+interface Reply {
+  error?: { message: string; code: string | null; detail: string | null };
+  columns?: string[];
+  rows?: unknown[][];
+  count?: number;
+  serverVersion?: string;
+}
+
+type Bridge = (msg: Record<string, unknown>) => Reply;
+let bridge: Bridge | undefined;
+let nextId = 1;
+
+/** Round trips so far in this process (for measurements). */
+export let roundTrips = 0;
+
+function send(msg: Record<string, unknown>): Reply {
+  if (!bridge) {
+    const require = createRequire(import.meta.url);
+    const { createSyncFn } = require('synckit') as { createSyncFn: (path: string) => Bridge };
+    bridge = createSyncFn(fileURLToPath(new URL('./pg-worker.mjs', import.meta.url)));
+  }
+  roundTrips++;
+  const reply = bridge(msg);
+  if (reply.error) throw new PgError(reply.error.message, reply.error.code, reply.error.detail);
+  return reply;
+}
+
+/** An error from the server, with its SQLSTATE; the codes the store acts on are named as SQLite's. */
+export class PgError extends Error {
+  readonly code: string;
+  constructor(
+    message: string,
+    readonly sqlState: string | null,
+    readonly detail: string | null,
+  ) {
+    super(message);
+    this.code = sqlState === '23503' ? 'SQLITE_CONSTRAINT_FOREIGNKEY' : sqlState === '23505' ? 'SQLITE_CONSTRAINT_UNIQUE' : sqlState?.startsWith('23') ? 'SQLITE_CONSTRAINT' : `PG_${sqlState ?? 'ERROR'}`;
+  }
+}
+
+/** Every writer takes this lock first, so that writers queue as SQLite's BEGIN IMMEDIATE makes them. */
+const WRITE_LOCK = 0x54484b59;
+
+type Args = unknown[];
+
+export class PgDatabase {
+  readonly engine = 'postgresql';
+  readonly id = nextId++;
+  readonly name: string;
+  readonly readonly: boolean;
+  readonly serverVersion: string;
+  open = true;
+  /** Rows changed through this connection (SQLite's total_changes()). */
+  totalChanges = 0;
+  private depth = 0;
+
+  constructor(target: Target, opts: { readonly?: boolean } = {}) {
+    this.name = target.shown;
+    this.readonly = !!opts.readonly;
+    this.serverVersion = send({ op: 'open', id: this.id, url: target.driverUrl, password: target.password, readonly: this.readonly }).serverVersion ?? '';
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Runs PostgreSQL text as it is (no translation): the PostgreSQL side of a query written twice. */
+  query(text: string, values: unknown[] = [], types?: number[]): { columns: string[]; rows: unknown[][]; count: number } {
+    this.assertOpen();
+    let reply: Reply;
+    try {
+      reply = send({ op: 'query', id: this.id, text, params: values, types });
+    } catch (err) {
+      if (process.env.THUKY_PG_DEBUG && err instanceof Error) err.message += `\n-- in: ${text}`;
+      throw err;
+    }
+    return { columns: reply.columns ?? [], rows: reply.rows ?? [], count: reply.count ?? 0 };
+  }
+
+  /** The tables of the schema searched first (SQLite's sqlite_schema), but thuky_meta. */
+  tableNames(): string[] {
+    return this.query(
+      `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r' AND n.nspname = current_schema() AND c.relname <> 'thuky_meta' ORDER BY c.relname`,
+    ).rows.map((r) => r[0] as string);
+  }
+
+  prepare(sql: string): PgStatement {
+    this.assertOpen();
+    return new PgStatement(this, sql);
+  }
+
+  /** Several statements, no parameters (SQLite's text, translated). */
+  exec(sql: string): this {
+    this.assertOpen();
+    send({ op: 'exec', id: this.id, text: translate(sql).text });
+    return this;
+  }
+
+  /** PostgreSQL text as it is, several statements allowed. */
+  execNative(text: string): void {
+    this.assertOpen();
+    send({ op: 'exec', id: this.id, text });
+  }
+
+  transaction<T>(fn: () => T): { (): T; immediate(): T; deferred(): T; exclusive(): T } {
+    const run = (write: boolean) => (): T => {
+      const outer = this.depth === 0;
+      const savepoint = `thuky_sp_${this.depth}`;
+      if (outer) {
+        this.execNative('BEGIN');
+        if (write && !this.readonly) this.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      } else this.execNative(`SAVEPOINT ${savepoint}`);
+      this.depth++;
+      try {
+        const result = fn();
+        this.depth--;
+        this.execNative(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        return result;
+      } catch (err) {
+        this.depth--;
+        try {
+          this.execNative(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
+        } catch {
+          // The connection is gone: the server rolled back.
+        }
+        throw err;
+      }
+    };
+    const deferred = run(false);
+    return Object.assign(deferred, { deferred, immediate: run(true), exclusive: run(true) });
+  }
+
+  /** The pragmas thuky uses, answered as SQLite would for a thuky database (see pg/pragmas.ts). */
+  pragma(source: string, opts: { simple?: boolean } = {}): unknown {
+    this.assertOpen();
+    // Loaded here so that the module graph stays one-way.
+    return pragmaHandler!(this, source, opts);
+  }
+
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    try {
+      send({ op: 'close', id: this.id });
+    } catch {
+      // Already closed by the server.
+    }
+  }
+
+  private assertOpen() {
+    if (!this.open) throw new TypeError('The database connection is not open');
+  }
+}
+
+type PragmaHandler = (db: PgDatabase, source: string, opts: { simple?: boolean }) => unknown;
+let pragmaHandler: PragmaHandler | undefined;
+export function setPragmaHandler(handler: PragmaHandler): void {
+  pragmaHandler = handler;
+}
+
+/** Statements answered without the server. */
+const LOCAL: Record<string, (db: PgDatabase) => Record<string, unknown>> = {
+  'SELECT total_changes() AS n': (db) => ({ n: db.totalChanges }),
+};
+
+export class PgStatement {
+  private readonly translated: Translated;
+  private plucking = false;
+  private rawRows = false;
+  readonly reader: boolean;
+
+  constructor(
+    readonly database: PgDatabase,
+    readonly source: string,
+  ) {
+    this.translated = translate(source);
+    this.reader = /^\s*(select|with|values)\b/i.test(source) || /\breturning\b/i.test(source);
+  }
+
+  pluck(toggle = true): this {
+    this.plucking = toggle;
+    return this;
+  }
+
+  raw(toggle = true): this {
+    this.rawRows = toggle;
+    return this;
+  }
+
+  run(...args: Args): { changes: number; lastInsertRowid: number } {
+    const r = this.execute(args);
+    if (!this.reader) this.database.totalChanges += r.count;
+    const lastRow = r.rows[r.rows.length - 1];
+    return { changes: r.count, lastInsertRowid: this.translated.returnsId && lastRow ? Number(lastRow[0]) : 0 };
+  }
+
+  get(...args: Args): unknown {
+    const local = LOCAL[this.source];
+    if (local) return local(this.database);
+    const r = this.execute(args);
+    return r.rows.length ? this.shape(r.columns, r.rows[0]) : undefined;
+  }
+
+  all(...args: Args): unknown[] {
+    const r = this.execute(args);
+    return r.rows.map((row) => this.shape(r.columns, row));
+  }
+
+  *iterate(...args: Args): Generator<unknown> {
+    yield* this.all(...args);
+  }
+
+  private shape(columns: string[], row: unknown[]): unknown {
+    if (this.plucking) return row[0];
+    if (this.rawRows) return row;
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) o[columns[i]] = row[i];
+    return o;
+  }
+
+  private execute(args: Args) {
+    const { values, types } = bindValues(this.translated, args);
+    return this.database.query(this.translated.text, values, types);
+  }
+}
+
+/** better-sqlite3's binding: positional values in order, named ones from an object. */
+function bindValues(t: Translated, args: Args): { values: unknown[]; types: number[] } {
+  const positional: unknown[] = [];
+  let named: Record<string, unknown> | undefined;
+  for (const a of args) {
+    if (a !== null && typeof a === 'object' && !Array.isArray(a) && !(a instanceof Uint8Array)) named = { ...named, ...(a as Record<string, unknown>) };
+    else positional.push(a);
+  }
+  const types = t.params.map(() => 0);
+  const values = t.params.map((p, i) => {
+    let v = p.kind === 'positional' ? positional[p.index] : named?.[p.name];
+    if (v === undefined) {
+      if (p.kind === 'named' && (!named || !(p.name in named))) throw new RangeError(`Missing named parameter "${p.name}"`);
+      v = null;
+    }
+    // Text is sent as text; numbers leave their type to the server, except where the statement alone
+    // cannot tell it (`@x IS NULL OR …`).
+    if (typeof v === 'string') types[i] = 25;
+    else if (t.nullTested.includes(i + 1)) types[i] = v === null ? 25 : typeof v === 'number' ? (Number.isInteger(v) ? 20 : 701) : 0;
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    return v;
+  });
+  for (const n of t.limitParams) if (typeof values[n - 1] === 'number' && (values[n - 1] as number) < 0) values[n - 1] = null;
+  return { values, types };
+}
+
+/** Whether a connection is PostgreSQL's (the store's functions otherwise see a better-sqlite3 handle). */
+export function isPostgres(db: unknown): db is PgDatabase {
+  return db instanceof PgDatabase;
+}
+
+/** A command that does not work on PostgreSQL yet says so (exit 1) rather than half-working. */
+export function refuseOnPostgres(db: unknown, command: string): void {
+  if (db instanceof PgDatabase) throw new RuntimeError('pg.unsupported', { command, path: db.name });
+}

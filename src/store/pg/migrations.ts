@@ -1,0 +1,20 @@
+/**
+ * The numbered migrations in PostgreSQL's terms: one for each of ../migrations.ts, same number,
+ * same effect (test/unit/pg-schema.test.ts checks that the numbers match).
+ */
+import initial from './migrations/001-initial.js';
+import taskEventPercent from './migrations/002-task-event-percent.js';
+import grassrootsKinds from './migrations/003-grassroots-kinds.js';
+import membershipHistory from './migrations/004-membership-history.js';
+import commandRuns from './migrations/005-command-runs.js';
+import draftLock from './migrations/006-draft-lock.js';
+import type { Migration } from '../migrations.js';
+
+export const PG_MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: initial },
+  { version: 2, sql: taskEventPercent },
+  { version: 3, sql: grassrootsKinds },
+  { version: 4, sql: membershipHistory },
+  { version: 5, sql: commandRuns },
+  { version: 6, sql: draftLock },
+];
