@@ -184,6 +184,12 @@ WHERE t.done_on IS NULL AND t.cancelled_on IS NULL AND t.due_on < '${asOf}'
 ORDER BY t.due_on, u.name, t.id;`;
 }
 
+/** Every task in the order `task list` gives (the floor for a whole listing read from this file). */
+function allTasksSql(): string {
+  return `SELECT t.id, t.kind, u.name AS unit, t.title, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.percent
+FROM task t JOIN unit u ON u.id = t.unit_id ORDER BY t.due_on IS NULL, t.due_on, t.id;`;
+}
+
 /**
  * Exports the tasks to Taskwarrior's JSON import format, with dates shifted so that the as-of day
  * falls on today (Taskwarrior has no --as-of: its "overdue" is relative to now), and imports them
@@ -518,6 +524,10 @@ export async function main(argv: string[]): Promise<number> {
   const thuky = (id: string, label: string, path: string[], rest: string[], extra: Partial<Cmd> = {}): Cmd => ({
     id, label, group: 'thuky', file: NODE, args: [BIN, ...path, ...rest], path, status: 'ok', samples: [], ...extra,
   });
+  // Time to the first row: the listing in a pipe to `head -1`, which exits after one line (thuky then ends quietly).
+  const firstRow = (id: string, label: string, args: string[]): Cmd => ({
+    id, label: `thuky ${label} | head -1`, group: 'thuky', file: 'sh', args: ['-c', `"$0" "$@" | head -1`, NODE, BIN, ...args, '--db', dbPath], path: args.filter((a) => !a.startsWith('-')).slice(0, 2), status: 'ok', samples: [],
+  });
   const all: Cmd[] = [
     { id: 'node', label: 'node -e 0', group: 'floor', file: NODE, args: ['-e', '0'], status: 'ok', samples: [] },
     thuky('help', 'thuky --help', [], ['--help']),
@@ -545,6 +555,18 @@ export async function main(argv: string[]): Promise<number> {
     // A TAB in the shell: units by an accent-free word, people by the start of their name (300,000 at city scale).
     thuky('complete-unit', 'thuky __complete (--unit phuong)', [], ['__complete', 'bash', '--', '--db', dbPath, 'task', 'add', 'x', '--unit', 'phuong']),
     thuky('complete-person', 'thuky __complete (--chair nguyen)', [], ['__complete', 'bash', '--', '--db', dbPath, 'meeting', 'add', '--chair', 'nguyen']),
+    // Whole listings at city scale (second round): every task, every person, a year's plans.
+    thuky('task-list-json', 'thuky task list --json (all tasks)', ['task', 'list'], ['--json', '--as-of', asOf, '--db', dbPath], { report: true, countRows: jsonRows }),
+    thuky('task-list-tsv', 'thuky task list --format tsv (all tasks)', ['task', 'list'], ['--format', 'tsv', '--as-of', asOf, '--db', dbPath], { report: true, countRows: (s) => lines(s) - 1 }),
+    thuky('person-list-json', 'thuky person list --json', ['person', 'list'], ['--json', '--db', dbPath], { report: true, countRows: jsonRows }),
+    thuky('plan-list-json', `thuky plan list --year ${year} --json`, ['plan', 'list'], ['--year', String(year), '--json', '--db', dbPath], { report: true, countRows: jsonRows }),
+    firstRow('first-row-task', 'task list --json', ['task', 'list', '--json', '--as-of', asOf]),
+    firstRow('first-row-task-tsv', 'task list --format tsv', ['task', 'list', '--format', 'tsv', '--as-of', asOf]),
+    firstRow('first-row-person', 'person list --json', ['person', 'list', '--json']),
+    firstRow('first-row-plan', `plan list --year ${year} --json`, ['plan', 'list', '--year', String(year), '--json']),
+    thuky('task-list-xlsx', 'thuky task list --format xlsx (all tasks, to a file)', ['task', 'list'], ['--format', 'xlsx', '--out', join(runner.work, 'tasks.xlsx'), '--force', '--as-of', asOf, '--db', dbPath], { report: true }),
+    thuky('report-compliance-docx', `thuky report compliance --year ${year} --format docx`, ['report', 'compliance'], ['--year', String(year), '--format', 'docx', '--out', join(runner.work, 'compliance.docx'), '--force', '--as-of', asOf, '--db', dbPath], { report: true }),
+    { id: 'sqlite3-tasks', label: 'sqlite3 shell, every task (-json, same order)', group: 'floor', file: 'sqlite3', args: ['-readonly', '-json', dbPath, allTasksSql()], status: 'ok', samples: [] },
     { id: 'sqlite3', label: 'sqlite3 shell, same overdue query (-json)', group: 'floor', file: 'sqlite3', args: ['-readonly', '-json', dbPath, overdueSql(meta.asOf)], status: 'ok', samples: [], countRows: jsonRows },
     { id: 'taskwarrior', label: 'Taskwarrior task overdue', group: 'peer', file: 'task', args: ['overdue'], status: 'ok', samples: [] },
   ];

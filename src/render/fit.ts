@@ -195,7 +195,7 @@ export async function renderFittedTable(input: FitInput): Promise<FitOutput> {
 }
 
 /** A run of the box-drawing characters cli-table3 draws its borders with. */
-const BORDER_RUN = /[─│┌┐└┘├┤┬┴┼]+/g;
+const BORDER_RUN = /[\u2500\u2502\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c]+/g;
 
 /** One field a line, rows separated by a rule: what a terminal too narrow for any table gets. */
 async function renderVertical(input: FitInput, width: number, measure: Measure, wrap: Wrap): Promise<FitOutput> {
