@@ -524,10 +524,16 @@ export async function main(argv: string[]): Promise<number> {
   const thuky = (id: string, label: string, path: string[], rest: string[], extra: Partial<Cmd> = {}): Cmd => ({
     id, label, group: 'thuky', file: NODE, args: [BIN, ...path, ...rest], path, status: 'ok', samples: [], ...extra,
   });
-  // Time to the first row: the listing in a pipe to `head -1`, which exits after one line (thuky then ends quietly).
-  const firstRow = (id: string, label: string, args: string[]): Cmd => ({
-    id, label: `thuky ${label} | head -1`, group: 'thuky', file: 'sh', args: ['-c', `"$0" "$@" | head -1`, NODE, BIN, ...args, '--db', dbPath], path: args.filter((a) => !a.startsWith('-')).slice(0, 2), status: 'ok', samples: [],
-  });
+  // Time to the first row: the listing in a pipe to `head`, which exits once it has the first row (thuky then ends
+  // quietly at its next write). Compact JSON is one line: its first row is in its first 1,000 bytes; TSV's first
+  // line is the header, its first row the second line.
+  const firstRow = (id: string, label: string, args: string[]): Cmd => {
+    const head = args.includes('--json') ? 'head -c 1000' : 'head -n 2';
+    return {
+      id, label: `thuky ${label} | ${head}`, group: 'thuky', file: 'sh', args: ['-c', `"$0" "$@" | ${head}`, NODE, BIN, ...args, '--db', dbPath],
+      path: args.filter((a) => !a.startsWith('-')).slice(0, 2), status: 'ok', samples: [],
+    };
+  };
   const all: Cmd[] = [
     { id: 'node', label: 'node -e 0', group: 'floor', file: NODE, args: ['-e', '0'], status: 'ok', samples: [] },
     thuky('help', 'thuky --help', [], ['--help']),

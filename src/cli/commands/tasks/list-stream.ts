@@ -4,7 +4,7 @@
  * format gets rows holding only the columns it shows. Both give the bytes of the TaskView path.
  */
 import { TASK_STATUSES, type TaskStatus } from '../../../domain/tasks.js';
-import type { Column } from '../../../render/output.js';
+import { jsonArrayChunks, type Column } from '../../../render/output.js';
 import type { Db } from '../../../store/db.js';
 import { iterateTaskListingJson, iterateTaskListingRows, type TaskListingQuery } from '../../../store/task-listing.js';
 import type { Env, ListingStream } from '../../env.js';
@@ -26,27 +26,7 @@ export function* taskListingViews(env: Env, db: Db, q: TaskListingQuery): Genera
 
 /** Compact JSON of every task, as writeRows writes the TaskViews: `[`, the objects separated by commas, `]`. */
 export function taskListingJson(env: Env, db: Db, q: TaskListingQuery): ListingStream {
-  return (format) => (format === 'json' ? jsonChunks(iterateTaskListingJson(db, q, statusLabels(env))) : undefined);
-}
-
-const COMMA = Buffer.from(',');
-
-function* jsonChunks(items: Iterable<Buffer>): Generator<string | Uint8Array> {
-  yield '[';
-  let parts: Buffer[] = [];
-  let first = true;
-  for (const item of items) {
-    if (!first) parts.push(COMMA);
-    first = false;
-    parts.push(item);
-    // ~500 rows a write: few system calls, and the first rows go out early.
-    if (parts.length >= 1000) {
-      yield Buffer.concat(parts);
-      parts = [];
-    }
-  }
-  if (parts.length) yield Buffer.concat(parts);
-  yield ']\n';
+  return (format) => (format === 'json' ? jsonArrayChunks(iterateTaskListingJson(db, q, statusLabels(env))) : undefined);
 }
 
 export type TaskListingColumns = Column<TaskListingView>[];
