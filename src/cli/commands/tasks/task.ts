@@ -183,7 +183,7 @@ function registerList(task: Command, cli: Cli) {
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
     const status = { wanted: statuses, asOf, warnUntil: boundAfterDays(asOf, warn) };
     const query = { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, asOf, warnDays: warn };
-    if (!statuses.length && env.format !== 'json' && env.format !== 'xlsx' && env.format !== 'docx') {
+    if (!statuses.length && env.format !== 'json' && env.format !== 'docx') {
       // Every task (300,000 in a city): only the shown columns, in the order of the index.
       return env.list(taskListingViews(env, db, query), taskColumns(env) as unknown as TaskListingColumns);
     }
