@@ -2,8 +2,8 @@
  * `task list` without a status filter, written as SQLite steps through the tasks: the JSON of each
  * row is built by SQLite (json_object) and leaves it as bytes, and TSV and CSV read only the columns
  * they show, as arrays. The rows come in the listing's order (no due date last, then due date, then
- * id) straight from the index task_due_order (migration 7): the first row is written before the last
- * one is read. Field for field the same as iterateTasks (tasks.ts) turned into a TaskView by the
+ * id) straight from the index task_due_order (migration 7), which also holds the columns TSV, CSV
+ * and the table show: the first row is written before the last one is read. Field for field the same as iterateTasks (tasks.ts) turned into a TaskView by the
  * command (viewTask in cli/commands/tasks/shared.ts); tests compare both.
  */
 import type { IsoDate } from '../domain/dates.js';
@@ -50,7 +50,8 @@ const FROM = `FROM task t
    WHERE 1 ${TASK_FILTERS}`;
 
 // The order of iterateTasks; the expressions are those of the index task_due_order, so that the
-// planner walks it instead of sorting every row first.
+// planner walks it instead of sorting every row first (only the tasks due on one day are put in id
+// order as they come: the index orders them by its other columns).
 const ORDER = `ORDER BY t.due_on IS NULL, t.due_on, t.id`;
 
 const bool = (expr: string) => `json(CASE WHEN ${expr} THEN 'true' ELSE 'false' END)`;

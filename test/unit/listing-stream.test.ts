@@ -126,7 +126,9 @@ describe('the listing of every task reads the index of its order', () => {
       const { labels, ...rowParams } = params;
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(sql === TASK_LISTING_ROWS_SQL ? rowParams : { ...rowParams, labels }) as { detail: string }[]).map((r) => r.detail);
       expect(plan).toContain('SCAN t USING INDEX task_due_order');
-      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+      // Tasks due the same day are put in id order as they come (a few hundred at a time), never all rows at once.
+      expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      expect(plan).toContain('USE TEMP B-TREE FOR LAST TERM OF ORDER BY');
     }
     db.close();
   });
