@@ -636,7 +636,8 @@ export async function main(argv: string[]): Promise<number> {
       if (c.countRows && c.rows === undefined) c.rows = c.countRows(s.stdout);
       if (c.id === 'overdue-text' && c.rows === undefined) c.rows = lines(s.stdout);
       // A command far over any budget is timed once (its warm-up run), not repeated for minutes.
-      if (round >= warmup || s.ms > slowMs) c.samples.push(s);
+      // Only the figures are kept: a listing's output can be hundreds of MB.
+      if (round >= warmup || s.ms > slowMs) c.samples.push({ ms: s.ms, rssKb: s.rssKb, code: s.code });
       if (s.ms > slowMs && c.group === 'thuky') {
         c.status = 'once';
         c.note = `${c.note ? `${c.note}; ` : ''}timed once: over ${(slowMs / 1000).toFixed(0)} s, not repeated`;
