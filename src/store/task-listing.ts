@@ -52,7 +52,8 @@ const FROM = `FROM task t
 // The order of iterateTasks; the expressions are those of the index task_due_order, so that the
 // planner walks it instead of sorting every row first (only the tasks due on one day are put in id
 // order as they come: the index orders them by its other columns).
-const ORDER = `ORDER BY t.due_on IS NULL, t.due_on, t.id`;
+// Due dates are ISO days: every one sorts before '9999-99-99', so this is `due_on IS NULL, due_on, id`.
+const ORDER = `ORDER BY coalesce(t.due_on, '9999-99-99'), t.id`;
 
 const bool = (expr: string) => `json(CASE WHEN ${expr} THEN 'true' ELSE 'false' END)`;
 
