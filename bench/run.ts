@@ -184,10 +184,10 @@ WHERE t.done_on IS NULL AND t.cancelled_on IS NULL AND t.due_on < '${asOf}'
 ORDER BY t.due_on, u.name, t.id;`;
 }
 
-/** Every task in the order `task list` gives (the floor for a whole listing read from this file). */
+/** Every task in the order `task list` gives, written as it writes it (through task_due_order): the floor for a whole listing read from this file. */
 function allTasksSql(): string {
   return `SELECT t.id, t.kind, u.name AS unit, t.title, t.start_on, t.due_on, t.done_on, t.cancelled_on, t.percent
-FROM task t JOIN unit u ON u.id = t.unit_id ORDER BY t.due_on IS NULL, t.due_on, t.id;`;
+FROM task t JOIN unit u ON u.id = t.unit_id ORDER BY coalesce(t.due_on, '9999-99-99'), t.id;`;
 }
 
 /**
