@@ -89,7 +89,8 @@ describe.each(sources)('listings written as read: $name', ({ open, asOfs, year }
             }
           }
         }
-        if (asOf === asOfs[0] && warnDays === 0) expect(views0(db, asOf).length).toBeGreaterThan(5);
+        // The comparison is not over an empty listing.
+        expect([...iterateTasks(db, { startedBy: asOf })].length).toBeGreaterThan(5);
       });
 
   it('person list: the order and JSON of the batched path', () => {
@@ -113,10 +114,6 @@ describe.each(sources)('listings written as read: $name', ({ open, asOfs, year }
     }
   });
 });
-
-function views0(db: Db, asOf: string) {
-  return [...iterateTasks(db, { startedBy: asOf })];
-}
 
 describe('the listing of every task reads the index of its order', () => {
   it('task_due_order, never a sort of every row', () => {
