@@ -61,6 +61,9 @@ export function screenLines(text: string, columns: number | undefined): number {
 
 export { dateInputUsageError } from './parse.js';
 
+/** Chunks of a listing already in its format (see Env.list), or undefined to write its rows. */
+export type ListingStream = (format: Format) => Iterable<string | Uint8Array> | undefined;
+
 export class Env {
   readonly t: Translate;
   readonly dbPath: string;
@@ -277,10 +280,12 @@ export class Env {
   }
 
   /**
-   * A listing: the same rows in every format. Rows may come one at a time (a database cursor): in a
+   * A listing: the same rows in every format. `stream`, when it gives chunks for a format, writes
+   * that format in a pipe or a file instead of the rows (the bytes writeRows would give for them,
+   * made another way: JSON built by SQLite). Rows may come one at a time (a database cursor): in a
    * pipe, JSON, CSV and TSV are then written as they come.
    */
-  async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format): Promise<void> {
+  async list<R>(rows: Iterable<R>, columns: Column<R>[], format: Format = this.format, stream?: ListingStream): Promise<void> {
     if (format === 'xlsx' || format === 'docx')
       return this.report({ id: this.command.replace(/ /g, '-'), title: this.listingTitle(), lines: [], tables: [{ name: this.listingTitle(), columns, rows }], notes: [], summary: [] }, { format });
     const file = textFile(this);
@@ -288,7 +293,9 @@ export class Env {
       // To a file: the bytes a pipe gets.
       const plain = { format, lang: this.lang, t: this.t, color: false };
       try {
-        if (writesRowByRow(format)) writeRows(rows, columns, plain, (chunk) => file.write(chunk));
+        const own = writesRowByRow(format) ? stream?.(format) : undefined;
+        if (own) for (const chunk of own) file.write(chunk);
+        else if (writesRowByRow(format)) writeRows(rows, columns, plain, (chunk) => file.write(chunk));
         else file.write(await renderTable(Array.isArray(rows) ? (rows as R[]) : [...rows], columns, plain));
       } catch (err) {
         file.fail();
@@ -298,7 +305,14 @@ export class Env {
       return this.info('output.written', { path: file.path, format });
     }
     const opts = { format, lang: this.lang, t: this.t, color: this.color, pretty: this.ctx.stdout.isTTY, width: this.tableWidth };
-    if (!this.ctx.stdout.isTTY && writesRowByRow(format)) return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
+    if (!this.ctx.stdout.isTTY && writesRowByRow(format)) {
+      const own = stream?.(format);
+      if (own) {
+        for (const chunk of own) this.ctx.stdout.write(chunk);
+        return;
+      }
+      return writeRows(rows, columns, opts, (chunk) => this.ctx.stdout.write(chunk));
+    }
     const all = Array.isArray(rows) ? (rows as R[]) : [...rows];
     if (format === 'json') return this.json(all);
     this.print(await renderTable(all, columns, opts), format === 'table');

@@ -82,7 +82,7 @@ export async function writeBinary(env: Env, format: 'xlsx' | 'docx', produce: (t
 }
 
 /** Text to --out: chunks written to a temporary file as they come. Returns null without --out. */
-export function textFile(env: Env): { write(chunk: string): void; done(): void; fail(): void; path: string } | null {
+export function textFile(env: Env): { write(chunk: string | Uint8Array): void; done(): void; fail(): void; path: string } | null {
   const path = outPath(env);
   if (!path) return null;
   const tmp = tempBeside(path);
@@ -96,7 +96,8 @@ export function textFile(env: Env): { write(chunk: string): void; done(): void; 
     path,
     write(chunk) {
       try {
-        writeSync(fd, chunk);
+        if (typeof chunk === 'string') writeSync(fd, chunk);
+        else writeSync(fd, chunk);
       } catch (err) {
         closeSync(fd);
         rmSync(tmp, { force: true });

@@ -388,3 +388,14 @@ export function tableCounts(db: Db, tables: readonly string[]): Record<string, n
   for (const table of tables) counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return counts;
 }
+
+/**
+ * Whether the big listings (every task, people, a year's plans) are ordered and their JSON built by
+ * the database itself: on SQLite, through the Vietnamese rank functions this connection registers
+ * (name-order.ts) and SQLite's JSON; a PostgreSQL server has neither, and gets the same bytes from
+ * rows sorted here.
+ */
+export function listsInSql(db: Db): boolean {
+  return !isPostgres(db);
+}
+

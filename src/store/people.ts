@@ -2,9 +2,10 @@
 import { UsageError } from '../errors.js';
 import { cleanText, fold, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
-import type { Db } from './db.js';
+import { listsInSql, type Db } from './db.js';
 import { pickOne, resolveRef } from './lookup.js';
 import { inBatches } from './rows.js';
+import { asJson, defineNameRank } from './name-order.js';
 import { writeTransaction } from './transaction.js';
 
 export interface Person {
@@ -54,10 +55,18 @@ export function listPeople(db: Db, filter: PersonFilter = {}): Person[] {
 }
 
 /**
- * The same people one at a time, in Vietnamese order of names: only ids and names are read and
- * sorted first, then each person is read as it is written (a city lists 300,000 people).
+ * The same people one at a time, in Vietnamese order of names (then by id), sorted by SQLite and
+ * written as they are read (a city lists 300,000 people).
  */
 export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Person> {
+  if (filter.limit === undefined && listsInSql(db)) {
+    // Sorted by SQLite and written as read (see name-order.ts).
+    defineNameRank(db);
+    const rows = db.prepare(`${SELECT_PERSON} WHERE ${PERSON_FILTERS} ORDER BY vi_name_rank(p.full_name), p.id`).iterate(personParams(filter)) as IterableIterator<PersonRow>;
+    for (const row of rows) yield toPerson(row);
+    return;
+  }
+  // The first `limit` people read, then sorted: only ids and names are read and sorted first.
   const keys = db
     .prepare(
       `SELECT p.id, p.full_name AS fullName FROM person p
@@ -76,6 +85,40 @@ export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Per
     }) as { id: number; fullName: string }[];
   const rows = db.prepare(`${SELECT_PERSON} WHERE p.id IN (SELECT value FROM json_each(?))`);
   for (const row of inBatches(sortVi(keys, ...BY_NAME), rows)) yield toPerson(row as PersonRow);
+}
+
+const PERSON_FILTERS = `(@unit IS NULL OR p.unit_id = @unit)
+          AND (@search IS NULL OR p.name_folded LIKE '%' || @search || '%')
+          AND (@members IS NULL OR p.is_member = @members)
+          AND (@active IS NULL OR p.active = @active)`;
+
+function personParams(filter: PersonFilter) {
+  return {
+    unit: filter.unitId ?? null,
+    search: filter.search ? fold(filter.search) : null,
+    members: filter.members === undefined ? null : filter.members ? 1 : 0,
+    active: filter.active === undefined ? null : filter.active ? 1 : 0,
+  };
+}
+
+const bool = (expr: string) => `json(CASE WHEN ${expr} THEN 'true' ELSE 'false' END)`;
+
+/**
+ * The same people as iteratePeople (without a limit), each as the JSON of a Person built by SQLite
+ * (UTF-8 bytes): a listing of a city's 300,000 people never becomes JavaScript objects.
+ */
+export function iteratePeopleJson(db: Db, filter: Omit<PersonFilter, 'limit'> = {}): IterableIterator<Buffer> {
+  if (!listsInSql(db)) return asJson(iteratePeople(db, filter));
+  defineNameRank(db);
+  return db
+    .prepare(
+      `SELECT CAST(json_object('id', p.id, 'fullName', p.full_name, 'unitId', p.unit_id, 'unitName', u.name, 'positions', json(p.positions),
+              'isMember', ${bool('p.is_member')}, 'active', ${bool('p.active')}, 'note', p.note, 'illustrative', ${bool('p.illustrative')}) AS BLOB)
+         FROM person p LEFT JOIN unit u ON u.id = p.unit_id
+        WHERE ${PERSON_FILTERS} ORDER BY vi_name_rank(p.full_name), p.id`,
+    )
+    .pluck()
+    .iterate(personParams(filter)) as IterableIterator<Buffer>;
 }
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */

@@ -9,7 +9,7 @@
  *
  * A change to the rule is made in classifyTask and here together, never in a single query.
  */
-import { DEFAULT_WARN_DAYS, dueSoonUntil, type TaskStatus } from '../domain/tasks.js';
+import { DEFAULT_WARN_DAYS, dueSoonUntil, TASK_STATUSES, type TaskStatus } from '../domain/tasks.js';
 import type { IsoDate } from '../domain/dates.js';
 
 /** The day a task was done or cancelled, or a day after every real one while it is open. */
@@ -57,6 +57,9 @@ export const STATUS_WHEN: Record<TaskStatus, { open: boolean; where: string }> =
 export const STATUS_ON = Object.fromEntries(
   Object.entries(STATUS_WHEN).map(([status, s]) => [status, `(${s.open ? OPEN_ON : CLOSED_BY}) AND (${s.where})`]),
 ) as Record<TaskStatus, string>;
+
+/** The status on @asOf as one expression, the word classifyTask returns (the conditions exclude each other). */
+export const STATUS_CASE = `CASE ${TASK_STATUSES.map((s) => `WHEN ${STATUS_ON[s]} THEN '${s}'`).join(' ')} END`;
 
 /** One of several statuses on @asOf. */
 export function anyStatusOn(statuses: readonly TaskStatus[]): string {

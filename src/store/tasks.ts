@@ -148,7 +148,7 @@ export function* iterateTasks(db: Db, filter: TaskFilter = {}): Generator<Task> 
   for (const row of rows) yield toTask(row);
 }
 
-const TASK_FILTERS = `
+export const TASK_FILTERS = `
           AND (@units IS NULL OR t.unit_id IN (SELECT value FROM json_each(@units)))
           AND (@kind IS NULL OR t.kind = @kind)
           AND (@meeting IS NULL OR t.meeting_id = @meeting)

@@ -5,6 +5,7 @@
 // `report tasks`, and the compliance overdue count and its detail list.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { iterateTaskListingRows } from '../../src/store/task-listing.js';
 import { buildOverdueReport } from '../../src/reports/overdue.js';
 import { STATUS_FILTERS, type StatusFilter } from '../../src/cli/commands/tasks/shared.js';
 import { addDays, daysBetween, type IsoDate } from '../../src/domain/dates.js';
@@ -189,6 +190,18 @@ function check(c: Case): void {
     const want = having(({ task, status: s }) => wanted.some((w) => matches(s, task, asOf, w)));
     expect(ids(got), `task list --status ${wanted.join(',')} on ${asOf}`).toEqual(ids(want));
   }
+
+  // The listing of every task, as SQLite builds it (task list --json in a pipe, TSV, CSV): each
+  // task's status and days left, and nothing else listed.
+  const rows = [...iterateTaskListingRows(db, { unitIds, startedBy: asOf, asOf, warnDays: warn })];
+  expect(
+    rows.map(([id, , , , s, left]) => [id, s, left]),
+    `task list (every task) on ${asOf}`,
+  ).toEqual(
+    [...assigned]
+      .sort((a, b) => (a.task.dueOn ?? '9999-99-99').localeCompare(b.task.dueOn ?? '9999-99-99') || a.task.id - b.task.id)
+      .map(({ task, status: s }) => [task.id, s, isOpenStatus(s) && task.dueOn ? daysBetween(asOf, task.dueOn) : null]),
+  );
 
   // The overdue report, with the due-soon part over the same window, as rows and as compact JSON.
   const overdue = having(({ status: s }) => s === 'overdue');

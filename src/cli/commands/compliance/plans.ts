@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { formatDateVi, parseDateInput, DateInputError, type IsoDate } from '../../../domain/dates.js';
 import { excelSerialDate } from '../../../domain/excel-dates.js';
 import { cleanText, fold } from '../../../domain/text.js';
-import type { Column } from '../../../render/output.js';
+import { jsonArrayChunks, type Column } from '../../../render/output.js';
 import { addPerson } from '../../../store/people.js';
 import { resolvePerson } from '../../../store/people.js';
 import {
@@ -15,6 +15,7 @@ import {
   getPlanDeadline,
   listMembersWithoutPlan,
   iteratePlans,
+  iteratePlansJson,
   peopleByUnitAndName,
   personIdsWithPlan,
   setPlanDeadline,
@@ -105,7 +106,10 @@ export function registerPlans(program: Command, cli: Cli): void {
         }),
       });
     }
-    await env.list(iteratePlans(db, { year, unitId }), planColumns(env));
+    // JSON in a pipe or a file: built by SQLite.
+    await env.list(iteratePlans(db, { year, unitId }), planColumns(env), env.format, (format) =>
+      format === 'json' ? jsonArrayChunks(iteratePlansJson(db, { year, unitId })) : undefined,
+    );
   });
 
   const deadline = cli

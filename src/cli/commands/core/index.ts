@@ -13,7 +13,8 @@ import { changeMembership } from '../../../store/memberships.js';
 import { personalData } from '../../../store/people-import.js';
 import { addDocument, getDocument, listDocuments, resolveDocument } from '../../../store/documents.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
-import { addPerson, editPerson, getPerson, iteratePeople, resolvePerson, type Person } from '../../../store/people.js';
+import { addPerson, editPerson, getPerson, iteratePeople, iteratePeopleJson, resolvePerson, type Person } from '../../../store/people.js';
+import { jsonArrayChunks } from '../../../render/output.js';
 import { loadSample } from '../../../store/sample/index.js';
 import { addUnit, editUnit, getUnit, listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
@@ -338,8 +339,11 @@ function registerPeople(program: Command, cli: Cli) {
   cli.action<{ unit?: string; search?: string; members?: boolean; inactive?: boolean; showPersonal?: boolean }>(list, (env, opts) => {
     const db = env.readDb();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: env.today() }).id : undefined;
-    const people = iteratePeople(db, { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true });
-    return env.list(opts.showPersonal ? withPersonal(db, people) : people, personColumns(opts.showPersonal));
+    const filter = { unitId, search: opts.search, members: opts.members ? true : undefined, active: opts.inactive ? undefined : true };
+    const people = iteratePeople(db, filter);
+    if (opts.showPersonal) return env.list(withPersonal(db, people), personColumns(true));
+    // JSON in a pipe or a file: built by SQLite.
+    return env.list(people, personColumns(false), env.format, (format) => (format === 'json' ? jsonArrayChunks(iteratePeopleJson(db, filter)) : undefined));
   });
 
   const show = cli

@@ -1,5 +1,6 @@
 /** thuky task add|list|show|progress|done|reopen|extend|cancel */
 import { taskGroupSize } from '../../../store/tasks.js';
+import { listsInSql } from '../../../store/db.js';
 import { Option, type Command } from 'commander';
 import { GRASSROOTS_KINDS, isGrassrootsKind } from '../../../domain/grassroots.js';
 import { formatDateVi } from '../../../domain/dates.js';
@@ -19,6 +20,7 @@ import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
 import { registerRemove, registerTaskEdit } from '../edit/index.js';
+import { taskListingJson, taskListingViews, type TaskListingColumns } from './list-stream.js';
 import {
   collect,
   daysText,
@@ -169,6 +171,11 @@ function registerList(task: Command, cli: Cli) {
     const db = env.readDb();
     const unitIds = opts.unit?.map((q) => resolveUnit(db, q, { at: asOf }).id);
     const status = { wanted: statuses, asOf, warnUntil: dueSoonUntil(asOf, warn) };
+    const query = { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, asOf, warnDays: warn };
+    if (!statuses.length && listsInSql(db) && env.format !== 'json' && env.format !== 'docx') {
+      // Every task (300,000 in a city): only the shown columns, in the order of the index.
+      return env.list(taskListingViews(env, db, query), taskColumns(env) as unknown as TaskListingColumns);
+    }
     // Written as read: `--status open` at national scale is tens of thousands of tasks.
     function* rows() {
       for (const t of iterateTasks(db, { unitIds, kind, meetingId, groupId, year, dueBefore, dueAfter, startedBy: asOf, status })) {
@@ -176,7 +183,8 @@ function registerList(task: Command, cli: Cli) {
         if (matchesStatus(view, statuses)) yield view;
       }
     }
-    return env.list(rows(), taskColumns(env));
+    // JSON of every task in a pipe or a file: built by SQLite (the rows above only on a terminal).
+    return env.list(rows(), taskColumns(env), env.format, statuses.length || !listsInSql(db) ? undefined : taskListingJson(env, db, query));
   });
 }
 
