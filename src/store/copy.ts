@@ -39,7 +39,7 @@ export interface CopyResult {
   counts: Record<string, number>;
 }
 
-const BATCH = 500;
+const BATCH = 2000;
 
 /**
  * Copies every row of `from` into the empty database `to`; `toName` names it in a refusal. A
@@ -67,6 +67,10 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
     // References are checked at the commit: tables go in any order, and rows that refer to rows of
     // their own table (a unit's parent, a carried-over task) in id order.
     to.pragma('defer_foreign_keys = ON');
+    // The rows come with their ids and nothing is recorded for undo: PostgreSQL's per-row triggers
+    // (next id, undo record) stay off while they go in, within this transaction only.
+    const pg = isPostgres(to) ? to : undefined;
+    if (pg) for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
     for (const table of tables) {
       const columns = columnsOf(from, table).filter((c) => columnsOf(to, table).includes(c));
       // In id order; a table keyed otherwise (links such as unit_successor) in the order its rows were
@@ -89,6 +93,13 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       n += batch.length;
       counts[table] = n;
       rows += n;
+    }
+    if (pg) {
+      // The references are checked now (all rows are in), which leaves the tables free to alter.
+      pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
+      for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
+      // Fresh statistics, so that the first queries on the copy are planned for its real size.
+      pg.execNative('ANALYZE');
     }
   });
   return { tables: tables.length, rows, counts };

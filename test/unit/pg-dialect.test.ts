@@ -32,6 +32,12 @@ describe("SQLite's dialect rewritten for PostgreSQL", () => {
     expect(t.returnsId).toBe(true);
   });
 
+  it('sum of a condition counts it as an integer; other sums are left alone', () => {
+    expect(squash(translate('SELECT coalesce(sum(pl.submitted_on <= @d), 0) AS onTime, sum(e.plan_used = 1), sum(n), sum(CASE WHEN a = 1 THEN 0.5 ELSE 0 END) FROM t').text)).toBe(
+      'SELECT coalesce(sum((pl.submitted_on <= $1)::int), 0) AS "onTime", sum((e.plan_used = 1)::int), sum(n), sum(CASE WHEN a = 1 THEN 0.5 ELSE 0 END) FROM t',
+    );
+  });
+
   it('IS between values, camelCase aliases, WHERE 1, functions SQLite names otherwise', () => {
     expect(squash(translate('SELECT a AS unitId FROM t WHERE 1 AND x IS ? AND y IS NOT z AND w IS NOT NULL').text)).toBe(
       'SELECT a AS "unitId" FROM t WHERE true AND x IS NOT DISTINCT FROM $1 AND y IS DISTINCT FROM z AND w IS NOT NULL',

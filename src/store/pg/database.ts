@@ -26,6 +26,12 @@ type Bridge = (msg: Record<string, unknown>) => Reply;
 let bridge: Bridge | undefined;
 let nextId = 1;
 
+/** THUKY_PG_TRACE=1: each query's time, rows and text on stderr (for measurements). */
+const trace = process.env.THUKY_PG_TRACE
+  ? (text: string, ms: number, rows: number) =>
+      process.stderr.write(`[pg] ${ms.toFixed(1)} ms ${rows} rows (at ${performance.now().toFixed(0)} ms): ${process.env.THUKY_PG_TRACE === 'full' ? text : text.replace(/\s+/g, ' ').slice(0, 160)}\n`)
+  : undefined;
+
 /** Round trips so far in this process (for measurements). */
 export let roundTrips = 0;
 
@@ -84,8 +90,10 @@ export class PgDatabase {
   query(text: string, values: unknown[] = [], types?: number[]): { columns: string[]; rows: unknown[][]; count: number } {
     this.assertOpen();
     let reply: Reply;
+    const started = trace ? performance.now() : 0;
     try {
       reply = send({ op: 'query', id: this.id, text, params: values, types });
+      if (trace) trace(text, performance.now() - started, reply.rows?.length ?? 0);
     } catch (err) {
       if (process.env.THUKY_PG_DEBUG && err instanceof Error) err.message += `\n-- in: ${text}`;
       throw err;
