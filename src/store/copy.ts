@@ -98,10 +98,11 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       // The references are checked now (all rows are in), which leaves the tables free to alter.
       pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
       for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
-      // Fresh statistics, so that the first queries on the copy are planned for its real size.
-      pg.execNative('ANALYZE');
     }
   });
+  // Statistics and the visibility map of the new rows, so that the first queries on the copy are
+  // planned for its real size and read their indexes alone (outside the transaction, as VACUUM must).
+  if (isPostgres(to)) to.execNative(`VACUUM (ANALYZE) ${tables.map(quote).join(', ')}`);
   return { tables: tables.length, rows, counts };
 }
 

@@ -87,7 +87,7 @@ describe('SQLite start-up', () => {
     expect((await run(['--help'])).code).toBe(0);
     expect((await run(['unit', 'list'], { db: sampleDbPath() })).code).toBe(0);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
-    expect(loaded.filter((p) => /synckit|node_modules[\\/]postgres[\\/]/.test(p))).toEqual([]);
+    expect(loaded.filter((p) => /pg-worker|node_modules[\\/]postgres[\\/]/.test(p))).toEqual([]);
     expect(roundTrips).toBe(0);
   });
 });

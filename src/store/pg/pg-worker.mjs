@@ -1,9 +1,10 @@
-// The PostgreSQL side of the synchronous bridge (see connection.ts): a worker thread holding the
-// connections, driven by synckit. Plain JavaScript, so that it runs as it is from the sources and
+// The PostgreSQL side of the synchronous bridge (see database.ts): a worker thread holding the
+// connections. Each request comes on the port of workerData; its answer is posted back, then the
+// shared flag raised, which the waiting main thread watches. Plain JavaScript, so that it runs as it is from the sources and
 // from dist/ alike. Integers (int8, numeric) come back as numbers and booleans as 1/0, as SQLite
 // gives them; json as its text.
 import postgres from 'postgres';
-import { runAsWorker } from 'synckit';
+import { workerData } from 'node:worker_threads';
 
 const connections = new Map();
 
@@ -55,7 +56,7 @@ function failure(err) {
   return { error: { message: err?.message ?? String(err), code: err?.code ?? null, detail: err?.detail ?? null } };
 }
 
-runAsWorker(async (msg) => {
+async function handle(msg) {
   try {
     switch (msg.op) {
       case 'open': {
@@ -94,4 +95,19 @@ runAsWorker(async (msg) => {
   } catch (err) {
     return failure(err);
   }
+}
+
+const { port, flag } = workerData;
+// Requests come one at a time (the main thread waits for each answer).
+port.on('message', async (msg) => {
+  let reply;
+  try {
+    reply = await handle(msg);
+  } catch (err) {
+    reply = failure(err);
+  }
+  port.postMessage(reply);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
 });
+
