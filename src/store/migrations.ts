@@ -9,6 +9,7 @@ import grassrootsKinds from './migrations/003-grassroots-kinds.js';
 import membershipHistory from './migrations/004-membership-history.js';
 import commandRuns from './migrations/005-command-runs.js';
 import draftLock from './migrations/006-draft-lock.js';
+import rowVersion from './migrations/008-row-version.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, sql: membershipHistory },
   { version: 5, sql: commandRuns },
   { version: 6, sql: draftLock },
+  // 7 is the task index of another change, merged beside this one.
+  { version: 8, sql: rowVersion },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

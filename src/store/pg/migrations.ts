@@ -8,6 +8,7 @@ import grassrootsKinds from './migrations/003-grassroots-kinds.js';
 import membershipHistory from './migrations/004-membership-history.js';
 import commandRuns from './migrations/005-command-runs.js';
 import draftLock from './migrations/006-draft-lock.js';
+import rowVersion from './migrations/008-row-version.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -17,4 +18,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 4, sql: membershipHistory },
   { version: 5, sql: commandRuns },
   { version: 6, sql: draftLock },
+  { version: 8, sql: rowVersion },
 ];

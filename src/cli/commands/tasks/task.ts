@@ -19,6 +19,7 @@ import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
 import { registerRemove, registerTaskEdit } from '../edit/index.js';
+import { rowVersion } from '../../../store/versions.js';
 import {
   collect,
   daysText,
@@ -196,7 +197,9 @@ function registerShow(task: Command, cli: Cli) {
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
     const groupSize = t.groupId ? taskGroupSize(db, t.groupId) : null;
-    return env.record({ ...view, groupSize, events }, () => taskText(env, view, events, groupSize));
+    // The version an edit can name (--if-version) to be refused if someone changed the task since.
+    const version = rowVersion(db, 'task', t.id);
+    return env.record({ ...view, groupSize, events, version }, () => taskText(env, view, events, groupSize));
   });
 }
 
