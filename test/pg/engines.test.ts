@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDbPath } from '../helpers.js';
 import { freshPgDatabase, PG_ADMIN } from '../pg-helpers.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { roundTrips } from '../../src/store/pg/database.js';
 import { connectPostgres } from '../../src/store/pg/open.js';
 import { withoutPassword } from '../../src/store/pg/url.js';
@@ -49,11 +50,11 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     const db = freshPgDatabase();
     const out = await run(['init'], { db, env });
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stderr).toContain('(lược đồ 6)');
-    expect(inspect(db, (c) => c.query('SELECT user_version, application_id FROM thuky_meta').rows)).toEqual([[6, 0x54484b59]]);
+    expect(out.stderr).toContain(`(lược đồ ${SCHEMA_VERSION})`);
+    expect(inspect(db, (c) => c.query('SELECT user_version, application_id FROM thuky_meta').rows)).toEqual([[SCHEMA_VERSION, 0x54484b59]]);
     const info = JSON.parse((await run(['db', 'info', '--json'], { db, env })).stdout) as Info;
     expect(info.engine).toBe('postgresql');
-    expect(info.schemaVersion).toBe(6);
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
     expect(Object.values(info.counts).every((n) => n === 0)).toBe(true);
   });
 
@@ -85,7 +86,7 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     const url = new URL(pg);
     expect(out.stdout).toMatch(/^Hệ quản trị: PostgreSQL\nPhiên bản máy chủ: \d+\.\d+/);
     expect(out.stdout).toContain(`Kết nối: postgres@127.0.0.1:${url.port}${url.pathname}\n`);
-    expect(out.stdout).toContain('Lược đồ: 6\n');
+    expect(out.stdout).toContain(`Lược đồ: ${SCHEMA_VERSION}\n`);
     for (const args of [['db', 'info', '--json'], ['init'], ['log', '--limit', '3']]) {
       const o = await run(args, { db: pg, env });
       expect(o.stdout + o.stderr).not.toContain(PASSWORD);
@@ -170,7 +171,7 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     expect((await run(['db', 'copy', '--from', sqlite, '--to', db], { env })).code).toBe(0);
     const clean = await run(['db', 'check', '--json'], { db, env });
     expect(clean.code, clean.stderr).toBe(0);
-    expect(JSON.parse(clean.stdout)).toMatchObject({ ok: true, problems: [], schemaVersion: 6 });
+    expect(JSON.parse(clean.stdout)).toMatchObject({ ok: true, problems: [], schemaVersion: SCHEMA_VERSION });
     inspect(db, (c) => c.query(`UPDATE task SET due_on = '2099-02-30' WHERE id = 61`));
     const bad = await run(['db', 'check', '--json'], { db, env });
     expect(bad.code).toBe(1);
