@@ -5,7 +5,7 @@
  * PostgreSQL.
  */
 import { describe, expect, it } from 'vitest';
-import { run, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath } from '../helpers.js';
 import { env, localHm, NOW, staleEditScenario } from '../if-version-scenario.js';
 
 describe('--if-version (SQLite)', () => {
@@ -33,5 +33,18 @@ describe('--if-version (SQLite)', () => {
     expect((await run(['evaluation', 'edit', '1', '--score', '70', '--if-version', '9'], { db, env, now: NOW })).code).toBe(1);
     expect((await run(['doc', 'edit', '05-CT/TW', '--note', 'x', '--if-version', '9'], { db, env, now: NOW })).code).toBe(1);
     expect((await run(['doc', 'edit', '05-CT/TW', '--note', 'x', '--if-version', '1'], { db, env, now: NOW })).code).toBe(0);
+  });
+
+  it('a meeting: its version rises when its people or units change too, and a stale edit is refused', async () => {
+    const db = sampleDbPath();
+    const version = async () => (await runJson<{ version: number }>(['meeting', 'show', '1', '--json'], { db, env, now: NOW })).version;
+    const v1 = await version();
+    expect((await run(['meeting', 'edit', '1', '--guest', 'huynh thanh hai', '--force', '--if-version', String(v1)], { db, env, now: NOW })).code).toBe(0);
+    const v2 = await version();
+    expect(v2).toBe(v1 + 1);
+    const stale = await run(['meeting', 'edit', '1', '--location', 'Hội trường', '--force', '--if-version', String(v1)], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`thuky: hội nghị 1 đã được tester sửa lúc ${localHm(NOW)}; xem lại rồi làm lại\n`);
+    expect(await version()).toBe(v2);
   });
 });

@@ -38,6 +38,15 @@ describe("SQLite's dialect rewritten for PostgreSQL", () => {
     );
   });
 
+  it("json_object with literal keys: one row_to_json over the values named by the keys; other keys by to_json", () => {
+    expect(squash(translate(`SELECT json_object('id', t.id, 'it''s', 'x', 'n', NULL, 'c', coalesce((SELECT max(x) FROM y WHERE a = @a), 0)) FROM t`).text)).toBe(
+      `SELECT (SELECT row_to_json(thuky_r)::text FROM (SELECT t.id AS "id", 'x' AS "it's", NULL AS "n", coalesce((SELECT max(x) FROM y WHERE a = $1), 0) AS "c") AS thuky_r) FROM t`,
+    );
+    expect(squash(translate(`SELECT json_object(k, v) FROM t`).text)).toBe(`SELECT ('{' || to_json((k)::text)::text || ':' || coalesce(to_json( v)::text, 'null') || '}') FROM t`);
+    // A bare parameter has no type to format it by: the schema's function takes it.
+    expect(squash(translate(`SELECT json_object('a', @a) FROM t`).text)).toBe(`SELECT thuky_json_object(json_build_array('a', $1)) FROM t`);
+  });
+
   it('IS between values, camelCase aliases, WHERE 1, functions SQLite names otherwise', () => {
     expect(squash(translate('SELECT a AS unitId FROM t WHERE 1 AND x IS ? AND y IS NOT z AND w IS NOT NULL').text)).toBe(
       'SELECT a AS "unitId" FROM t WHERE true AND x IS NOT DISTINCT FROM $1 AND y IS DISTINCT FROM z AND w IS NOT NULL',

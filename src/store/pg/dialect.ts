@@ -339,10 +339,10 @@ function callArguments(tokens: Token[], open: number): [number, number][] {
 }
 
 /**
- * json_object(k1, v1, …) rewritten in place as `('{' || "k1" || ':' || coalesce(to_json(v1)::text,
- * 'null') || ',' || … || '}')`: the text thuky_json_object writes (json_build_array formats each
- * value as to_json does), without a function in SQL per row. Keys written as literals are turned to
- * JSON here; a value given as a bare parameter (no type for to_json) leaves the call as it is.
+ * json_object(k1, v1, …) rewritten in place, as the compact text thuky_json_object writes (each value
+ * formatted as to_json does): with literal keys, `(SELECT row_to_json(r)::text FROM (SELECT v1 AS
+ * "k1", …) r)`; else `('{' || to_json(k1) || ':' || coalesce(to_json(v1)::text, 'null') || … || '}')`.
+ * A value given as a bare parameter (no type to format it by) leaves the call as it is.
  */
 function inlineJsonObject(tokens: Token[], name: number, open: number): boolean {
   const args = callArguments(tokens, open);
@@ -350,6 +350,21 @@ function inlineJsonObject(tokens: Token[], name: number, open: number): boolean 
   if (args.some(([a, b], n) => n % 2 === 1 && a === b && tokens[a].t === 'param')) return false;
   const close = matching(tokens, open);
   const literal = (j: number) => tokens[j].t === 'str' && tokens[j].s[0] === "'";
+  if (args.every(([a, b], n) => n % 2 === 1 || (a === b && literal(a)))) {
+    // Every key written as a literal: one row_to_json of the values named by their keys (a single
+    // call per row in C), over a one-row subquery that sees the outer query's columns.
+    tokens[name].s = '';
+    tokens[open].s = '(SELECT row_to_json(thuky_r)::text FROM (SELECT ';
+    for (let n = 0; n < args.length; n += 2) {
+      const key = tokens[args[n][0]].s.slice(1, -1).replace(/''/g, "'");
+      tokens[args[n][0]].s = '';
+      tokens[significant(tokens, args[n + 1][0] - 1, -1)].s = '';
+      const as = ` AS "${key.replace(/"/g, '""')}"`;
+      if (n + 2 < args.length) tokens[significant(tokens, args[n + 2][0] - 1, -1)].s = `${as},`;
+      else tokens[close].s = `${as}) AS thuky_r)`;
+    }
+    return true;
+  }
   const pieces = args.map(([a, b], n): [string, string] => {
     if (n % 2 === 0) {
       if (a === b && literal(a)) {
