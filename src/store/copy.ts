@@ -3,8 +3,11 @@
  * history included (change log, command runs, row changes), with the same ids, in one transaction
  * on the target. The target must be empty (no row in any table): nothing is merged or overwritten.
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RuntimeError } from '../errors.js';
-import type { Db } from './db.js';
+import { openDatabase, type Db } from './db.js';
 import { isPostgres, type PgDatabase } from './pg/database.js';
 import { writeTransaction } from './transaction.js';
 
@@ -122,4 +125,27 @@ function insertInto(db: Db, table: string, columns: string[]): (rows: unknown[][
   return (rows) => {
     for (const r of rows) stmt.run(...r);
   };
+}
+
+/**
+ * `db restore` on PostgreSQL: a SQLite backup (checked first by the caller) copied into the empty
+ * database `to`, history included, in one transaction. A backup of an older version is brought up
+ * to this one on a temporary copy first (the file itself is never written). A database that holds
+ * data is refused untouched: a server keeps no file to set aside as a file restore does.
+ */
+export function restoreIntoEmpty(backup: string, to: Db, toName: string): CopyResult {
+  const dir = mkdtempSync(join(tmpdir(), 'thuky-restore-'));
+  try {
+    const temp = join(dir, 'backup.db');
+    copyFileSync(backup, temp);
+    const source = openDatabase(temp);
+    try {
+      for (const [table, n] of Object.entries(rowCounts(to, userTables(to)))) if (n > 0) throw new RuntimeError('restore.pgNotEmpty', { path: toName, table, n });
+      return copyDatabase(source, to, toName);
+    } finally {
+      source.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -178,14 +178,21 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     expect(JSON.parse(bad.stdout).problems).toEqual([expect.objectContaining({ kind: 'validation', table: 'task', id: '61' })]);
   });
 
-  it('commands that do not work on PostgreSQL yet refuse, naming the command', async () => {
-    for (const [args, command] of [
-      [['db', 'restore', sqlite, '-y'], 'db restore'],
-    ] as const) {
-      const out = await run([...args], { db: pg, env });
-      expect(out.code).toBe(1);
-      expect(out.stderr).toContain(`lệnh "${command}" chưa dùng được với cơ sở dữ liệu PostgreSQL`);
-      expect(out.stderr).not.toContain(PASSWORD);
-    }
+  it('db restore puts a SQLite backup into an empty database, and refuses one that holds data', async () => {
+    const counts = async (db: string) => (JSON.parse((await run(['db', 'info', '--json'], { db, env })).stdout) as Info).counts;
+    const empty = freshPgDatabase();
+    const restored = await run(['db', 'restore', sqlite, '-y'], { db: empty, env });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stderr).toContain(`Đã khôi phục ${sqlite} vào`);
+    expect(restored.stderr).not.toContain(PASSWORD);
+    const fromFile = await counts(sqlite);
+    const onServer = await counts(empty);
+    // The same rows, and one more line in the change log: the restore itself.
+    expect({ ...onServer, change_log: onServer.change_log - 1 }).toEqual(fromFile);
+    const again = await run(['db', 'restore', sqlite, '-y'], { db: empty, env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('trên máy chủ PostgreSQL chỉ khôi phục vào cơ sở dữ liệu trống');
+    expect(again.stderr).not.toContain(PASSWORD);
+    expect(await counts(empty)).toEqual(onServer);
   });
 });
