@@ -7,6 +7,12 @@
  *   npm run bench -- --scale city --db /tmp/city.db [--runs 7] [--warmup 1] [--out bench/results.md]
  *                    [--only overdue-json,help] [--no-taskwarrior] [--profile[=id,id]] [--no-write] [--no-snapshot]
  *                    [--slow 20] (seconds: slower commands are timed once) [--timeout 300] (seconds: killed)
+ *                    [--engine postgresql --pg URL [--pg-copy]]
+ *
+ * --engine postgresql also times the reports on a PostgreSQL copy of the same database (URL: a
+ * database `thuky db copy` filled from --db, or an empty one with --pg-copy, which copies it first,
+ * timed once; `node bench/pg-server.mjs` starts a local server and prints its URL), beside SQLite
+ * in the same rounds, and writes the section `<scale>-postgresql`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +21,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryDatabase, openDatabase } from '../src/store/db.js';
+import { withoutPassword } from '../src/store/pg/url.js';
 import { parseArgs, readMeta, writePeopleXlsx, type BenchMeta } from './gen.js';
 
 /** The project folder: the one bench/tsrun.mjs ran from, else the nearest parent holding the package.json of thuky (the bundle runs from node_modules/.cache). */
@@ -151,6 +158,17 @@ function commandExists(path: string[]): boolean {
   // The heading is translated ("Usage:", "Cách dùng:"); the command path after it is not.
   const first = r.stdout.split('\n').find((l) => l.trim()) ?? '';
   return r.status === 0 && new RegExp(`:\\s+thuky ${path.join(' ')}( |$)`).test(first);
+}
+
+/** The server's version line, as `thuky db info` shows it (the password never reaches the results). */
+function pgServerVersion(bin: string, url: string): string {
+  const r = spawnSync(NODE, [bin, 'db', 'info', '--json', '--db', url], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  try {
+    const info = JSON.parse(r.stdout) as Record<string, unknown>;
+    return `PostgreSQL ${String(info.serverVersion ?? info.version ?? '?')} (${withoutPassword(url)})`;
+  } catch {
+    return `unknown (${withoutPassword(url)})`;
+  }
 }
 
 /** Copies bin/, dist/ and package.json (node_modules and data/ linked) and checks that the copy runs. */
@@ -479,6 +497,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${dbPath} differs from the current schema in: ${schemaDrift.join(', ')}\nregenerate it with npm run bench:gen (or pass --allow-drift)\n`);
     return 2;
   }
+  const engine = args.engine ?? 'sqlite';
+  if (engine !== 'sqlite' && engine !== 'postgresql') {
+    process.stderr.write(`--engine takes sqlite or postgresql, not ${engine}\n`);
+    return 2;
+  }
+  const pgUrl = engine === 'postgresql' ? args.pg : undefined;
+  if (engine === 'postgresql' && !pgUrl?.startsWith('postgres')) {
+    process.stderr.write('--engine postgresql needs --pg postgresql://… (node bench/pg-server.mjs starts a server and prints one)\n');
+    return 2;
+  }
   const runs = Number(args.runs ?? 7);
   const slowMs = Number(args.slow ?? 20) * 1000;
   const warmup = Number(args.warmup ?? 1);
@@ -576,7 +604,33 @@ export async function main(argv: string[]): Promise<number> {
     { id: 'sqlite3', label: 'sqlite3 shell, same overdue query (-json)', group: 'floor', file: 'sqlite3', args: ['-readonly', '-json', dbPath, overdueSql(meta.asOf)], status: 'ok', samples: [], countRows: jsonRows },
     { id: 'taskwarrior', label: 'Taskwarrior task overdue', group: 'peer', file: 'task', args: ['overdue'], status: 'ok', samples: [] },
   ];
-  const cmds = all.filter((c) => !only || only.has(c.id) || c.id === 'node');
+  // The same reports on PostgreSQL (a copy of the same data), in the same rounds as SQLite's.
+  const onPg = (id: string, label: string, path: string[], rest: string[], extra: Partial<Cmd> = {}): Cmd =>
+    thuky(`pg-${id}`, `PostgreSQL: ${label}`, path, [...rest, '--db', pgUrl!], extra);
+  if (pgUrl)
+    all.push(
+      onPg('overdue-json', 'thuky overdue --json', ['overdue'], ['--json', '--as-of', asOf], { report: true, countRows: jsonRows }),
+      onPg('overdue-text', 'thuky overdue --format text', ['overdue'], ['--format', 'text', '--as-of', asOf], { report: true }),
+      onPg('report-tasks', `thuky report tasks --period ${year}`, ['report', 'tasks'], ['--period', String(year), '--as-of', asOf], { report: true }),
+      onPg('report-compliance', `thuky report compliance --year ${year}`, ['report', 'compliance'], ['--year', String(year), '--as-of', asOf], { report: true }),
+      onPg('meeting-show', `thuky meeting show ${meeting.id} (${meeting.n} speeches)`, ['meeting', 'show'], [String(meeting.id)], { report: true }),
+    );
+  const cmds = all.filter((c) => !only || only.has(c.id) || c.id === 'node' || (pgUrl && c.id.startsWith('pg-') && (only.has(c.id.slice(3)) || only.has(c.id))));
+  // --pg-copy: the SQLite database copied into the (empty) PostgreSQL one first, timed once.
+  if (pgUrl && args['pg-copy']) {
+    const copy = thuky('pg-copy', 'thuky db copy SQLite → PostgreSQL (once)', ['db', 'copy'], ['--from', dbPath, '--to', pgUrl]);
+    log('copying the database into PostgreSQL…');
+    const s = runner.once(copy);
+    if (s.code !== 0) {
+      process.stderr.write(`db copy failed: ${(s.stderr || s.stdout).trim().slice(0, 500)}\n`);
+      return 2;
+    }
+    copy.samples.push(s);
+    copy.status = 'once';
+    copy.note = 'into an empty database; one transaction';
+    cmds.splice(1, 0, copy);
+    log(`  copied in ${fmtMs(s.ms)}`);
+  }
 
   // Which commands exist, and the floors and the peer.
   for (const c of cmds) {
@@ -669,6 +723,12 @@ export async function main(argv: string[]): Promise<number> {
   // The issue sets budgets for the city scale (and two for the national one); smaller scales are shown without verdicts.
   const judged = meta.scale === 'city' || national;
   const budgets: Budget[] = !judged ? [] : [
+    ...(pgUrl
+      ? [
+          { what: 'PostgreSQL `overdue --json` vs SQLite', limit: '≤ 2 ×', eval: ratioBudget('pg-overdue-json', 'overdue-json', 2), cmd: 'pg-overdue-json' },
+          { what: `PostgreSQL \`report compliance --year ${year}\``, limit: '≤ 2 s', eval: msBudget('pg-report-compliance', 2000), cmd: 'pg-report-compliance' },
+        ]
+      : []),
     { what: '`--help`', limit: '≤ 1.2 × `node -e 0`', eval: ratioBudget('help', 'node', 1.2), cmd: 'help' },
     { what: '`overdue --json`', limit: national ? '≤ 600 ms' : '≤ 400 ms', eval: msBudget('overdue-json', national ? 600 : 400), cmd: 'overdue-json' },
     { what: '`overdue --json` vs the sqlite3 shell, same query', limit: '≤ 2 ×', eval: ratioBudget('overdue-json', 'sqlite3', 2), cmd: 'overdue-json' },
@@ -776,11 +836,14 @@ export async function main(argv: string[]): Promise<number> {
   const v = versions(dbPath);
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const counts = meta.counts;
+  const key = pgUrl ? `${meta.scale}-postgresql` : meta.scale;
+  const shownArgv = argv.map((a) => (a.startsWith('postgres') ? withoutPassword(a) : a));
+  if (pgUrl) v.postgresql = pgServerVersion(BIN, pgUrl);
   const section = [
-    `<!-- bench:${meta.scale} -->`,
-    `## ${meta.scale} scale — ${when}`,
+    `<!-- bench:${key} -->`,
+    `## ${meta.scale} scale${pgUrl ? ', PostgreSQL beside SQLite' : ''} — ${when}`,
     '',
-    `Command: \`npm run bench:gen -- --scale ${meta.scale} --out ${args.db} --seed ${meta.seed}\` then \`npm run bench -- ${argv.join(' ')}\`.`,
+    `Command: \`npm run bench:gen -- --scale ${meta.scale} --out ${args.db} --seed ${meta.seed}\` then ${pgUrl ? '`node bench/pg-server.mjs` (a local PostgreSQL) and ' : ''}\`npm run bench -- ${shownArgv.join(' ')}\`.`,
     '',
     ...Object.entries(v).map(([k, val]) => `- ${k}: ${val}`),
     `- data: seed ${meta.seed}, years ${meta.firstYear}–${meta.year}, reports as of ${asOf}; ${(statSync(dbPath).size / 2 ** 20).toFixed(0)} MiB; ` +
@@ -799,7 +862,7 @@ export async function main(argv: string[]): Promise<number> {
     '',
     ...ratios,
     ...(profiles.length ? ['', 'CPU profiles (`node --cpu-prof`, one run) of the commands behind missed budgets:', '', ...profiles] : []),
-    `<!-- /bench:${meta.scale} -->`,
+    `<!-- /bench:${key} -->`,
   ].join('\n');
   process.stdout.write(`${section}\n`);
 
@@ -808,7 +871,7 @@ export async function main(argv: string[]): Promise<number> {
     let doc = existsSync(out)
       ? readFileSync(out, 'utf8')
       : '# Benchmark results\n\nWritten by `npm run bench`; each scale keeps its own section, replaced by its latest run.\nBudgets are those of issue 6. Figures are medians on the machine named in each section.\n';
-    const re = new RegExp(`<!-- bench:${meta.scale} -->[\\s\\S]*?<!-- /bench:${meta.scale} -->`);
+    const re = new RegExp(`<!-- bench:${key} -->[\\s\\S]*?<!-- /bench:${key} -->`);
     // A new scale goes after the other scales' sections, before the hand-written analysis.
     const analysis = doc.indexOf('\n## What is slow');
     doc = re.test(doc)

@@ -13,6 +13,8 @@ const part: CataloguePart = {
     'db.copy.needsBoth': 'cần cả --from và --to',
     'db.copy.same': '--from và --to là cùng một cơ sở dữ liệu ({path})',
     'db.copy.notEmpty': 'cơ sở dữ liệu nhận {path} đã có dữ liệu ({table}: {n} dòng); chỉ chép vào cơ sở dữ liệu trống. Không có gì bị thay đổi.',
+    'restore.pgNotEmpty': 'cơ sở dữ liệu {path} đã có dữ liệu ({table}: {n} dòng); trên máy chủ PostgreSQL chỉ khôi phục vào cơ sở dữ liệu trống: tạo một cơ sở dữ liệu mới (createdb) rồi chạy lại với --db trỏ tới nó, hoặc dùng pg_restore với bản pg_dump. Không có gì bị thay đổi.',
+    'restore.donePg': 'Đã khôi phục {from} vào {path}: {rows} dòng.',
     'db.copy.done': 'đã chép {rows} dòng của {tables} bảng từ {from} sang {to}',
   },
   en: {
@@ -26,6 +28,8 @@ const part: CataloguePart = {
     'db.copy.needsBoth': 'both --from and --to are needed',
     'db.copy.same': '--from and --to are the same database ({path})',
     'db.copy.notEmpty': 'the target database {path} already holds data ({table}: {n} rows); a copy goes only into an empty database. Nothing was changed.',
+    'restore.pgNotEmpty': 'the database {path} already holds data ({table}: {n} rows); on a PostgreSQL server a backup is restored into an empty database only: create a new one (createdb) and run again with --db naming it, or use pg_restore with a pg_dump. Nothing was changed.',
+    'restore.donePg': 'Restored {from} into {path}: {rows} rows.',
     'db.copy.done': 'copied {rows} rows of {tables} tables from {from} to {to}',
   },
 };

@@ -102,8 +102,9 @@ function quoteLiteral(text: string): string {
 }
 
 /** `json_object('a', new."a", …)`: the row's values as SQLite keeps them. */
-function jsonOf(prefix: 'new' | 'old', columns: string[]): string {
-  return `json_object(${columns.map((c) => `${quoteLiteral(c)}, ${prefix}.${quoteId(c)}`).join(', ')})`;
+function jsonOf(prefix: 'new' | 'old', columns: string[], bumped = false): string {
+  const value = (c: string) => (bumped && c === 'version' ? 'CASE WHEN new.version IS old.version THEN old.version + 1 ELSE new.version END' : `${prefix}.${quoteId(c)}`);
+  return `json_object(${columns.map((c) => `${quoteLiteral(c)}, ${value(c)}`).join(', ')})`;
 }
 
 export interface RunInfo {
@@ -148,13 +149,17 @@ export function startRecording(db: Db, info: RunInfo): void {
     const table = `main.${quoteId(t.name)}`;
     const pkOf = (prefix: 'new' | 'old') => jsonOf(prefix, t.pk);
     const trigger = (op: string) => quoteId(`thuky_record_${t.name}_${op}`);
+    // A row with a version (migration 8) gets the next one when a change leaves it as it was; this
+    // trigger's own UPDATE does not fire it again (recursive triggers are off).
+    const versioned = t.columns.includes('version') && t.pk.length === 1 && t.pk[0] === 'id';
     sql.push(
       `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
       `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}
          INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
       `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON ${table}
-         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensure}
-         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns)}); END;`,
+         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensure}${versioned ? `
+         UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND new.version IS old.version;` : ''}
+         INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns, versioned)}); END;`,
       `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN ${ensure}
          INSERT INTO main.row_change (run_id, tbl, pk, op, before) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'delete', ${jsonOf('old', t.columns)}); END;`,
     );

@@ -96,7 +96,8 @@ export const SQL = {
       FROM activity
      WHERE held_on BETWEEN @from AND @until
        AND unit_id IN (SELECT value FROM json_each(@units))
-     GROUP BY unit_id, month, kind`,
+     GROUP BY unit_id, month, kind
+     ORDER BY unit_id, month, kind`,
   speeches: `
     SELECT s.unit_id AS unitId, count(*) AS n
       FROM meeting m JOIN speech s ON s.meeting_id = m.id

@@ -3,8 +3,11 @@
  * history included (change log, command runs, row changes), with the same ids, in one transaction
  * on the target. The target must be empty (no row in any table): nothing is merged or overwritten.
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RuntimeError } from '../errors.js';
-import type { Db } from './db.js';
+import { openDatabase, type Db } from './db.js';
 import { isPostgres, type PgDatabase } from './pg/database.js';
 import { writeTransaction } from './transaction.js';
 
@@ -39,7 +42,7 @@ export interface CopyResult {
   counts: Record<string, number>;
 }
 
-const BATCH = 500;
+const BATCH = 2000;
 
 /**
  * Copies every row of `from` into the empty database `to`; `toName` names it in a refusal. A
@@ -67,6 +70,10 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
     // References are checked at the commit: tables go in any order, and rows that refer to rows of
     // their own table (a unit's parent, a carried-over task) in id order.
     to.pragma('defer_foreign_keys = ON');
+    // The rows come with their ids and nothing is recorded for undo: PostgreSQL's per-row triggers
+    // (next id, undo record) stay off while they go in, within this transaction only.
+    const pg = isPostgres(to) ? to : undefined;
+    if (pg) for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
     for (const table of tables) {
       const columns = columnsOf(from, table).filter((c) => columnsOf(to, table).includes(c));
       // In id order; a table keyed otherwise (links such as unit_successor) in the order its rows were
@@ -90,7 +97,15 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       counts[table] = n;
       rows += n;
     }
+    if (pg) {
+      // The references are checked now (all rows are in), which leaves the tables free to alter.
+      pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
+      for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
+    }
   });
+  // Statistics and the visibility map of the new rows, so that the first queries on the copy are
+  // planned for its real size and read their indexes alone (outside the transaction, as VACUUM must).
+  if (isPostgres(to)) to.execNative(`VACUUM (ANALYZE) ${tables.map(quote).join(', ')}`);
   return { tables: tables.length, rows, counts };
 }
 
@@ -110,4 +125,27 @@ function insertInto(db: Db, table: string, columns: string[]): (rows: unknown[][
   return (rows) => {
     for (const r of rows) stmt.run(...r);
   };
+}
+
+/**
+ * `db restore` on PostgreSQL: a SQLite backup (checked first by the caller) copied into the empty
+ * database `to`, history included, in one transaction. A backup of an older version is brought up
+ * to this one on a temporary copy first (the file itself is never written). A database that holds
+ * data is refused untouched: a server keeps no file to set aside as a file restore does.
+ */
+export function restoreIntoEmpty(backup: string, to: Db, toName: string): CopyResult {
+  const dir = mkdtempSync(join(tmpdir(), 'thuky-restore-'));
+  try {
+    const temp = join(dir, 'backup.db');
+    copyFileSync(backup, temp);
+    const source = openDatabase(temp);
+    try {
+      for (const [table, n] of Object.entries(rowCounts(to, userTables(to)))) if (n > 0) throw new RuntimeError('restore.pgNotEmpty', { path: toName, table, n });
+      return copyDatabase(source, to, toName);
+    } finally {
+      source.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -12,6 +12,7 @@ import { cleanText, fold, optionalText } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { requireTasks } from './tasks.js';
+import { assertVersion, type VersionedTable } from './versions.js';
 
 function changed<T extends object>(before: Record<string, unknown>, after: T): Partial<T> {
   const out: Partial<T> = {};
@@ -25,6 +26,8 @@ export interface DocumentPatch {
   issuedOn?: IsoDate | null;
   issuingBody?: string | null;
   note?: string | null;
+  /** The version the edit was made on (refused if the record changed since). */
+  ifVersion?: number;
 }
 
 export function editDocument(db: Db, audit: Audit, id: number, patch: DocumentPatch): void {
@@ -44,14 +47,18 @@ export function editDocument(db: Db, audit: Audit, id: number, patch: DocumentPa
   if (patch.issuedOn !== undefined) set.issued_on = patch.issuedOn;
   if (patch.issuingBody !== undefined) set.issuing_body = optionalText(patch.issuingBody);
   if (patch.note !== undefined) set.note = optionalText(patch.note);
-  updateRow(db, audit, 'document', id, before, set);
+  updateRow(db, audit, 'document', id, before, set, patch.ifVersion);
 }
 
-/** One UPDATE of the columns given (names from this module, never from input), logged. */
-function updateRow(db: Db, audit: Audit, table: string, id: number, before: Record<string, unknown>, set: Record<string, unknown>): void {
+/**
+ * One UPDATE of the columns given (names from this module, never from input), logged; refused
+ * first when the record is no longer at the version the edit was made on.
+ */
+function updateRow(db: Db, audit: Audit, table: VersionedTable, id: number, before: Record<string, unknown>, set: Record<string, unknown>, ifVersion?: number): void {
   const diff = changed(before, set);
-  if (!Object.keys(diff).length) return;
+  if (!Object.keys(diff).length) return assertVersion(db, table, id, ifVersion, audit.at);
   writeTransaction(db, () => {
+    assertVersion(db, table, id, ifVersion, audit.at);
     db.prepare(`UPDATE "${table}" SET ${Object.keys(diff).map((c) => `"${c}" = @${c}`).join(', ')} WHERE id = @id`).run({ ...diff, id });
     logChange(db, audit, table, id, 'update', { before: Object.fromEntries(Object.keys(diff).map((k) => [k, before[k]])), after: diff });
   });
@@ -63,6 +70,7 @@ export interface ActivityPatch {
   kind?: ActivityKind;
   title?: string;
   participants?: number | null;
+  ifVersion?: number;
 }
 
 export function editActivity(db: Db, audit: Audit, id: number, patch: ActivityPatch): void {
@@ -81,13 +89,14 @@ export function editActivity(db: Db, audit: Audit, id: number, patch: ActivityPa
     set.title = title;
   }
   if (patch.participants !== undefined) set.participants = patch.participants;
-  updateRow(db, audit, 'activity', id, before, set);
+  updateRow(db, audit, 'activity', id, before, set, patch.ifVersion);
 }
 
 export interface EvaluationPatch {
   result?: EvaluationResult;
   score?: number | null;
   planUsed?: boolean | null;
+  ifVersion?: number;
 }
 
 export function editEvaluation(db: Db, audit: Audit, id: number, patch: EvaluationPatch): void {
@@ -97,7 +106,7 @@ export function editEvaluation(db: Db, audit: Audit, id: number, patch: Evaluati
   if (patch.result !== undefined) set.result = patch.result;
   if (patch.score !== undefined) set.score = patch.score;
   if (patch.planUsed !== undefined) set.plan_used = patch.planUsed === null ? null : patch.planUsed ? 1 : 0;
-  updateRow(db, audit, 'evaluation', id, before, set);
+  updateRow(db, audit, 'evaluation', id, before, set, patch.ifVersion);
 }
 
 export interface TaskPatch {
@@ -111,6 +120,8 @@ export interface TaskPatch {
   documentId?: number | null;
   ownerId?: number | null;
   note?: string | null;
+  /** The version the edit was made on (one task only; refused if it changed since). */
+  ifVersion?: number;
 }
 
 /**
@@ -152,6 +163,6 @@ export function editTasks(db: Db, audit: Audit, ids: number[], patch: TaskPatch)
     updates.push({ id: t.id, before, set });
   }
   writeTransaction(db, () => {
-    for (const u of updates) updateRow(db, audit, 'task', u.id, u.before, u.set);
+    for (const u of updates) updateRow(db, audit, 'task', u.id, u.before, u.set, patch.ifVersion);
   });
 }

@@ -74,7 +74,7 @@ export function inspectBackup(path: string): BackupSummary {
  * never moved. Returns where the current file was kept (null when there was none).
  */
 export function restoreBackup(backup: string, target: string, stamp: string): string | null {
-  if (isPostgresUrl(target)) throw new RuntimeError('pg.unsupported', { command: 'db restore', path: target });
+  if (isPostgresUrl(target)) throw new RuntimeError('pg.unsupported', { command: 'db restore', path: target }); // see copy.ts restoreIntoEmpty
   inspectBackup(backup);
   let keptAs: string | null = null;
   if (existsSync(target)) {

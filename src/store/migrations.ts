@@ -10,6 +10,7 @@ import membershipHistory from './migrations/004-membership-history.js';
 import commandRuns from './migrations/005-command-runs.js';
 import draftLock from './migrations/006-draft-lock.js';
 import taskDueOrder from './migrations/007-task-due-order.js';
+import rowVersion from './migrations/008-row-version.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, sql: commandRuns },
   { version: 6, sql: draftLock },
   { version: 7, sql: taskDueOrder },
+  { version: 8, sql: rowVersion },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,6 +7,7 @@ import { logChange, type Audit } from '../changelog.js';
 import type { Db } from '../db.js';
 import { addTasks } from '../task-writes.js';
 import { writeTransaction } from '../transaction.js';
+import { assertVersion, rowVersion } from '../versions.js';
 import type { ConclusionInput, CreatedMeeting, MeetingInput, MeetingKind, SpeechInput } from './kinds.js';
 import { checkConclusion, checkExists, checkHeader, checkSpeech, checkUnits, uniq, unitName, type CheckedMeeting } from './validate.js';
 
@@ -132,6 +133,11 @@ export interface WriteOptions {
   force?: boolean;
 }
 
+export interface EditOptions extends WriteOptions {
+  /** The version the edit was made on (refused if the meeting changed since). */
+  ifVersion?: number;
+}
+
 /** Adds a numbered conclusion; with units, one task per unit (linked to the meeting and conclusion). */
 export function addConclusion(db: Db, audit: Audit, meetingId: number, input: ConclusionInput, opts: WriteOptions = {}): { conclusionId: number; ord: number; taskIds: number[] } {
   return writeTransaction(db, () => {
@@ -212,9 +218,11 @@ export interface MeetingPatch {
   removeDocumentIds?: number[];
 }
 
-export function editMeeting(db: Db, audit: Audit, id: number, patch: MeetingPatch, opts: WriteOptions = {}): void {
+export function editMeeting(db: Db, audit: Audit, id: number, patch: MeetingPatch, opts: EditOptions = {}): void {
   return writeTransaction(db, () => {
     const row = meetingRow(db, id);
+    assertVersion(db, 'meeting', id, opts.ifVersion, audit.at);
+    const version = rowVersion(db, 'meeting', id)!;
     checkOpen(row, opts.force);
     const before = db
       .prepare(
@@ -254,6 +262,10 @@ export function editMeeting(db: Db, audit: Audit, id: number, patch: MeetingPatc
       db.prepare(
         'INSERT OR IGNORE INTO meeting_document (meeting_id, document_id, ord) VALUES (?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM meeting_document WHERE meeting_id = ?))',
       ).run(id, d, id);
+    // Its people, units and documents are part of the meeting: a change to them is a new version too
+    // (a change of the row itself has raised it already).
+    if (chairIds || guestIds || patch.inviteUnitIds || patch.uninviteUnitIds || patch.addDocumentIds || patch.removeDocumentIds)
+      db.prepare('UPDATE meeting SET version = ? WHERE id = ? AND version = ?').run(version + 1, id, version);
     const changedBefore: Record<string, unknown> = {};
     for (const k of Object.keys(patch)) if (k in before) changedBefore[k] = (before as unknown as Record<string, unknown>)[k];
     logChange(db, audit, 'meeting', id, 'update', { before: changedBefore, after: patch, ...forced(row, opts.force) });

@@ -2,14 +2,14 @@
  * A PostgreSQL connection that presents the part of better-sqlite3's API the store uses
  * (prepare/run/get/all/iterate/pluck/raw, exec, transaction, the pragmas thuky reads), so that the
  * store's functions run unchanged on either engine. The store is synchronous: each call crosses to
- * a worker thread (pg-worker.mjs, through synckit) that holds the connection and waits for the
- * answer, about half a millisecond a round trip on one machine.
+ * a worker thread (pg-worker.mjs) that holds the connection, and this thread waits for the answer
+ * (Atomics.wait on a shared flag), about half a millisecond a round trip on one machine.
  *
- * The driver (`postgres`) and synckit are loaded on the first connection only: a SQLite run never
+ * The worker and the driver (`postgres`) start on the first connection only: a SQLite run never
  * loads them.
  */
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import { RuntimeError } from '../../errors.js';
 import { translate, type Translated } from './dialect.js';
 import type { Target } from './url.js';
@@ -22,21 +22,47 @@ interface Reply {
   serverVersion?: string;
 }
 
-type Bridge = (msg: Record<string, unknown>) => Reply;
+interface Bridge {
+  port: MessagePort;
+  flag: Int32Array;
+  receive: (port: MessagePort) => { message: Reply } | undefined;
+}
 let bridge: Bridge | undefined;
 let nextId = 1;
+
+/** THUKY_PG_TRACE=1: each query's time, rows and text on stderr (for measurements). */
+const trace = process.env.THUKY_PG_TRACE
+  ? (text: string, ms: number, rows: number) =>
+      process.stderr.write(`[pg] ${ms.toFixed(1)} ms ${rows} rows (at ${performance.now().toFixed(0)} ms): ${process.env.THUKY_PG_TRACE === 'full' ? text : text.replace(/\s+/g, ' ').slice(0, 160)}\n`)
+  : undefined;
 
 /** Round trips so far in this process (for measurements). */
 export let roundTrips = 0;
 
+/**
+ * The worker thread, started on the first call: a message port for the requests and answers, and a
+ * shared flag it raises once an answer is posted, which this thread waits on (Atomics.wait). Neither
+ * keeps the process alive.
+ */
+function startBridge(): Bridge {
+  const require = createRequire(import.meta.url);
+  const { Worker, MessageChannel, receiveMessageOnPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL('./pg-worker.mjs', import.meta.url), { workerData: { port: port2, flag }, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  return { port: port1, flag, receive: receiveMessageOnPort as Bridge['receive'] };
+}
+
 function send(msg: Record<string, unknown>): Reply {
-  if (!bridge) {
-    const require = createRequire(import.meta.url);
-    const { createSyncFn } = require('synckit') as { createSyncFn: (path: string) => Bridge };
-    bridge = createSyncFn(fileURLToPath(new URL('./pg-worker.mjs', import.meta.url)));
-  }
+  bridge ??= startBridge();
   roundTrips++;
-  const reply = bridge(msg);
+  Atomics.store(bridge.flag, 0, 0);
+  bridge.port.postMessage(msg);
+  Atomics.wait(bridge.flag, 0, 0);
+  const reply = bridge.receive(bridge.port)?.message;
+  if (!reply) throw new PgError('the PostgreSQL worker gave no answer', null, null);
   if (reply.error) throw new PgError(reply.error.message, reply.error.code, reply.error.detail);
   return reply;
 }
@@ -84,8 +110,10 @@ export class PgDatabase {
   query(text: string, values: unknown[] = [], types?: number[]): { columns: string[]; rows: unknown[][]; count: number } {
     this.assertOpen();
     let reply: Reply;
+    const started = trace ? performance.now() : 0;
     try {
       reply = send({ op: 'query', id: this.id, text, params: values, types });
+      if (trace) trace(text, performance.now() - started, reply.rows?.length ?? 0);
     } catch (err) {
       if (process.env.THUKY_PG_DEBUG && err instanceof Error) err.message += `\n-- in: ${text}`;
       throw err;

@@ -7,7 +7,8 @@
  *   an `id` gets `RETURNING id` (SQLite's last insert rowid);
  * - `a IS b` / `a IS NOT b` with a value on the right become IS [NOT] DISTINCT FROM;
  * - ifnull → coalesce, instr → strpos, char → chr, group_concat → string_agg, json_group_array →
- *   json_agg, json_object → json_build_object, scalar max/min → greatest/least, and SQLite's
+ *   json_agg, json_object → json_build_object, scalar max/min → greatest/least, sum(condition) →
+ *   sum((condition)::int), and SQLite's
  *   json_each, json_extract, julianday, strftime, date → thuky_* functions of the schema (pg/compat);
  * - ORDER BY terms get SQLite's place for NULLs (first when ascending, last when descending);
  * - LIKE becomes ILIKE (SQLite's LIKE ignores the case of ASCII letters);
@@ -207,10 +208,18 @@ function translateUncached(sql: string): Translated {
         tokens[next].s = "'UTF8'";
       }
     } else if (isCall && w === 'json_object') {
-      // SQLite's compact JSON text: the pairs as an array, written by thuky_json_object.
-      tokens[matching(tokens, next)].s = '))';
-      tok.s = 'thuky_json_object';
-      tokens[next].s = '(json_build_array(';
+      // SQLite's compact JSON text, {"k":v,…}: written inline as text built by to_json (C, per value)
+      // where each value's type is known; else the pairs as an array, written by thuky_json_object.
+      if (!inlineJsonObject(tokens, i, next)) {
+        tokens[matching(tokens, next)].s = '))';
+        tok.s = 'thuky_json_object';
+        tokens[next].s = '(json_build_array(';
+      }
+    } else if (isCall && w === 'sum' && isConditionArg(tokens, next)) {
+      // sum(a <= b): SQLite counts true conditions as 1. The built-in sum of integers, rather than the
+      // schema's sum(boolean) (an aggregate in SQL, several times slower over many rows).
+      tokens[matching(tokens, next)].s = ')::int)';
+      tokens[next].s = '((';
     } else if (isCall && w === 'coalesce') {
       conditionDefault(tokens, next);
     } else if (isCall && RENAMED[w]) {
@@ -303,6 +312,108 @@ function conditionDefault(tokens: Token[], open: number): void {
     if (tok.t === 'num' && (tok.s === '1' || tok.s === '0')) tok.s = tok.s === '1' ? 'true' : 'false';
     return;
   }
+}
+
+/** The top-level arguments of the call opened at `open`: [first, last] significant token of each. */
+function callArguments(tokens: Token[], open: number): [number, number][] {
+  const close = matching(tokens, open);
+  const args: [number, number][] = [];
+  let depth = 0;
+  let first = -1;
+  let last = -1;
+  for (let j = open; j <= close; j++) {
+    const tok = tokens[j];
+    const d = depthChange(tok);
+    if (j === open || (j === close && depth + d === 0) || (depth === 1 && tok.t === 'punct' && tok.s === ',')) {
+      if (j !== open) args.push([first, last]);
+      first = last = -1;
+      depth += d;
+      continue;
+    }
+    depth += d;
+    if (tok.t === 'ws' || tok.t === 'comment') continue;
+    if (first < 0) first = j;
+    last = j;
+  }
+  return args;
+}
+
+/**
+ * json_object(k1, v1, …) rewritten in place, as the compact text thuky_json_object writes (each value
+ * formatted as to_json does): with literal keys, `(SELECT row_to_json(r)::text FROM (SELECT v1 AS
+ * "k1", …) r)`; else `('{' || to_json(k1) || ':' || coalesce(to_json(v1)::text, 'null') || … || '}')`.
+ * A value given as a bare parameter (no type to format it by) leaves the call as it is.
+ */
+function inlineJsonObject(tokens: Token[], name: number, open: number): boolean {
+  const args = callArguments(tokens, open);
+  if (args.length === 0 || args.length % 2 || args.some(([a]) => a < 0)) return false;
+  if (args.some(([a, b], n) => n % 2 === 1 && a === b && tokens[a].t === 'param')) return false;
+  const close = matching(tokens, open);
+  const literal = (j: number) => tokens[j].t === 'str' && tokens[j].s[0] === "'";
+  if (args.every(([a, b], n) => n % 2 === 1 || (a === b && literal(a)))) {
+    // Every key written as a literal: one row_to_json of the values named by their keys (a single
+    // call per row in C), over a one-row subquery that sees the outer query's columns.
+    tokens[name].s = '';
+    tokens[open].s = '(SELECT row_to_json(thuky_r)::text FROM (SELECT ';
+    for (let n = 0; n < args.length; n += 2) {
+      const key = tokens[args[n][0]].s.slice(1, -1).replace(/''/g, "'");
+      tokens[args[n][0]].s = '';
+      tokens[significant(tokens, args[n + 1][0] - 1, -1)].s = '';
+      const as = ` AS "${key.replace(/"/g, '""')}"`;
+      if (n + 2 < args.length) tokens[significant(tokens, args[n + 2][0] - 1, -1)].s = `${as},`;
+      else tokens[close].s = `${as}) AS thuky_r)`;
+    }
+    return true;
+  }
+  const pieces = args.map(([a, b], n): [string, string] => {
+    if (n % 2 === 0) {
+      if (a === b && literal(a)) {
+        tokens[a].s = `'${JSON.stringify(tokens[a].s.slice(1, -1).replace(/''/g, "'")).replace(/'/g, "''")}'`;
+        return ['', ''];
+      }
+      return ['to_json((', ')::text)::text'];
+    }
+    if (a === b && tokens[a].t === 'word' && tokens[a].s.toLowerCase() === 'null') {
+      tokens[a].s = "'null'";
+      return ['', ''];
+    }
+    if (a === b && literal(a)) {
+      tokens[a].s = `to_json(${tokens[a].s}::text)::text`;
+      return ['', ''];
+    }
+    return ['coalesce(to_json(', ")::text, 'null')"];
+  });
+  tokens[name].s = '';
+  tokens[open].s = `('{' || ${pieces[0][0]}`;
+  for (let n = 1; n < args.length; n++) {
+    const comma = significant(tokens, args[n][0] - 1, -1);
+    tokens[comma].s = `${pieces[n - 1][1]} || ${n % 2 ? "':'" : "','"} || ${pieces[n][0]}`;
+  }
+  tokens[close].s = `${pieces[args.length - 1][1]} || '}')`;
+  return true;
+}
+
+function significant(tokens: Token[], from: number, step: 1 | -1): number {
+  let j = from;
+  while (j >= 0 && j < tokens.length && (tokens[j].t === 'ws' || tokens[j].t === 'comment')) j += step;
+  return j;
+}
+
+/** Whether the one argument of the call opened at `open` is a condition (`sum(a <= b)`). */
+function isConditionArg(tokens: Token[], open: number): boolean {
+  const close = matching(tokens, open);
+  let depth = 0;
+  let condition = false;
+  for (let j = open; j <= close; j++) {
+    const tok = tokens[j];
+    depth += depthChange(tok);
+    if (depth !== 1) continue;
+    if (tok.t === 'punct' && tok.s === ',') return false;
+    if (tok.t === 'punct' && /^[<>=!]$/.test(tok.s)) condition = true;
+    else if (tok.t === 'word' && COMPARISON_WORDS.has(tok.s.toLowerCase())) condition = true;
+    else if (tok.t === 'word' && (tok.s.toLowerCase() === 'distinct' || tok.s.toLowerCase() === 'case')) return false;
+  }
+  return condition;
 }
 
 /** How a punctuation token changes the depth of parentheses (rewritten tokens may hold several). */

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { formatDateVi } from '../../../domain/dates.js';
 import type { Column } from '../../../render/output.js';
 import { logChange } from '../../../store/changelog.js';
+import { restoreIntoEmpty } from '../../../store/copy.js';
+import { isPostgresUrl } from '../../../store/pg/url.js';
 import { checkHealth, inspectBackup, restoreBackup, type BackupSummary, type Problem } from '../../../store/maintenance.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
@@ -26,6 +28,14 @@ export function registerMaintenance(db: Command, cli: Cli): void {
     const go = await confirmChange(env, 'restore.q.confirm', { path, target: env.dbPath }, 'restore.needsYes');
     if (!go) {
       env.info('undo.cancelled');
+      return;
+    }
+    if (isPostgresUrl(env.dbPath)) {
+      // On a server: into an empty database only, through db copy's rows (nothing to set aside).
+      const result = restoreIntoEmpty(path, env.db(), env.dbPath);
+      logChange(env.db(), env.audit(), 'database', null, 'restore', { from: path, rows: result.rows });
+      if (env.format === 'json') env.json({ restoredFrom: path, path: env.dbPath, keptAs: null, rows: result.rows });
+      env.info('restore.donePg', { path: env.dbPath, from: path, rows: result.rows });
       return;
     }
     const stamp = env.ctx.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

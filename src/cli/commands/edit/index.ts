@@ -119,13 +119,15 @@ export function registerDocEdit(doc: Command, cli: Cli): void {
     .option('--title <text>', cli.t('cmd.doc.opt.title'))
     .option('--date <date>', cli.t('cmd.doc.opt.date'))
     .option('--body <text>', cli.t('cmd.doc.opt.body'))
-    .option('--note <text>', cli.t('opt.note'));
-  cli.action<{ code?: string; title?: string; date?: string; body?: string; note?: string }>(cmd, (env, opts, query: string) => {
+    .option('--note <text>', cli.t('opt.note'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ code?: string; title?: string; date?: string; body?: string; note?: string; ifVersion?: string }>(cmd, (env, { ifVersion: v, ...opts }, query: string) => {
     const issuedOn = env.optionalDate('--date', opts.date);
-    if (Object.values(opts).every((v) => v === undefined)) throw new UsageError('input.nothingToChange');
+    const ifVersion = env.int('--if-version', v, 1, Number.MAX_SAFE_INTEGER);
+    if (Object.values(opts).every((x) => x === undefined)) throw new UsageError('input.nothingToChange');
     const db = env.db();
     const d = resolveDocument(db, query, { idNotFoundExit1: true });
-    editDocument(db, env.audit(), d.id, { code: opts.code, title: opts.title, issuedOn, issuingBody: opts.body, note: opts.note });
+    editDocument(db, env.audit(), d.id, { code: opts.code, title: opts.title, issuedOn, issuingBody: opts.body, note: opts.note, ifVersion });
     env.info('edit.done', { what: `${env.t('entity.document')} #${d.id}` });
   });
 }
@@ -137,15 +139,17 @@ export function registerActivityEdit(activity: Command, cli: Cli): void {
     .option('--date <date>', cli.t('cmd.activity.opt.date'))
     .option('--kind <kind>', `${cli.t('cmd.activity.opt.kind')} (${ACTIVITY_KINDS.join('|')})`)
     .option('--title <text>', cli.t('cmd.activity.opt.title'))
-    .option('--participants <n>', cli.t('cmd.activity.opt.participants'));
-  cli.action<{ unit?: string; date?: string; kind?: string; title?: string; participants?: string }>(cmd, (env, opts, idText: string) => {
+    .option('--participants <n>', cli.t('cmd.activity.opt.participants'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ unit?: string; date?: string; kind?: string; title?: string; participants?: string; ifVersion?: string }>(cmd, (env, { ifVersion: v, ...opts }, idText: string) => {
     const id = env.int('ID', idText, 1, Number.MAX_SAFE_INTEGER)!;
+    const ifVersion = env.int('--if-version', v, 1, Number.MAX_SAFE_INTEGER);
     const heldOn = env.optionalDate('--date', opts.date);
     const participants = env.int('--participants', opts.participants, 0, 1_000_000);
     if (Object.values(opts).every((v) => v === undefined)) throw new UsageError('input.nothingToChange');
     const db = env.db();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: heldOn ?? env.today() }).id : undefined;
-    editActivity(db, env.audit(), id, { unitId, heldOn, kind: opts.kind as ActivityKind | undefined, title: opts.title, participants });
+    editActivity(db, env.audit(), id, { unitId, heldOn, kind: opts.kind as ActivityKind | undefined, title: opts.title, participants, ifVersion });
     env.info('edit.done', { what: `${env.t('entity.activity')} #${id}` });
   });
 }
@@ -156,9 +160,11 @@ export function registerEvaluationEdit(evaluation: Command, cli: Cli): void {
     .option('--result <level>', cli.t('cmd.evaluate.opt.result'))
     .option('--score <n>', cli.t('cmd.evaluate.opt.score'))
     .option('--plan-used', cli.t('cmd.evaluate.opt.planUsed'))
-    .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'));
-  cli.action<{ result?: string; score?: string; planUsed?: boolean }>(cmd, (env, opts, idText: string) => {
+    .option('--no-plan-used', cli.t('cmd.evaluate.opt.noPlanUsed'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ result?: string; score?: string; planUsed?: boolean; ifVersion?: string }>(cmd, (env, opts, idText: string) => {
     const id = env.int('ID', idText, 1, Number.MAX_SAFE_INTEGER)!;
+    const ifVersion = env.int('--if-version', opts.ifVersion, 1, Number.MAX_SAFE_INTEGER);
     const result = opts.result === undefined ? undefined : parseResultOption(opts.result);
     let score: number | undefined;
     if (opts.score !== undefined) {
@@ -166,7 +172,7 @@ export function registerEvaluationEdit(evaluation: Command, cli: Cli): void {
       if (score === undefined) throw new UsageError('evaluation.badScore', { field: '--score', value: opts.score });
     }
     if (result === undefined && score === undefined && opts.planUsed === undefined) throw new UsageError('input.nothingToChange');
-    editEvaluation(env.db(), env.audit(), id, { result, score, planUsed: opts.planUsed });
+    editEvaluation(env.db(), env.audit(), id, { result, score, planUsed: opts.planUsed, ifVersion });
     env.info('edit.done', { what: `${env.t('entity.evaluation')} #${id}` });
   });
 }
@@ -183,6 +189,7 @@ interface TaskEditOpts {
   doc?: string;
   owner?: string;
   note?: string;
+  ifVersion?: string;
 }
 
 export function registerTaskEdit(task: Command, cli: Cli): void {
@@ -198,13 +205,16 @@ export function registerTaskEdit(task: Command, cli: Cli): void {
     .option('--meeting <id>', cli.t('cmd.task.opt.meeting'))
     .option('--doc <code>', cli.t('cmd.task.opt.doc'))
     .option('--owner <person>', cli.t('cmd.task.opt.owner'))
-    .option('--note <text>', cli.t('opt.note'));
+    .option('--note <text>', cli.t('opt.note'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
   cli.action<TaskEditOpts>(cmd, (env, opts, ids: string[] = []) => {
     const which = parseTaskIds(ids, opts.group);
-    const { group: _g, ...fields } = opts;
-    if (Object.values(fields).every((v) => v === undefined)) throw new UsageError('input.nothingToChange');
+    const { group: _g, ifVersion: v, ...fields } = opts;
+    if (Object.values(fields).every((x) => x === undefined)) throw new UsageError('input.nothingToChange');
+    const ifVersion = env.int('--if-version', v, 1, Number.MAX_SAFE_INTEGER);
+    if (ifVersion !== undefined && (opts.group !== undefined || ids.length !== 1)) throw new UsageError('edit.ifVersionOne');
     const startOn = env.optionalDate('--start', opts.start);
-    const patch: TaskPatch = { title: opts.title, target: opts.target, note: opts.note, startOn };
+    const patch: TaskPatch = { title: opts.title, target: opts.target, note: opts.note, startOn, ifVersion };
     if (opts.within !== undefined && opts.due !== undefined) throw new UsageError('input.conflict', { a: '--due', b: '--within' });
     if (opts.within !== undefined) {
       const within = opts.within;

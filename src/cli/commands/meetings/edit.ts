@@ -17,6 +17,7 @@ interface EditOpts extends Partial<AddOpts> {
   uninvite?: string[];
   removeDoc?: string[];
   force?: boolean;
+  ifVersion?: string;
 }
 
 export function registerEdit(meeting: Command, cli: Cli) {
@@ -41,9 +42,11 @@ export function registerEdit(meeting: Command, cli: Cli) {
     .option('--doc <code...>', cli.t('cmd.meeting.opt.docAdd'))
     .option('--remove-doc <code...>', cli.t('cmd.meeting.opt.docRemove'))
     .option('--note <text>', cli.t('opt.note'))
-    .option('--force', cli.t('cmd.meeting.opt.force'));
+    .option('--force', cli.t('cmd.meeting.opt.force'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
   cli.action<EditOpts>(cmd, (env, opts, idArg: string) => {
     const id = parseMeetingId(idArg);
+    const ifVersion = env.int('--if-version', opts.ifVersion, 1, Number.MAX_SAFE_INTEGER);
     const heldOnPatch = opts.date !== undefined ? env.date('--date', opts.date) : undefined;
     const startTime = opts.start !== undefined ? parseTimeOption('--start', opts.start) : undefined;
     const endTime = opts.end !== undefined ? parseTimeOption('--end', opts.end) : undefined;
@@ -69,7 +72,7 @@ export function registerEdit(meeting: Command, cli: Cli) {
       ...(opts.note !== undefined && { note: opts.note }),
     };
     if (!Object.keys(patch).length) throw new UsageError('input.nothingToChange');
-    editMeeting(db, env.audit(), id, patch, { force: opts.force });
+    editMeeting(db, env.audit(), id, patch, { force: opts.force, ifVersion });
     env.info(opts.force ? 'meeting.editedForced' : 'meeting.edited', { id });
     const m = requireMeeting(db, id, { asOf: env.today() });
     return env.record(m, () => sanitizeForTerminal(meetingText(env, m)));

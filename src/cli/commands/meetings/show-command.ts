@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { sanitizeForTerminal } from '../../../domain/text.js';
 import { requireMeeting } from '../../../store/meetings/detail.js';
+import { rowVersion } from '../../../store/versions.js';
 import type { Cli } from '../../program.js';
 import { parseMeetingId } from './shared.js';
 import { meetingText } from './show.js';
@@ -13,7 +14,9 @@ export function registerShow(meeting: Command, cli: Cli) {
   cli.action<{ asOf?: string }>(cmd, (env, opts, idArg: string) => {
     const id = parseMeetingId(idArg);
     const asOf = env.today(opts.asOf);
-    const m = requireMeeting(env.readDb(), id, { asOf });
-    return env.record(m, () => sanitizeForTerminal(meetingText(env, m)));
+    const db = env.readDb();
+    const m = requireMeeting(db, id, { asOf });
+    // The version an edit can name (--if-version) to be refused if someone changed the meeting since.
+    return env.record({ ...m, version: rowVersion(db, 'meeting', id) }, () => sanitizeForTerminal(meetingText(env, m)));
   });
 }

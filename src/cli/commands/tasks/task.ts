@@ -21,6 +21,7 @@ import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
 import { registerRemove, registerTaskEdit } from '../edit/index.js';
 import { taskListingJson, taskListingViews, type TaskListingColumns } from './list-stream.js';
+import { rowVersion } from '../../../store/versions.js';
 import {
   collect,
   daysText,
@@ -204,7 +205,9 @@ function registerShow(task: Command, cli: Cli) {
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
     const groupSize = t.groupId ? taskGroupSize(db, t.groupId) : null;
-    return env.record({ ...view, groupSize, events }, () => taskText(env, view, events, groupSize));
+    // The version an edit can name (--if-version) to be refused if someone changed the task since.
+    const version = rowVersion(db, 'task', t.id);
+    return env.record({ ...view, groupSize, events, version }, () => taskText(env, view, events, groupSize));
   });
 }
 

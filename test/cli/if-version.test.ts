@@ -1,0 +1,50 @@
+/**
+ * Stale edits: a record's version (task show --json) rises at each change, and an edit naming the
+ * version it was made on (--if-version) is refused once someone else changed the record (exit 1,
+ * who and when from the change log, nothing written). test/pg/if-version.test.ts runs the same on
+ * PostgreSQL.
+ */
+import { describe, expect, it } from 'vitest';
+import { run, runJson, sampleDbPath } from '../helpers.js';
+import { env, localHm, NOW, staleEditScenario } from '../if-version-scenario.js';
+
+describe('--if-version (SQLite)', () => {
+  it('refuses an edit made on a version someone else has changed since, naming who and when', async () => {
+    const r = await staleEditScenario(sampleDbPath());
+    expect(r.other.code, r.other.stderr).toBe(0);
+    expect(r.afterOther.version).toBe(r.read.version + 1);
+    expect(r.afterOther.note).toBe('sửa trước');
+    expect(r.stale.code).toBe(1);
+    expect(r.stale.stderr).toBe(`thuky: nhiệm vụ 12 đã được tester sửa lúc ${localHm(NOW)}; xem lại rồi làm lại\n`);
+    expect(r.afterStale).toEqual(r.afterOther);
+    expect(r.fresh.code, r.fresh.stderr).toBe(0);
+    expect(r.afterFresh.title).toBe('Tiêu đề mới');
+    expect(r.afterFresh.version).toBe(r.afterOther.version + 1);
+    expect(r.several.code).toBe(2);
+  });
+
+  it('checks documents, activities and evaluations the same way', async () => {
+    const db = sampleDbPath();
+    expect((await run(['activity', 'edit', '3', '--title', 'Lần một', '--if-version', '1'], { db, env, now: NOW })).code).toBe(0);
+    const stale = await run(['activity', 'edit', '3', '--title', 'Lần hai', '--if-version', '1'], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('hoạt động 3 đã được tester sửa lúc');
+    expect((await run(['activity', 'edit', '3', '--title', 'Lần hai', '--if-version', '2'], { db, env, now: NOW })).code).toBe(0);
+    expect((await run(['evaluation', 'edit', '1', '--score', '70', '--if-version', '9'], { db, env, now: NOW })).code).toBe(1);
+    expect((await run(['doc', 'edit', '05-CT/TW', '--note', 'x', '--if-version', '9'], { db, env, now: NOW })).code).toBe(1);
+    expect((await run(['doc', 'edit', '05-CT/TW', '--note', 'x', '--if-version', '1'], { db, env, now: NOW })).code).toBe(0);
+  });
+
+  it('a meeting: its version rises when its people or units change too, and a stale edit is refused', async () => {
+    const db = sampleDbPath();
+    const version = async () => (await runJson<{ version: number }>(['meeting', 'show', '1', '--json'], { db, env, now: NOW })).version;
+    const v1 = await version();
+    expect((await run(['meeting', 'edit', '1', '--guest', 'huynh thanh hai', '--force', '--if-version', String(v1)], { db, env, now: NOW })).code).toBe(0);
+    const v2 = await version();
+    expect(v2).toBe(v1 + 1);
+    const stale = await run(['meeting', 'edit', '1', '--location', 'Hội trường', '--force', '--if-version', String(v1)], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`thuky: hội nghị 1 đã được tester sửa lúc ${localHm(NOW)}; xem lại rồi làm lại\n`);
+    expect(await version()).toBe(v2);
+  });
+});
