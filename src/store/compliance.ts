@@ -11,7 +11,7 @@ import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
-import { MEMBERS_IN_PERIOD } from './memberships.js';
+import { MEMBER_BRANCHES, MEMBERS_IN_PERIOD } from './memberships.js';
 import { OPEN_BRANCHES, STATUS_ON, STATUS_WHEN } from './task-status-sql.js';
 import { existsOn } from './units.js';
 
@@ -46,6 +46,48 @@ function existedOn(scope: ComplianceScope, unitId: number, day: IsoDate): boolea
   return !life || existsOn(life, day);
 }
 
+/**
+ * What is counted of each member: the plan of the year (@year), submitted by @asOf and by @deadline,
+ * and the evaluation of the year (@year), with or without the personal plan. A person has at most
+ * one of each a year (UNIQUE), so the joins never repeat a member.
+ */
+const MEMBER_FACTS = {
+  plans: {
+    join: (personId: string) =>
+      `LEFT JOIN plan pl ON pl.person_id = ${personId} AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf`,
+    columns: ['count(pl.person_id) AS submitted', 'coalesce(sum(pl.submitted_on <= @deadline), 0) AS onTime'],
+    names: ['submitted', 'onTime'],
+  },
+  // `+e.year` lets the planner take the covering index (person_id, year, plan_used) over the UNIQUE one,
+  // which would read every evaluation row.
+  evaluation: {
+    join: (personId: string) => `LEFT JOIN evaluation e ON e.person_id = ${personId} AND +e.year = @year`,
+    columns: ['count(e.person_id) AS evaluated', 'coalesce(sum(e.plan_used = 1), 0) AS planUsed'],
+    names: ['evaluated', 'planUsed'],
+  },
+} as const;
+
+/**
+ * Per unit, its members of the period (@from–@until) and the given facts about them. Each branch of
+ * MEMBER_BRANCHES is counted by unit as it is walked (today's members in the order of the index
+ * person_unit, so without sorting millions of rows), then the branches are added up.
+ */
+function memberFactsSql(facts: (keyof typeof MEMBER_FACTS)[]): string {
+  const branches = MEMBER_BRANCHES.map(
+    (b) => `
+      SELECT ${b.unitId} AS unitId, count(*) AS members, ${facts.flatMap((f) => MEMBER_FACTS[f].columns).join(', ')}
+        FROM ${b.from} ${facts.map((f) => MEMBER_FACTS[f].join(b.personId)).join(' ')}
+       WHERE ${b.where}
+       GROUP BY ${b.unitId}`,
+  ).join(`
+      UNION ALL`);
+  const sums = facts.flatMap((f) => MEMBER_FACTS[f].names.map((n) => `sum(${n}) AS ${n}`));
+  return `
+    SELECT unitId, sum(members) AS members, ${sums.join(', ')}
+      FROM (${branches})
+     GROUP BY unitId`;
+}
+
 /** The SQL of the hot queries, exported so that tests can assert their query plans. */
 export const SQL = {
   attendance: `
@@ -77,20 +119,10 @@ export const SQL = {
        AND (cancelled_on IS NULL OR cancelled_on > @asOf)
      ORDER BY id`,
   // Members of the period (membership over time: see memberships.ts), each with the plan of the year.
-  plans: `
-    SELECT mem.unitId, count(*) AS members, count(pl.person_id) AS submitted,
-           coalesce(sum(pl.submitted_on <= @deadline), 0) AS onTime
-      FROM (${MEMBERS_IN_PERIOD}) mem
-      LEFT JOIN plan pl ON pl.person_id = mem.personId AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf
-     GROUP BY mem.unitId`,
-  // `+e.year` lets the planner take the covering index (person_id, year, plan_used) over the UNIQUE one,
-  // which would read every evaluation row.
-  evaluation: `
-    SELECT mem.unitId, count(*) AS members, count(e.person_id) AS evaluated,
-           coalesce(sum(e.plan_used = 1), 0) AS planUsed
-      FROM (${MEMBERS_IN_PERIOD}) mem
-      LEFT JOIN evaluation e ON e.person_id = mem.personId AND +e.year = @year
-     GROUP BY mem.unitId`,
+  plans: memberFactsSql(['plans']),
+  evaluation: memberFactsSql(['evaluation']),
+  // Both in one walk of the members, when both are judged over the same members (a whole year, after it).
+  plansAndEvaluation: memberFactsSql(['plans', 'evaluation']),
   activities: `
     SELECT unit_id AS unitId, substr(held_on, 1, 7) AS month, kind, count(*) AS n
       FROM activity
@@ -142,10 +174,22 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
 
   const deadline = getPlanDeadline(db, scope.year).deadlineOn;
   const plansJudged = scope.asOf >= deadline;
+  const ey = scope.evaluationYear;
+  type PlanRow = { unitId: number; members: number; submitted: number; onTime: number };
+  type EvaluationRow = { unitId: number; members: number; evaluated: number; planUsed: number };
+  let planRows: PlanRow[] = [];
+  let evaluationRows: EvaluationRow[] = [];
+  if (plansJudged && ey === scope.year && scope.from === `${ey}-01-01` && scope.until === `${ey}-12-31`) {
+    // The same members for both (the whole year): one walk.
+    planRows = evaluationRows = db.prepare(SQL.plansAndEvaluation).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as (PlanRow & EvaluationRow)[];
+  } else {
+    if (plansJudged) planRows = db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as PlanRow[];
+    if (ey !== null) evaluationRows = db.prepare(SQL.evaluation).all({ year: ey, from: `${ey}-01-01`, until: `${ey}-12-31`, units }) as EvaluationRow[];
+  }
+
   if (plansJudged) {
     for (const id of scope.unitIds) get(id).plans = { members: 0, submitted: 0, onTime: 0 };
-    for (const r of db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as { unitId: number; members: number; submitted: number; onTime: number }[])
-      get(r.unitId).plans = { members: r.members, submitted: r.submitted, onTime: r.onTime };
+    for (const r of planRows) get(r.unitId).plans = { members: r.members, submitted: r.submitted, onTime: r.onTime };
     // A unit that did not exist on the deadline had no plans to collect by it.
     for (const id of scope.unitIds)
       if (!existedOn(scope, id, deadline)) {
@@ -154,13 +198,12 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
       }
   }
 
-  if (scope.evaluationYear !== null) {
+  if (ey !== null) {
     for (const id of scope.unitIds) get(id).evaluation = { members: 0, evaluated: 0, planUsed: 0 };
-    for (const r of db.prepare(SQL.evaluation).all({ year: scope.evaluationYear, from: `${scope.evaluationYear}-01-01`, until: `${scope.evaluationYear}-12-31`, units }) as { unitId: number; members: number; evaluated: number; planUsed: number }[])
-      get(r.unitId).evaluation = { members: r.members, evaluated: r.evaluated, planUsed: r.planUsed };
+    for (const r of evaluationRows) get(r.unitId).evaluation = { members: r.members, evaluated: r.evaluated, planUsed: r.planUsed };
     // A unit dissolved before the year end is not evaluated as such.
     for (const id of scope.unitIds)
-      if (!existedOn(scope, id, `${scope.evaluationYear}-12-31`)) {
+      if (!existedOn(scope, id, `${ey}-12-31`)) {
         get(id).evaluation = null;
         get(id).notJudged = { ...get(id).notJudged, evaluation: 'outside_lifetime' };
       }

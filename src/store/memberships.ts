@@ -10,19 +10,40 @@ import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 
 /**
- * The party members (active people) of the units in @units (JSON ids) at some time between @from
- * and @until, as (personId, unitId) rows: today's members who had joined by @until, and the ended
- * memberships that overlap the period (never the same person and unit twice).
+ * The two ways of being a party member of a unit in @units (JSON ids) at some time between @from
+ * and @until: today's membership (person p) begun by @until, and an ended membership
+ * (membership_history h, with its person p) that overlaps the period, never the same person and
+ * unit twice. Each names its person and unit, so that a query can aggregate each branch apart
+ * (grouped by unit as the index walks them) and add the branches up.
  */
-export const MEMBERS_IN_PERIOD = `
-  SELECT p.id AS personId, p.unit_id AS unitId FROM person p
-   WHERE p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
-     AND (p.unit_since IS NULL OR p.unit_since <= @until)
-  UNION ALL
-  SELECT h.person_id AS personId, h.unit_id AS unitId FROM membership_history h JOIN person p ON p.id = h.person_id
-   WHERE h.unit_id IN (SELECT value FROM json_each(@units)) AND h.is_member = 1 AND p.active = 1
+export const MEMBER_BRANCHES = [
+  {
+    from: 'person p',
+    personId: 'p.id',
+    unitId: 'p.unit_id',
+    where: `p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1
+     AND (p.unit_since IS NULL OR p.unit_since <= @until)`,
+  },
+  {
+    from: 'membership_history h JOIN person p ON p.id = h.person_id',
+    personId: 'h.person_id',
+    unitId: 'h.unit_id',
+    where: `h.unit_id IN (SELECT value FROM json_each(@units)) AND h.is_member = 1 AND p.active = 1
      AND h.valid_to >= @from AND (h.valid_from IS NULL OR h.valid_from <= @until)
-     AND NOT (p.unit_id IS h.unit_id AND p.is_member = 1 AND (p.unit_since IS NULL OR p.unit_since <= @until))`;
+     AND NOT (p.unit_id IS h.unit_id AND p.is_member = 1 AND (p.unit_since IS NULL OR p.unit_since <= @until))`,
+  },
+] as const;
+
+/**
+ * The party members of the units in @units at some time between @from and @until, as
+ * (personId, unitId) rows: the union of MEMBER_BRANCHES.
+ */
+export const MEMBERS_IN_PERIOD = MEMBER_BRANCHES.map(
+  (b) => `
+  SELECT ${b.personId} AS personId, ${b.unitId} AS unitId FROM ${b.from}
+   WHERE ${b.where}`,
+).join(`
+  UNION ALL`);
 
 /**
  * SQL for the unit a person (table alias `person`) was in on a day (an SQL expression of this

@@ -311,7 +311,26 @@ describe('scale: set-based queries on indexes', () => {
     expect(plans.plans).toContain('COVERING INDEX plan_person_submitted');
     expect(plans.evaluation).toContain('COVERING INDEX person_unit');
     expect(plans.evaluation).toContain('COVERING INDEX evaluation_person_used');
+    expect(plans.plansAndEvaluation).toContain('COVERING INDEX person_unit');
+    expect(plans.plansAndEvaluation).toContain('COVERING INDEX plan_person_submitted');
+    expect(plans.plansAndEvaluation).toContain('COVERING INDEX evaluation_person_used');
     expect(plans.activities).toContain('COVERING INDEX activity_unit_date');
     expect(plans.breakthroughs).toContain('INDEX task_kind_year');
+  });
+
+  it('members are counted by unit where person_unit gives them, never sorted one row per member', () => {
+    const h = openDatabase(db, { readonly: true });
+    const params = { from: '2017-01-01', until: '2017-12-31', asOf: '2017-12-31', units: '[1,2,3]', year: 2017, deadline: '2017-03-31' };
+    const rows = (sql: string) => h.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { id: number; parent: number; detail: string }[];
+    for (const [name, looked] of [['plans', ['plan_person_submitted']], ['evaluation', ['evaluation_person_used']], ['plansAndEvaluation', ['plan_person_submitted', 'evaluation_person_used']]] as const) {
+      const plan = rows(SQL[name]);
+      const text = plan.map((r) => r.detail).join('\n');
+      const walk = plan.find((r) => r.detail.includes('INDEX person_unit'))!;
+      // Each lookup is joined inside the branch that walks the members (and groups them there), not
+      // to a union of every member's row afterwards.
+      for (const index of looked) expect(plan.find((r) => r.detail.includes(`INDEX ${index}`))?.parent, `${name}: ${text}`).toBe(walk.parent);
+      expect(text.match(/USE TEMP B-TREE FOR GROUP BY/g), `${name}: ${text}`).toHaveLength(1);
+    }
+    h.close();
   });
 });
