@@ -48,3 +48,32 @@ describe('--if-version (SQLite)', () => {
     expect(await version()).toBe(v2);
   });
 });
+
+describe('--if-version on people and units (SQLite)', () => {
+  it('a stale person edit changes neither the membership nor the person; a fresh one does both in one go', async () => {
+    const db = sampleDbPath();
+    const read = await runJson<{ id: number; version: number; unitName: string }>(['person', 'show', 'Người Mới Thử', '--json'], { db, env, now: NOW }).catch(() => null);
+    expect(read).toBeNull();
+    expect((await run(['person', 'add', 'Người Mới Thử', '--unit', 'BN'], { db, env, now: NOW })).code).toBe(0);
+    const v1 = await runJson<{ id: number; version: number; unitName: string }>(['person', 'show', 'Người Mới Thử', '--json'], { db, env, now: NOW });
+    expect(v1.version).toBe(1);
+    expect((await run(['person', 'edit', 'Người Mới Thử', '--note', 'sửa trước', '--if-version', '1'], { db, env, now: NOW })).code).toBe(0);
+    const stale = await run(['person', 'edit', 'Người Mới Thử', '--unit', 'CK', '--since', '01/01/2018', '--if-version', '1'], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`thuky: người ${v1.id} đã được tester sửa lúc ${localHm(NOW)}; xem lại rồi làm lại\n`);
+    const after = await runJson<{ version: number; unitName: string }>(['person', 'show', 'Người Mới Thử', '--json'], { db, env, now: NOW });
+    expect(after).toMatchObject({ version: 2, unitName: 'Phường Bến Nghé' });
+    expect((await run(['person', 'edit', 'Người Mới Thử', '--unit', 'CK', '--since', '01/01/2018', '--if-version', '2'], { db, env, now: NOW })).code).toBe(0);
+    expect(await runJson<{ unitName: string }>(['person', 'show', 'Người Mới Thử', '--json'], { db, env, now: NOW })).toMatchObject({ unitName: 'Phường Cầu Kho' });
+  });
+
+  it('a stale unit edit is refused in English too, nothing written', async () => {
+    const db = sampleDbPath();
+    const u = await runJson<{ id: number; version: number; note: string | null }>(['unit', 'show', 'BN', '--json'], { db, env, now: NOW });
+    expect((await run(['unit', 'edit', 'BN', '--note', 'một', '--if-version', String(u.version)], { db, env, now: NOW })).code).toBe(0);
+    const stale = await run(['unit', 'edit', 'BN', '--note', 'hai', '--if-version', String(u.version), '--lang', 'en'], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`unit ${u.id} was changed by tester at`);
+    expect(await runJson<{ note: string; version: number }>(['unit', 'show', 'BN', '--json'], { db, env, now: NOW })).toMatchObject({ note: 'một', version: u.version + 1 });
+  });
+});

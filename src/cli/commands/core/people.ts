@@ -13,6 +13,9 @@ import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
+import { assertVersion, rowVersion } from '../../../store/versions.js';
+import { writeTransaction } from '../../../store/transaction.js';
+import type { IsoDate } from '../../../domain/dates.js';
 import { registerPersonImport } from './person-import.js';
 import { registerRemove } from '../edit/index.js';
 
@@ -102,7 +105,8 @@ export function registerPeople(program: Command, cli: Cli) {
     const db = env.readDb();
     const found = resolvePerson(db, query, { idNotFoundExit1: true });
     const p: PersonShown = opts.showPersonal ? { ...found, ...personalData(db, found.id) } : found;
-    return env.record(p, () => personText(env, p));
+    // The version an edit can name (--if-version) to be refused if someone changed the person since.
+    return env.record({ ...p, version: rowVersion(db, 'person', p.id) }, () => personText(env, p));
   });
 
   registerPersonImport(person, cli);
@@ -117,12 +121,27 @@ export function registerPeople(program: Command, cli: Cli) {
     .option('--not-member', cli.t('cmd.person.opt.notMember'))
     .option('--inactive', cli.t('cmd.person.opt.setInactive'))
     .option('--active', cli.t('cmd.person.opt.setActive'))
-    .option('--note <text>', cli.t('opt.note'));
-  cli.action<{ name?: string; unit?: string; since?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string }>(edit, (env, opts, query: string) => {
+    .option('--note <text>', cli.t('opt.note'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ name?: string; unit?: string; since?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string; ifVersion?: string }>(edit, (env, opts, query: string) => {
     if (opts.since !== undefined && opts.unit === undefined && opts.position === undefined) throw new UsageError('person.sinceNeedsUnit');
     const since = opts.since !== undefined ? env.date('--since', opts.since) : env.today();
+    const ifVersion = env.int('--if-version', opts.ifVersion, 1, Number.MAX_SAFE_INTEGER);
     const db = env.db();
     const p = resolvePerson(db, query, { idNotFoundExit1: true });
+    // One transaction: the version checked, the membership moved and the person changed, or nothing.
+    const after = writeTransaction(db, () => editPersonCommand(env, db, p, opts, since, ifVersion));
+    env.info('person.edited', { id: after.id, name: after.fullName });
+    return env.record(after, () => personText(env, after));
+  });
+  registerRemove(person, cli, 'person');
+}
+
+type PersonEditOpts = { name?: string; unit?: string; position?: string[]; member?: boolean; notMember?: boolean; inactive?: boolean; active?: boolean; note?: string };
+
+/** person edit's writes: the version checked first, then the membership and the person's fields. */
+function editPersonCommand(env: Env, db: Db, p: Person, opts: PersonEditOpts, since: IsoDate, ifVersion: number | undefined): Person {
+    assertVersion(db, 'person', p.id, ifVersion, env.audit().at);
     // A move to another unit keeps the former membership (and its positions) for the reports about it.
     if (opts.unit !== undefined || opts.position !== undefined) {
       const unitId = opts.unit !== undefined ? resolveUnit(db, opts.unit, { at: since }).id : undefined;
@@ -142,9 +161,5 @@ export function registerPeople(program: Command, cli: Cli) {
       ...(opts.note !== undefined && { note: opts.note }),
     };
     if (!Object.keys(patch).length) throw new UsageError('input.nothingToChange');
-    const after = editPerson(db, env.audit(), p.id, patch);
-    env.info('person.edited', { id: after.id, name: after.fullName });
-    return env.record(after, () => personText(env, after));
-  });
-  registerRemove(person, cli, 'person');
+    return editPerson(db, env.audit(), p.id, patch);
 }

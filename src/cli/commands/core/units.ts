@@ -7,6 +7,8 @@ import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
+import { assertVersion, rowVersion } from '../../../store/versions.js';
+import { writeTransaction } from '../../../store/transaction.js';
 import { listedOption } from '../../program.js';
 import { registerUnitImport } from './unit-import.js';
 import { registerUnitMerge } from './unit-merge.js';
@@ -96,7 +98,8 @@ export function registerUnits(program: Command, cli: Cli) {
   cli.action<{ at?: string }>(show, (env, opts, query: string) => {
     const db = env.readDb();
     const u = resolveUnit(db, query, { at: env.optionalDate('--at', opts.at) ?? env.today(), idNotFoundExit1: true });
-    return env.record(u, () => unitText(env, u));
+    // The version an edit can name (--if-version) to be refused if someone changed the unit since.
+    return env.record({ ...u, version: rowVersion(db, 'unit', u.id) }, () => unitText(env, u));
   });
 
   const edit = cli
@@ -108,8 +111,10 @@ export function registerUnits(program: Command, cli: Cli) {
     .option('--from <date>', cli.t('cmd.unit.opt.from'))
     .option('--to <date>', cli.t('cmd.unit.opt.to'))
     .option('--successor <unit>', cli.t('cmd.unit.opt.successor'), collect)
-    .option('--note <text>', cli.t('opt.note'));
-  cli.action<{ name?: string; code?: string; kind?: string; parent?: string; from?: string; to?: string; successor?: string[]; note?: string }>(edit, (env, opts, query: string) => {
+    .option('--note <text>', cli.t('opt.note'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ name?: string; code?: string; kind?: string; parent?: string; from?: string; to?: string; successor?: string[]; note?: string; ifVersion?: string }>(edit, (env, opts, query: string) => {
+    const ifVersion = env.int('--if-version', opts.ifVersion, 1, Number.MAX_SAFE_INTEGER);
     const db = env.db();
     const u = resolveUnit(db, query, { at: env.today(), idNotFoundExit1: true });
     const patch = {
@@ -123,7 +128,10 @@ export function registerUnits(program: Command, cli: Cli) {
       ...(opts.successor && { addSuccessorIds: opts.successor.map((s) => resolveUnit(db, s).id) }),
     };
     if (!Object.keys(patch).length) throw new UsageError('input.nothingToChange');
-    const after = editUnit(db, env.audit(), u.id, patch);
+    const after = writeTransaction(db, () => {
+      assertVersion(db, 'unit', u.id, ifVersion, env.audit().at);
+      return editUnit(db, env.audit(), u.id, patch);
+    });
     env.info('unit.edited', { id: after.id, name: after.name });
     return env.record(after, () => unitText(env, after));
   });
