@@ -7,20 +7,12 @@
  * command (viewTask in cli/commands/tasks/shared.ts); tests compare both.
  */
 import type { IsoDate } from '../domain/dates.js';
-import { TASK_STATUSES, type TaskKind, type TaskStatus } from '../domain/tasks.js';
+import { TASK_STATUSES, type TaskStatus } from '../domain/tasks.js';
 import type { Db } from './db.js';
 import { CARRIED_OVER_WHEN_OPEN, DAYS_LEFT, OPEN_ON, STATUS_CASE, statusParams, TRANSFERRED } from './task-status-sql.js';
-import { TASK_FILTERS } from './tasks.js';
+import { TASK_FILTERS, taskFilterParams, type TaskFilter } from './tasks.js';
 
-export interface TaskListingQuery {
-  unitIds?: number[];
-  kind?: TaskKind;
-  meetingId?: number;
-  groupId?: number;
-  year?: number;
-  dueBefore?: IsoDate;
-  dueAfter?: IsoDate;
-  startedBy?: IsoDate;
+export interface TaskListingQuery extends Omit<TaskFilter, 'status'> {
   asOf: IsoDate;
   /** Days before the due date a task counts as due soon. */
   warnDays: number;
@@ -77,17 +69,8 @@ SELECT t.id, u.name, t.title, t.due_on, ${STATUS}, CASE WHEN ${OPEN} THEN ${LEFT
 export type TaskListingRow = [id: number, unitName: string, title: string, dueOn: IsoDate | null, status: TaskStatus, daysLeft: number | null, percent: number, extensions: number];
 
 function params(q: TaskListingQuery) {
-  return {
-    units: q.unitIds?.length ? JSON.stringify(q.unitIds) : null,
-    kind: q.kind ?? null,
-    meeting: q.meetingId ?? null,
-    group: q.groupId ?? null,
-    year: q.year ?? null,
-    dueBefore: q.dueBefore ?? null,
-    dueAfter: q.dueAfter ?? null,
-    startedBy: q.startedBy ?? null,
-    ...statusParams(q.asOf, q.warnDays),
-  };
+  const { asOf, warnDays, ...filter } = q;
+  return { ...taskFilterParams(filter), ...statusParams(asOf, warnDays) };
 }
 
 /** Each task's JSON (UTF-8 bytes), in listing order, as SQLite steps; `labels` names each status. */

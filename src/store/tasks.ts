@@ -122,6 +122,20 @@ export interface TaskFilter {
   status?: { wanted: readonly string[]; asOf: IsoDate; warnUntil: IsoDate };
 }
 
+/** The parameters of TASK_FILTERS for the stored fields of a filter. */
+export function taskFilterParams(filter: Omit<TaskFilter, 'status'>) {
+  return {
+    units: filter.unitIds?.length ? JSON.stringify(filter.unitIds) : null,
+    kind: filter.kind ?? null,
+    meeting: filter.meetingId ?? null,
+    group: filter.groupId ?? null,
+    year: filter.year ?? null,
+    dueBefore: filter.dueBefore ?? null,
+    dueAfter: filter.dueAfter ?? null,
+    startedBy: filter.startedBy ?? null,
+  };
+}
+
 /** Tasks matching the stored fields and, when asked, the derived status on a day. */
 export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
   return [...iterateTasks(db, filter)];
@@ -134,14 +148,7 @@ export function listTasks(db: Db, filter: TaskFilter = {}): Task[] {
  */
 export function* iterateTasks(db: Db, filter: TaskFilter = {}): Generator<Task> {
   const rows = db.prepare(listTasksSql(filter.status?.wanted ?? [])).iterate({
-    units: filter.unitIds?.length ? JSON.stringify(filter.unitIds) : null,
-    kind: filter.kind ?? null,
-    meeting: filter.meetingId ?? null,
-    group: filter.groupId ?? null,
-    year: filter.year ?? null,
-    dueBefore: filter.dueBefore ?? null,
-    dueAfter: filter.dueAfter ?? null,
-    startedBy: filter.startedBy ?? null,
+    ...taskFilterParams(filter),
     asOf: filter.status?.asOf ?? null,
     warnUntil: filter.status?.warnUntil ?? null,
   }) as IterableIterator<TaskRow>;
