@@ -2,6 +2,7 @@
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { isPostgres } from './pg/database.js';
+import { SQLITE_UUIDV7 } from './migrations/009-row-uid.js';
 
 /** Who is writing, and with which command; passed to every store function that writes. */
 export interface Audit {
@@ -152,12 +153,18 @@ export function startRecording(db: Db, info: RunInfo): void {
     // A row with a version (migration 8) gets the next one when a change leaves it as it was; this
     // trigger's own UPDATE does not fire it again (recursive triggers are off).
     const versioned = t.columns.includes('version') && t.pk.length === 1 && t.pk[0] === 'id';
+    // A row with a uid (migration 9) is given it here, before it is kept, when its INSERT gave none
+    // (these TEMP triggers fire before the table's own); that UPDATE, a row taking its first uid, is
+    // part of the insert, not a change of its own.
+    const uid = t.columns.includes('uid');
+    const giveUid = uid ? `UPDATE ${table} SET uid = ${SQLITE_UUIDV7} WHERE rowid = new.rowid AND uid IS NULL;` : '';
+    const afterInsert = uid ? jsonOf('new', t.columns).replace(`new."uid"`, `(SELECT uid FROM ${table} WHERE rowid = new.rowid)`) : jsonOf('new', t.columns);
     sql.push(
       `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
-      `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}
-         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${jsonOf('new', t.columns)}); END;`,
+      `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}${giveUid}
+         INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${afterInsert}); END;`,
       `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON ${table}
-         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensure}${versioned ? `
+         WHEN (${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')})${uid ? ' AND old.uid IS NOT NULL' : ''} BEGIN ${ensure}${versioned ? `
          UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND new.version IS old.version;` : ''}
          INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns, versioned)}); END;`,
       `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN ${ensure}

@@ -10,6 +10,7 @@ import commandRuns from './migrations/005-command-runs.js';
 import draftLock from './migrations/006-draft-lock.js';
 import taskDueOrder from './migrations/007-task-due-order.js';
 import rowVersion from './migrations/008-row-version.js';
+import rowUid from './migrations/009-row-uid.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 6, sql: draftLock },
   { version: 7, sql: taskDueOrder },
   { version: 8, sql: rowVersion },
+  { version: 9, sql: rowUid },
 ];
