@@ -22,13 +22,13 @@ describe('migration 2 (special zones, personal data columns)', () => {
     const taskBefore = db.prepare('SELECT * FROM task').get() as Record<string, unknown>;
 
     expect(migrate(db)).toEqual({ from: 1, to: SCHEMA_VERSION });
-    // Migration 8 gives each unit and task a version (1).
-    expect(db.prepare('SELECT * FROM unit ORDER BY id').all()).toEqual((before as object[]).map((u) => ({ ...u, version: 1 })));
+    // Migration 8 gives each unit and task a version (1), migration 9 a uid (test/unit/row-uid.test.ts).
+    expect(db.prepare('SELECT * FROM unit ORDER BY id').all()).toEqual((before as object[]).map((u) => ({ ...u, version: 1, uid: expect.stringMatching(/^[0-9a-f-]{36}$/) })));
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare('SELECT unit_id AS u, successor_id AS s FROM unit_successor').all()).toEqual([{ u: 2, s: 3 }]);
     expect(db.prepare('SELECT unit_id AS u, birth_on AS b, party_card AS c, unit_since AS s FROM person').get()).toEqual({ u: 2, b: null, c: null, s: null });
     // Migration 3 rebuilt the task table: the row and its event are still there, linked.
-    expect(db.prepare('SELECT * FROM task').get()).toEqual({ ...taskBefore, carried_from_id: null, version: 1 });
+    expect(db.prepare('SELECT * FROM task').get()).toEqual({ ...taskBefore, carried_from_id: null, version: 1, uid: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(db.prepare('SELECT count(*) AS n FROM task_event WHERE task_id = 1').get()).toEqual({ n: 1 });
     // A due date before the start is refused, unless the task was carried over from another.
     const carry = (from: number | null) =>
