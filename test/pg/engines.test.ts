@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDbPath } from '../helpers.js';
 import { freshPgDatabase, PG_ADMIN } from '../pg-helpers.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { UID_TABLES } from '../../src/store/migrations/009-row-uid.js';
+import { openDatabase } from '../../src/store/db.js';
 import { roundTrips } from '../../src/store/pg/database.js';
 import { connectPostgres } from '../../src/store/pg/open.js';
 import { withoutPassword } from '../../src/store/pg/url.js';
@@ -110,6 +112,32 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
     const history = async (db: string) => (await run(['log', '--json', '--limit', '2000'], { db, env })).stdout;
     expect(await history(pg)).toBe(await history(sqlite));
     expect(await history(back)).toBe(await history(sqlite));
+  });
+
+  it("db copy keeps every row's uid both ways; PostgreSQL gives a new row a UUIDv7 of its own", async () => {
+    const fileUids = (path: string) => {
+      const db = openDatabase(path, { readonly: true });
+      try {
+        return UID_TABLES.map((t) => db.prepare(`SELECT id, uid FROM ${t} ORDER BY id`).raw().all());
+      } finally {
+        db.close();
+      }
+    };
+    const fromFile = fileUids(sqlite);
+    expect(fromFile[UID_TABLES.indexOf('task')].length).toBeGreaterThan(80);
+    expect(inspect(pg, (c) => UID_TABLES.map((t) => c.query(`SELECT id, uid FROM ${t} ORDER BY id`).rows))).toEqual(fromFile);
+    expect(fileUids(back)).toEqual(fromFile);
+    const db = freshPgDatabase();
+    expect((await run(['init'], { db, env })).code).toBe(0);
+    const fresh = inspect(db, (c) => {
+      c.query(`INSERT INTO task_group (title, created_at) VALUES ('a', '2026-01-01'), ('b', '2026-01-01')`);
+      c.query(`SELECT pg_sleep(0.003)`);
+      c.query(`INSERT INTO task_group (title, created_at) VALUES ('c', '2026-01-01')`);
+      return c.query('SELECT uid FROM task_group ORDER BY id').rows.map((r) => r[0] as string);
+    });
+    for (const u of fresh) expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(fresh).size).toBe(3);
+    expect(fresh[2] > fresh[0] && fresh[2] > fresh[1]).toBe(true);
   });
 
   it('db copy refuses a target that holds data, and changes nothing', async () => {
