@@ -155,7 +155,8 @@ export function startRecording(db: Db, info: RunInfo): void {
     const versioned = t.columns.includes('version') && t.pk.length === 1 && t.pk[0] === 'id';
     // A row with a uid (migration 9) is given it here, before it is kept, when its INSERT gave none
     // (these TEMP triggers fire before the table's own); that UPDATE, a row taking its first uid, is
-    // part of the insert, not a change of its own.
+    // part of the insert, not a change of its own: the update trigger watches every column but the
+    // uid, which nothing else changes (and so is not even compiled into a statement that sets it).
     const uid = t.columns.includes('uid');
     const giveUid = uid ? `UPDATE ${table} SET uid = ${SQLITE_UUIDV7} WHERE rowid = new.rowid AND uid IS NULL;` : '';
     const afterInsert = uid ? jsonOf('new', t.columns).replace(`new."uid"`, `(SELECT uid FROM ${table} WHERE rowid = new.rowid)`) : jsonOf('new', t.columns);
@@ -163,8 +164,8 @@ export function startRecording(db: Db, info: RunInfo): void {
       `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
       `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}${giveUid}
          INSERT INTO main.row_change (run_id, tbl, pk, op, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('new')}, 'insert', ${afterInsert}); END;`,
-      `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON ${table}
-         WHEN (${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')})${uid ? ' AND old.uid IS NOT NULL' : ''} BEGIN ${ensure}${versioned ? `
+      `CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ${uid ? `OF ${t.columns.filter((c) => c !== 'uid').map(quoteId).join(', ')} ` : ''}ON ${table}
+         WHEN ${t.columns.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ')} BEGIN ${ensure}${versioned ? `
          UPDATE ${table} SET version = old.version + 1 WHERE id = new.id AND new.version IS old.version;` : ''}
          INSERT INTO main.row_change (run_id, tbl, pk, op, before, after) VALUES (${RUN_ID}, ${quoteLiteral(t.name)}, ${pkOf('old')}, 'update', ${jsonOf('old', t.columns)}, ${jsonOf('new', t.columns, versioned)}); END;`,
       `CREATE TEMP TRIGGER ${trigger('delete')} AFTER DELETE ON ${table} BEGIN ${ensure}

@@ -4,7 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../src/store/db.js';
+import { memoryDatabase, migrate, openDatabase, type Db } from '../../src/store/db.js';
+import { startRecording } from '../../src/store/changelog.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { UID_TABLES } from '../../src/store/migrations/009-row-uid.js';
 import { loadSample } from '../../src/store/sample/index.js';
@@ -96,6 +97,19 @@ describe('row uids', () => {
     const id = add('given', given);
     expect(db.prepare('SELECT uid FROM task_group WHERE id = ?').pluck().get(id)).toBe(given);
     expect(() => add('again', given)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('a recorded insert is kept once, with its uid, and leaves the row at version 1', () => {
+    const db = memoryDatabase();
+    startRecording(db, AUDIT);
+    const id = db.prepare(`INSERT INTO unit (name, name_folded, kind, created_at) VALUES ('Phường Thử', 'phuong thu', 'ward', '2026-01-01')`).run().lastInsertRowid;
+    const row = db.prepare('SELECT uid, version FROM unit WHERE id = ?').get(id) as { uid: string; version: number };
+    expect(row.uid).toMatch(UUIDV7);
+    expect(row.version).toBe(1);
+    const kept = db.prepare('SELECT op, after FROM row_change').all() as { op: string; after: string }[];
+    expect(kept.map((k) => k.op)).toEqual(['insert']);
+    expect(JSON.parse(kept[0].after)).toMatchObject({ uid: row.uid, version: 1 });
     db.close();
   });
 
