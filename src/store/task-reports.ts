@@ -56,10 +56,13 @@ const percentAsOf = (taskId: string) => `coalesce((SELECT e.percent FROM task_ev
  * read it by id (`(SELECT dp.percent FROM due_percent dp WHERE dp.id = t.id)`).
  */
 const withPercents = (status: OpenDueStatus, body: string) => `
-WITH due_ids AS MATERIALIZED (${openDueUnion('t.id AS id', status)}),
+WITH due_ids AS MATERIALIZED (${openDueUnion('t.id AS id', status, '')}),
 due_percent AS MATERIALIZED (SELECT d.id, ${percentAsOf('d.id')} AS percent FROM (SELECT id FROM due_ids ORDER BY id) d)
 ${body}`;
-const PERCENT_AS_OF = `(SELECT dp.percent FROM due_percent dp WHERE dp.id = t.id)`;
+// Read back by a join, not a subquery per row: SQLite serves both from an automatic index on the
+// materialised table, but PostgreSQL would scan it once per row (seconds for thousands of tasks).
+const PERCENT_AS_OF = `dp.percent`;
+const PERCENT_JOIN = `LEFT JOIN due_percent dp ON dp.id = t.id`;
 
 const OPEN_DUE_COLUMNS = `t.id, t.kind, t.unit_id AS unitId, u.name AS unitName, u.code AS unitCode, t.title,
        t.start_on AS startOn, t.due_on AS dueOn, t.original_due_on AS originalDueOn, t.extensions, ${PERCENT_AS_OF} AS percent,
@@ -78,11 +81,11 @@ const OPEN_DUE_FILTERS = `AND t.start_on <= @asOf
  * tasks open now (partial index task_open_due, by due date), and tasks closed after @asOf
  * (task_closed), which were still open on that day. Never a scan of task.
  */
-function openDueUnion(columns: string, status: OpenDueStatus): string {
+function openDueUnion(columns: string, status: OpenDueStatus, percentJoin = PERCENT_JOIN): string {
   return OPEN_BRANCHES.map(
     (openThen) => `
 SELECT ${columns}
-  FROM task t ${OPEN_DUE_JOINS}
+  FROM task t ${OPEN_DUE_JOINS} ${percentJoin}
  WHERE ${openThen} AND ${STATUS_WHEN[status].where}
    ${OPEN_DUE_FILTERS}`,
   ).join('\nUNION ALL');
