@@ -2,38 +2,13 @@
 // write transaction takes the write lock first (BEGIN IMMEDIATE), so a writer waits for another
 // instead of failing with "database busy". Uses the built bundle (`npm test` builds first).
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runJson, sampleDbPath } from '../helpers.js';
+import { runConcurrentJobs, type Job } from '../concurrent-jobs.js';
+import { runJson, sampleDbPath } from '../helpers.js';
 
-const WRITER = join(ROOT, 'test', 'fixtures', 'concurrent-writer.cjs');
 /** Commands per writer process. */
 const K = 10;
-
-interface Job {
-  name: string;
-  commands: string[][];
-  reader?: boolean;
-}
-
-function runProcess(file: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
-
-function waitFor(paths: string[]): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => (paths.every((p) => existsSync(p)) ? resolve() : setTimeout(check, 20));
-    check();
-  });
-}
 
 describe('concurrent writers on one file', () => {
   it('every write of every kind succeeds once, with speech and conclusion numbers unique and gap-free', async () => {
@@ -61,31 +36,7 @@ describe('concurrent writers on one file', () => {
       { name: 'activity-add', commands: range((i) => ['activity', 'add', '--unit', 'BN', '--date', `${String(i + 1).padStart(2, '0')}/10/2017`, '--kind', 'chao-co', '--title', `Chào cờ ghi đồng thời ${i}`]) },
       { name: 'reader', reader: true, commands: [['meeting', 'show', M, '--json'], ['task', 'list', '--unit', 'CK', '--json']] },
     ];
-    const go = join(dir, 'go');
-    const writersDone = join(dir, 'writers-done');
-    const files = jobs.map((job) => {
-      const file = join(dir, `${job.name}.json`);
-      writeFileSync(
-        file,
-        JSON.stringify({ db, ready: join(dir, `${job.name}.ready`), go, result: join(dir, `${job.name}.result`), commands: job.commands, repeatUntil: job.reader ? writersDone : undefined }),
-      );
-      return file;
-    });
-    const running = files.map((f) => runProcess(f));
-    await waitFor(jobs.map((j) => join(dir, `${j.name}.ready`)));
-    writeFileSync(go, '');
-    const writers = await Promise.all(running.slice(0, -1));
-    writeFileSync(writersDone, '');
-    const reader = await running[running.length - 1];
-
-    for (const [i, w] of [...writers, reader].entries()) {
-      // Confirmations go to stderr too; errors are the lines that start with "thuky:".
-      const errors = w.stderr.split('\n').filter((l) => l.startsWith('thuky:') || /Error/.test(l));
-      expect({ job: jobs[i].name, code: w.code, errors }).toEqual({ job: jobs[i].name, code: 0, errors: [] });
-      const codes = JSON.parse(readFileSync(join(dir, `${jobs[i].name}.result`), 'utf8')) as number[];
-      expect(codes.length).toBeGreaterThanOrEqual(jobs[i].commands.length);
-      expect(codes.filter((c) => c !== 0)).toEqual([]);
-    }
+    await runConcurrentJobs(db, dir, jobs);
 
     const h = new Database(db, { readonly: true });
     const speeches = h.prepare('SELECT ord, summary FROM speech WHERE meeting_id = ? ORDER BY ord').all(meeting.id) as { ord: number; summary: string }[];

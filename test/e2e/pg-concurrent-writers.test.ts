@@ -2,35 +2,17 @@
 // writer of test/e2e/concurrent-writers.test.ts, pointed at a postgresql:// URL). Every write
 // transaction takes thuky's advisory lock first, as SQLite's BEGIN IMMEDIATE takes the write lock:
 // speech and conclusion numbers stay unique and gap-free. Uses the built bundle.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run, runJson, sampleDbPath } from '../helpers.js';
+import { runConcurrentJobs } from '../concurrent-jobs.js';
+import { run, runJson, sampleDbPath } from '../helpers.js';
 import { freshPgDatabase, PG_ADMIN } from '../pg-helpers.js';
 import { connectPostgres } from '../../src/store/pg/open.js';
 import { withoutPassword } from '../../src/store/pg/url.js';
 
-const WRITER = join(ROOT, 'test', 'fixtures', 'concurrent-writer.cjs');
 const K = 10;
-
-function runProcess(file: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, file], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
-
-function waitFor(paths: string[]): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => (paths.every((p) => existsSync(p)) ? resolve() : setTimeout(check, 20));
-    check();
-  });
-}
 
 describe.skipIf(!PG_ADMIN)('concurrent writers on one PostgreSQL database', () => {
   it('every write succeeds once, speech and conclusion numbers unique and gap-free, each change recorded under its own run', async () => {
@@ -47,26 +29,7 @@ describe.skipIf(!PG_ADMIN)('concurrent writers on one PostgreSQL database', () =
       { name: 'reader', reader: true, commands: [['meeting', 'show', M, '--json'], ['task', 'list', '--unit', 'CK', '--json']] },
     ];
     const dir = mkdtempSync(join(tmpdir(), 'thuky-pg-writers-'));
-    const go = join(dir, 'go');
-    const writersDone = join(dir, 'writers-done');
-    const files = jobs.map((job) => {
-      const file = join(dir, `${job.name}.json`);
-      writeFileSync(file, JSON.stringify({ db, ready: join(dir, `${job.name}.ready`), go, result: join(dir, `${job.name}.result`), commands: job.commands, repeatUntil: job.reader ? writersDone : undefined }));
-      return file;
-    });
-    const running = files.map((f) => runProcess(f));
-    await waitFor(jobs.map((j) => join(dir, `${j.name}.ready`)));
-    writeFileSync(go, '');
-    const writers = await Promise.all(running.slice(0, -1));
-    writeFileSync(writersDone, '');
-    const reader = await running[running.length - 1];
-    for (const [i, w] of [...writers, reader].entries()) {
-      const errors = w.stderr.split('\n').filter((l) => l.startsWith('thuky:') || /Error/.test(l));
-      expect({ job: jobs[i].name, code: w.code, errors }).toEqual({ job: jobs[i].name, code: 0, errors: [] });
-      const codes = JSON.parse(readFileSync(join(dir, `${jobs[i].name}.result`), 'utf8')) as number[];
-      expect(codes.length).toBeGreaterThanOrEqual(jobs[i].commands.length);
-      expect(codes.filter((c) => c !== 0)).toEqual([]);
-    }
+    await runConcurrentJobs(db, dir, jobs);
     const h = connectPostgres(withoutPassword(db));
     try {
       const ords = (table: string) => h.query(`SELECT ord FROM ${table} WHERE meeting_id = $1 ORDER BY ord`, [meeting.id]).rows.flat();
