@@ -1,10 +1,9 @@
 /** init, db, log; the registries of units, people and documents are in units.ts, people.ts, docs.ts. */
-import { schemaVersionOf, tableCounts } from '../../../store/db.js';
 import { type Command } from 'commander';
 import { chmodSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listChanges } from '../../../store/changelog.js';
-import { backupDatabase, migrate } from '../../../store/db.js';
+import { backupDatabase, migrate, schemaVersionOf, tableCounts } from '../../../store/db.js';
 import { SCHEMA_VERSION } from '../../../store/migrations.js';
 import { loadSample } from '../../../store/sample/index.js';
 import { withFileOptions } from '../../output-file.js';

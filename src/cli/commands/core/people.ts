@@ -1,13 +1,12 @@
 /** person add, edit, list, show: the registry of people. */
 import { type Command } from 'commander';
-import { formatDateVi } from '../../../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { cleanText } from '../../../domain/text.js';
-import type { Column } from '../../../render/output.js';
 import { type Db } from '../../../store/db.js';
 import { changeMembership } from '../../../store/memberships.js';
 import { personalData } from '../../../store/people-import.js';
 import { addPerson, editPerson, getPerson, iteratePeople, iteratePeopleJson, resolvePerson, type Person } from '../../../store/people.js';
-import { jsonArrayChunks } from '../../../render/output.js';
+import { jsonArrayChunks, type Column } from '../../../render/output.js';
 import { resolveUnit } from '../../../store/units.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
@@ -15,7 +14,6 @@ import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { assertVersion, rowVersion } from '../../../store/versions.js';
 import { writeTransaction } from '../../../store/transaction.js';
-import type { IsoDate } from '../../../domain/dates.js';
 import { registerPersonImport } from './person-import.js';
 import { registerRemove } from '../edit/index.js';
 

@@ -1,26 +1,23 @@
 /** thuky overdue: what is late, unit by unit, for people and for cron. Read-only; never prompts. */
-import { unitNames } from '../../../store/units.js';
 import type { Command } from 'commander';
 import { daysBetween, formatDateVi, type IsoDate } from '../../../domain/dates.js';
-import { sortVi } from '../../../domain/text.js';
 import { renderOverdueText, summaryLine, type OverdueItem, type OverdueReport } from '../../../render/overdue.js';
 import type { Report } from '../../../render/report.js';
-import { compareVi } from '../../../domain/text.js';
+import { compareVi, sortVi } from '../../../domain/text.js';
 import { documentParts } from '../../report-document.js';
 import { withFileOptions } from '../../output-file.js';
 import type { Column } from '../../../render/output.js';
 import { buildOverdueReport } from '../../../reports/overdue.js';
 import type { Db } from '../../../store/db.js';
 import { openTasksDueJson } from '../../../store/task-reports.js';
-import { resolveUnit } from '../../../store/units.js';
+import { resolveUnit, unitNames } from '../../../store/units.js';
 import type { Env } from '../../env.js';
 import type { Parser } from '../../parse.js';
 import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
-import { TASK_KINDS } from '../../../domain/tasks.js';
+import { TASK_KINDS, type TaskKind } from '../../../domain/tasks.js';
 import { parseKind } from './shared.js';
-import type { TaskKind } from '../../../domain/tasks.js';
 
 /** "7" (days) or a time limit like "2w", "1m", "10 ngày". */
 function dueWithinDays(p: Parser, asOf: IsoDate, value: string): number {

@@ -1,5 +1,5 @@
 /** thuky report tasks: follow-up statistics per unit, as government task follow-up reports them. */
-import { formatDateVi } from '../../../domain/dates.js';
+import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { yearPeriod, type Period } from '../../../domain/periods.js';
 import type { Column } from '../../../render/output.js';
 import type { Report } from '../../../render/report.js';
@@ -10,11 +10,9 @@ import { buildTaskReport, type TaskReport, type UnitTaskReportRow } from '../../
 import type { UnitTaskCounts } from '../../../store/task-reports.js';
 import type { Env } from '../../env.js';
 import type { Parser } from '../../parse.js';
-import type { IsoDate } from '../../../domain/dates.js';
-import type { TaskKind } from '../../../domain/tasks.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
-import { TASK_KINDS } from '../../../domain/tasks.js';
+import { TASK_KINDS, type TaskKind } from '../../../domain/tasks.js';
 import type { Parents } from '../index.js';
 import { parseKind, warnDays } from './shared.js';
 
