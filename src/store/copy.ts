@@ -11,10 +11,18 @@ import { openDatabase, type Db } from './db.js';
 import { isPostgres, type PgDatabase } from './pg/database.js';
 import { writeTransaction } from './transaction.js';
 
+/**
+ * Tables that describe the database's own place in replication (its office, the wards of a city):
+ * they belong to the database, not to its data, and are never copied.
+ */
+export const LOCAL_TABLES: readonly string[] = ['thuky_office', 'thuky_ward'];
+
 /** The tables of a thuky database (the same set on both engines at one schema version). */
 export function userTables(db: Db): string[] {
-  if (isPostgres(db)) return db.tableNames();
-  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const all = isPostgres(db)
+    ? db.tableNames()
+    : (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]);
+  return all.filter((t) => !LOCAL_TABLES.includes(t));
 }
 
 function columnsOf(db: Db, table: string): string[] {
@@ -98,6 +106,8 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       rows += n;
     }
     if (pg) {
+      // Each task event names its task's unit (SQLite leaves it empty; the trigger that fills it is off).
+      pg.execNative('UPDATE task_event e SET unit_id = t.unit_id FROM task t WHERE t.id = e.task_id AND e.unit_id IS NULL');
       // The references are checked now (all rows are in), which leaves the tables free to alter.
       pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
       for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);

@@ -30,7 +30,7 @@ export interface Translated {
 }
 
 /** Tables whose key is not a single `id` column (no RETURNING id for them). */
-const NO_ID = new Set(['unit_successor', 'meeting_person', 'meeting_unit', 'meeting_document', 'plan_deadline', 'draft_lock', 'thuky_meta']);
+const NO_ID = new Set(['unit_successor', 'meeting_person', 'meeting_unit', 'meeting_document', 'plan_deadline', 'draft_lock', 'thuky_meta', 'thuky_office', 'thuky_ward']);
 
 const RENAMED: Record<string, string> = {
   ifnull: 'coalesce',

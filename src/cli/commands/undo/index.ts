@@ -77,14 +77,17 @@ function stamp(iso: string): string {
 /** The table a reference column points to, where its name does not say. */
 const REFERENCED: Record<string, string> = { group_id: 'task_group', parent_id: 'unit', successor_id: 'unit', speaker_id: 'person', owner_id: 'person', organizer_id: 'unit', recorder_id: 'person' };
 
+/** Reference columns that repeat what another reference says (a task event's unit is its task's). */
+const DERIVED: Record<string, string[]> = { task_event: ['unit_id'] };
+
 /** The words a row is known by: its title, name, code or text, cut short. */
-function rowLabel(env: Env, row: Record<string, unknown>): string {
+function rowLabel(env: Env, tbl: string, row: Record<string, unknown>): string {
   for (const key of ['title', 'full_name', 'name', 'code', 'summary', 'text', 'reason']) {
     const v = row[key];
     if (typeof v === 'string' && v.trim()) return v.length > 70 ? `${v.slice(0, 69)}…` : v;
   }
   // Rows of a link or history table: what they belong to.
-  const refs = Object.entries(row).filter(([k, v]) => k.endsWith('_id') && v !== null);
+  const refs = Object.entries(row).filter(([k, v]) => k.endsWith('_id') && v !== null && !DERIVED[tbl]?.includes(k));
   return refs.map(([k, v]) => `${env.t(`table.${REFERENCED[k] ?? k.slice(0, -3)}`)} #${v}`).join(', ') + (typeof row.kind === 'string' ? ` (${row.kind})` : '');
 }
 
@@ -102,7 +105,7 @@ export function planText(env: Env, plan: UndoPlan): string {
     lines.push(`  ${env.t(`undo.action.${action}`, { n: steps.length, table: env.t(`table.${tbl}`) })}`);
     for (const s of steps.slice(0, SHOWN_PER_GROUP)) {
       const key = Object.values(s.pk).join('/');
-      const label = rowLabel(env, s.row);
+      const label = rowLabel(env, tbl, s.row);
       lines.push(`    #${key}${label ? ` ${label}` : ''}`);
     }
     if (steps.length > SHOWN_PER_GROUP) lines.push(`    ${env.t('undo.plan.more', { n: steps.length - SHOWN_PER_GROUP })}`);
