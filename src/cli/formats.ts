@@ -22,6 +22,8 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'db backup': WRITE,
   'db migrate': NONE,
   'db copy': WRITE,
+  'sync setup': WRITE,
+  'sync remove': WRITE,
   log: LISTING,
   'unit add': WRITE,
   'unit list': LISTING,

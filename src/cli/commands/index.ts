@@ -8,6 +8,7 @@ import { registerCompliance } from './compliance/index.js';
 import { registerRecord } from './record/index.js';
 import { registerCompletion } from './completion/index.js';
 import { registerUndo } from './undo/index.js';
+import { registerSync } from './sync.js';
 
 export interface Parents {
   /** `thuky report …`, shared by the task statistics and the compliance table. */
@@ -27,4 +28,5 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerCompliance(program, cli, parents);
   registerCompletion(program, cli);
   registerUndo(program, cli);
+  registerSync(program, cli);
 }

@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import type { MessagePort } from 'node:worker_threads';
-import { RuntimeError } from '../../errors.js';
+import { RuntimeError, UsageError } from '../../errors.js';
 import { translate, type Translated } from './dialect.js';
 import type { Target } from './url.js';
 
@@ -63,8 +63,27 @@ function send(msg: Record<string, unknown>): Reply {
   Atomics.wait(bridge.flag, 0, 0);
   const reply = bridge.receive(bridge.port)?.message;
   if (!reply) throw new PgError('the PostgreSQL worker gave no answer', null, null);
-  if (reply.error) throw new PgError(reply.error.message, reply.error.code, reply.error.detail);
+  if (reply.error) throw reply.error.code === OWNED_ELSEWHERE ? ownedElsewhere(reply.error.message) : new PgError(reply.error.message, reply.error.code, reply.error.detail);
   return reply;
+}
+
+/** The SQLSTATE of a change refused because the row belongs to another office (pg/migrations/010). */
+const OWNED_ELSEWHERE = 'THK01';
+
+/**
+ * A change to a row another office owns, refused by the server (its message is JSON: table, id,
+ * owner, the owner's name): exit 2, nothing written (the transaction rolls back).
+ */
+function ownedElsewhere(message: string): UsageError {
+  let info: { table?: string; id?: number; owner?: number; name?: string | null } = {};
+  try {
+    info = JSON.parse(message) as typeof info;
+  } catch {
+    // A message of another shape: the owner stays unnamed.
+  }
+  const params = { entity: info.table ?? '', id: info.id ?? '' };
+  if (info.name) return new UsageError('sync.ownedBy', { ...params, owner: info.name });
+  return info.owner === 0 ? new UsageError('sync.ownedByCity', params) : new UsageError('sync.ownedByOffice', { ...params, office: info.owner ?? '' });
 }
 
 /** An error from the server, with its SQLSTATE; the codes the store acts on are named as SQLite's. */
