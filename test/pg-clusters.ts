@@ -48,6 +48,8 @@ export interface Cluster {
   /** The admin URL of its `postgres` database, password included (a throw-away server). */
   readonly adminUrl: string;
   running: boolean;
+  /** What the server wrote to its log, for a failing test to show (the last 200 chunks). */
+  log: string[];
   /** A new empty database on this server (UTF8, byte order C); its URL with the password. */
   createDatabase(name: string): string;
   /** Stops the server, keeping its data (an outage). */
@@ -83,6 +85,7 @@ export async function startClusters(names: string[], extraFlags: string[] = []):
     chmodSync(parent, 0o777);
     parents.push(parent);
     const port = await freePort();
+    const log: string[] = [];
     const server: Server = new EmbeddedPostgres({
       databaseDir: join(parent, 'data'),
       user: 'postgres',
@@ -91,7 +94,10 @@ export async function startClusters(names: string[], extraFlags: string[] = []):
       persistent: true,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...REPLICATION_FLAGS, ...extraFlags],
-      onLog: () => {},
+      onLog: (m: string) => {
+        log.push(m);
+        if (log.length > 200) log.shift();
+      },
       onError: () => {},
     });
     await server.initialise();
@@ -102,6 +108,7 @@ export async function startClusters(names: string[], extraFlags: string[] = []):
       port,
       adminUrl,
       running: true,
+      log,
       createDatabase(db: string) {
         const admin = connectPostgres(withoutPassword(adminUrl));
         try {

@@ -15,6 +15,8 @@
  *   a ward's event on a city task is applied to the task as task-writes.ts does; its removal (an undo
  *   at the ward) recomputes the task from the events that remain.
  * - zz_thuky_seen (ENABLE REPLICA): at the city, the time a change from a ward was last applied.
+ * The replica triggers' functions carry the schema's search_path (a subscription applies with an
+ * empty one).
  * - task_event.unit_id is filled from its task before each insert (a publication row filter selects
  *   a ward's events by it), and for the rows already there.
  * Frozen once released.
@@ -226,6 +228,15 @@ BEGIN
   END IF;
   RETURN NULL;
 END $f$;
+
+-- A subscription applies its changes with an empty search_path: the functions its triggers call
+-- name this schema themselves.
+DO $d$
+BEGIN
+  EXECUTE format('ALTER FUNCTION thuky_apply_event() SET search_path = %I', current_schema());
+  EXECUTE format('ALTER FUNCTION thuky_replay_task(bigint) SET search_path = %I', current_schema());
+  EXECUTE format('ALTER FUNCTION thuky_seen() SET search_path = %I', current_schema());
+END $d$;
 
 ${REPLICATED.map(
   (r) => `CREATE TRIGGER zz_thuky_guard BEFORE INSERT OR UPDATE OR DELETE ON ${r.table} FOR EACH ROW EXECUTE FUNCTION thuky_guard('${r.owner}'${r.parent ? `, '${r.parent}', '${r.parentTable}'` : ''});` +
