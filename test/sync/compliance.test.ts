@@ -101,6 +101,12 @@ describe.skipIf(!CLUSTERS_ENABLED)('compliance at the city over replicating ward
       const there = await on(o.city.url, argv);
       const here = await on(single, argv);
       expect(table(there.stdout)).toBe(here.stdout);
+      if (!format.length) {
+        // The wards' rows are what the lines say: Bến Thành missed the conference, Sài Gòn's review is overdue.
+        const line = (name: string) => there.stdout.split('\n').find((l) => l.startsWith(`${name}\t`));
+        expect(line(BT)).toMatch(/^Phường Bến Thành\t✗ 0\/1\t/);
+        expect(line(SG)).toMatch(/^Phường Sài Gòn\t✓ 1\/1\t✓ cụ thể\t✗ 1\t✗ 1\/2 \(50%\)/);
+      }
     }
     const argv = ['report', 'compliance', '--year', '2026', '--as-of', '01/09/2026', '--json'];
     const thereText = (await on(o.city.url, argv)).stdout;

@@ -113,6 +113,23 @@ describe.skipIf(!CLUSTERS_ENABLED)('tasks between a city and a ward', () => {
     expect(speeches()).toEqual([[0]]);
     const english = await run2(city, ['speech', 'add', String(meeting.id), '--unit', 'Phường Sài Gòn', '--kind', 'chi-dao', '--summary', 'x', '--lang', 'en']);
     expect(english).toContain(`meeting #${meeting.id} belongs to Phường Sài Gòn`);
+  });
+
+  it("an undo at the ward takes its report back at the city too", async () => {
+    const percentAtCity = () => adminQuery(city, 'SELECT percent, version FROM task WHERE id = $1', [ids.review])[0];
+    await on(ward, ['task', 'progress', String(ids.review), '--percent', '80', '--on', '30/08/2026']);
+    await waitFor('the new progress at the city', () => (percentAtCity()[0] === 80 ? true : undefined));
+    const undo = await on(ward, ['undo', '-y']);
+    expect(undo.stderr).toContain('task progress');
+    await waitFor('the undone progress at the city', () => (percentAtCity()[0] === 60 ? true : undefined));
+    expect(adminQuery(city, 'SELECT kind, percent FROM task_event WHERE task_id = $1 ORDER BY created_at, id', [ids.review])).toEqual([
+      ['created', null],
+      ['progress', 60],
+    ]);
+    expect(adminQuery(city, 'SELECT due_on, done_on, extensions FROM task WHERE id = $1', [ids.review])).toEqual([['2026-08-20', null, 0]]);
+    // The city's row, as it now is, goes back down: the ward's copy ends the same, version included.
+    const row = (db: string) => JSON.stringify(adminQuery(db, 'SELECT percent, version, due_on, done_on FROM task WHERE id = $1', [ids.review]));
+    await waitFor('the city’s task row at the ward', () => (row(ward) === row(city) ? true : undefined));
     // Replication itself went on without an error on either side.
     expect([...subscriptions(city), ...subscriptions(ward)]).toEqual([
       { name: 'thuky_from_1', enabled: true },

@@ -4,7 +4,10 @@
  * done yet, so a second run changes nothing. Order: the city's office row and the ward's row at
  * the city, the ward's office row, the publications, the slots (created apart, so that the same
  * steps work for two databases of one server), the ward's subscription (which copies the reference
- * data and its tasks down), the city's.
+ * data and its tasks down), the city's. A subscription is not disabled on an error: PostgreSQL
+ * counts the loss of its publisher's connection (the other side's server stopping) as one, and an
+ * office cut off for a while must catch up by itself when the other side is back; an error applying
+ * a change is retried and counted (pg_stat_subscription_stats) instead.
  */
 import { UsageError } from '../../../errors.js';
 import type { Db } from '../../db.js';
@@ -159,7 +162,7 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
     if (hasSubscription(side.db, name)) return;
     side.db.execNative(
       `CREATE SUBSCRIPTION ${name} CONNECTION ${literal(conninfoOf(publisher.url))} PUBLICATION ${publication}
-         WITH (create_slot = false, slot_name = ${literal(slot)}, copy_data = true, disable_on_error = true)`,
+         WITH (create_slot = false, slot_name = ${literal(slot)}, copy_data = true, disable_on_error = false)`,
     );
     created.push({ what: 'subscription', name, side: side === city ? 'city' : 'ward' });
   };
