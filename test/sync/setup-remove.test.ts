@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUSTERS_ENABLED } from '../pg-clusters.js';
-import { adminQuery, on, setup, startOffices, subscriptions, waitReady, type Offices } from './fixture.js';
+import { freshPgDatabase, PG_ADMIN } from '../pg-helpers.js';
+import { adminQuery, on, setup, startOffices, subscriptions, waitFor, waitReady, type Offices } from './fixture.js';
 
 /** What replication objects a database's server holds for it: publications, subscriptions, slots. */
 function objects(url: string) {
@@ -19,7 +20,7 @@ function objects(url: string) {
 describe.skipIf(!CLUSTERS_ENABLED)('sync setup and remove', () => {
   let o: Offices;
   beforeAll(async () => {
-    o = await startOffices(2);
+    o = await startOffices(3);
   }, 180_000);
   afterAll(async () => {
     await o?.clusters.close();
@@ -33,6 +34,16 @@ describe.skipIf(!CLUSTERS_ENABLED)('sync setup and remove', () => {
     expect(busy.stderr).toContain('đã có dữ liệu (unit: 1 dòng)');
     expect(adminQuery(o.city.url, 'SELECT count(*) FROM thuky_office').concat(adminQuery(o.city.url, 'SELECT count(*) FROM thuky_ward'))).toEqual([[0], [0]]);
     expect(objects(o.city.url)).toEqual({ publications: [], subscriptions: [], slots: [] });
+  });
+
+  it.skipIf(!PG_ADMIN)('refuses a server without logical replication, naming the setting and the fix', async () => {
+    // The run's shared server keeps PostgreSQL's default wal_level (replica).
+    const plain = freshPgDatabase('ward');
+    await on(plain, ['init']);
+    const out = await on(o.city.url, ['sync', 'setup', '--city', o.city.url, '--ward', 'Phường Tân Định', '--ward-db', plain], 2);
+    expect(out.stderr).toContain('wal_level đang là "replica"');
+    expect(out.stderr).toContain('ALTER SYSTEM SET wal_level = logical');
+    expect(adminQuery(o.city.url, 'SELECT count(*) FROM thuky_office')).toEqual([[0]]);
   });
 
   it('sets a ward up once: a second run changes nothing', async () => {
@@ -77,5 +88,30 @@ describe.skipIf(!CLUSTERS_ENABLED)('sync setup and remove', () => {
     expect(adminQuery(o.wards[0].url, 'SELECT count(*) FROM thuky_office')).toEqual([[0]]);
     const again = await on(o.city.url, ['sync', 'remove', '--city', o.city.url, '--ward', 'Phường Sài Gòn', '--ward-db', o.wards[0].url], 1);
     expect(again.stderr).toContain('chưa đồng bộ');
+  });
+
+  it("remove with the ward's server down: the city's side goes, --drop-rows takes the ward's rows; the ward's side later", async () => {
+    const ward = o.wards[2];
+    await setup(o, 2, 'Phường Bến Thành');
+    await waitReady(ward.url);
+    await waitReady(o.city.url);
+    const person = JSON.parse((await on(ward.url, ['person', 'add', 'Nguyễn Văn An', '--unit', 'Phường Bến Thành', '--json'])).stdout);
+    const office = Math.floor(person.id / 10_000_000);
+    await waitFor('the ward’s person at the city', () => (adminQuery(o.city.url, 'SELECT count(*) FROM person WHERE id = $1', [person.id])[0][0] === 1 ? true : undefined));
+    await ward.cluster.stop();
+    try {
+      const out = await on(o.city.url, ['sync', 'remove', '--city', o.city.url, '--ward', 'ben thanh', '--drop-rows']);
+      expect(out.stderr).toContain('không kết nối được');
+      expect(out.stderr).toContain('đã xóa 1 dòng dữ liệu của đơn vị');
+      expect(objects(o.city.url)).toEqual({ publications: [], subscriptions: [], slots: [] });
+      expect(adminQuery(o.city.url, 'SELECT count(*) FROM person WHERE id >= $1', [office * 10_000_000])).toEqual([[0]]);
+    } finally {
+      await ward.cluster.start();
+    }
+    const rest = await on(o.city.url, ['sync', 'remove', '--city', o.city.url, '--ward', 'ben thanh', '--ward-db', ward.url]);
+    expect(rest.stderr).toContain('đã xóa publication thuky_up, ở phường, xã');
+    expect(objects(ward.url)).toEqual({ publications: [], subscriptions: [], slots: [] });
+    // The ward's database stands alone, its own rows kept.
+    expect(adminQuery(ward.url, 'SELECT full_name FROM person')).toEqual([['Nguyễn Văn An']]);
   });
 });
