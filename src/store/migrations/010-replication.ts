@@ -9,7 +9,7 @@
  */
 export default `
 CREATE TABLE thuky_office (
-  office_no INTEGER NOT NULL,
+  office_no INTEGER PRIMARY KEY,
   role      TEXT NOT NULL CHECK (role IN ('city','ward')),
   unit_id   INTEGER,
   unit_name TEXT,

@@ -55,7 +55,7 @@ const withId = REPLICATED.filter((r) => r.owner === 'id').map((r) => `'${r.table
 
 export default `
 CREATE TABLE thuky_office (
-  office_no BIGINT NOT NULL,
+  office_no BIGINT PRIMARY KEY,
   role      TEXT COLLATE "C" NOT NULL CHECK (role IN ('city','ward')),
   unit_id   BIGINT,
   unit_name TEXT COLLATE "C",
