@@ -69,7 +69,7 @@ export async function waitReady(url: string): Promise<void> {
     const disabled = subscriptions(url).filter((s) => !s.enabled);
     if (disabled.length) throw new Error(`subscription stopped: ${disabled.map((s) => s.name).join(', ')}`);
     return states.length && states.every((s) => s === 'r') ? true : undefined;
-  });
+  }, 90_000);
 }
 
 export { adminQuery, waitFor };

@@ -84,6 +84,10 @@ describe.skipIf(!CLUSTERS_ENABLED)('tasks between a city and a ward', () => {
     expect(adminQuery(city, 'SELECT done_on, percent FROM task WHERE id = $1', [ids.report])).toEqual([['2026-08-28', 100]]);
     const history = await json<{ events: { kind: string; onDate: string }[] }>(city, ['task', 'show', String(ids.report)]);
     expect(history.events.map((e) => e.kind)).toEqual(['created', 'done']);
+    // The city notes when a change from the ward was last applied (for `sync status` and the reports).
+    const seen = adminQuery(city, 'SELECT last_change_at FROM thuky_ward WHERE office_no = 1')[0][0] as string;
+    expect(seen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.now() - Date.parse(seen)).toBeLessThan(120_000);
     // The other ward's task did not move.
     expect(after.overdue.filter((i) => i.id === ids.other).map((i) => i.percent)).toEqual([0]);
   });
