@@ -29,6 +29,8 @@ describe.skipIf(!CLUSTERS_ENABLED)('sync setup and remove', () => {
   it('refuses a unit that is not a ward and a ward database that holds data, writing nothing', async () => {
     const sqlite = await on(o.city.url, ['sync', 'setup', '--city', 'thanh-uy.db', '--ward', 'Phường Bến Thành', '--ward-db', o.wards[1].url], 2);
     expect(sqlite.stderr).toContain('--city: "thanh-uy.db" không phải địa chỉ PostgreSQL');
+    const same = await on(o.city.url, ['sync', 'setup', '--city', o.city.url, '--ward', 'Phường Bến Thành', '--ward-db', o.city.url], 2);
+    expect(same.stderr).toContain('cùng một cơ sở dữ liệu');
     const notWard = await on(o.city.url, ['sync', 'setup', '--city', o.city.url, '--ward', 'TU-79', '--ward-db', o.wards[1].url], 2);
     expect(notWard.stderr).toContain('không phải phường, xã hay đặc khu');
     await on(o.wards[1].url, ['unit', 'add', 'Chi bộ Khu phố 1', '--kind', 'cell']);

@@ -14,6 +14,7 @@ import type { Db } from '../../db.js';
 import { resolveUnit } from '../../units.js';
 import { REPLICATED } from '../migrations/010-replication.js';
 import type { PgDatabase } from '../database.js';
+import { targetOf } from '../url.js';
 import {
   conninfoOf,
   databaseOid,
@@ -91,8 +92,7 @@ function firstDataTable(db: PgDatabase): { table: string; n: number } | undefine
 
 export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string; at: string }): SetupResult {
   const unit = wardUnit(city.db, input.ward);
-  if (databaseOid(city.db) === databaseOid(ward.db) && city.db.query('SELECT inet_server_port()').rows[0][0] === ward.db.query('SELECT inet_server_port()').rows[0][0])
-    throw new UsageError('sync.sameDatabase', { path: city.shown });
+  if (sameDatabase(city, ward)) throw new UsageError('sync.sameDatabase', { path: city.shown });
   requireLogical(city);
   requireLogical(ward);
   const cityOffice = officeOf(city.db);
@@ -169,6 +169,12 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
   subscribe(ward, FROM_CITY, city, downPublication(office), down);
   subscribe(city, fromWard(office), ward, UP_PUBLICATION, up);
   return { office, unit: { id: unit.id, name: unit.name }, city: city.shown, ward: ward.shown, created };
+}
+
+/** Both URLs name one database (host, port and database name as the driver would reach them). */
+function sameDatabase(a: SyncSide, b: SyncSide): boolean {
+  const [x, y] = [targetOf(a.shown), targetOf(b.shown)];
+  return x.host === y.host && x.port === y.port && x.database === y.database;
 }
 
 function literal(text: string): string {
