@@ -11,8 +11,11 @@ type Who = 'city' | 'saigon' | 'benthanh';
 const SG = 'Phường Sài Gòn';
 const BT = 'Phường Bến Thành';
 
-/** The same year of work, each command run where it belongs (`db(who)`). */
-async function yearOfWork(db: (who: Who) => string): Promise<void> {
+/**
+ * The same year of work, each command run where it belongs (`db(who)`); `arrived` waits until the
+ * tasks the city assigned have reached the wards that report on them.
+ */
+async function yearOfWork(db: (who: Who) => string, arrived: (tasks: Record<'saigon' | 'benthanh', number[]>) => Promise<void> = async () => {}): Promise<void> {
   const id = async (who: Who, argv: string[]) => (await json<{ id: number } | { id: number }[]>(db(who), argv)) as { id: number } & { id: number }[];
   // The city: a conference both wards are invited to (one absent), and tasks for both.
   const conf = await id('city', ['meeting', 'add', '--date', '10/03/2026', '--title', 'Hội nghị sơ kết quý I', '--organizer', 'TU-79', '--invite', SG, '--invite', BT]);
@@ -21,6 +24,7 @@ async function yearOfWork(db: (who: Who) => string): Promise<void> {
   const review = await id('city', ['task', 'add', 'Rà soát hồ sơ đảng viên', '--unit', SG, '--unit', BT, '--start', '01/04/2026', '--due', '31/07/2026']);
   const [reportSG, reportBT] = report.map((t) => String(t.id));
   const [reviewSG, reviewBT] = review.map((t) => String(t.id));
+  await arrived({ saigon: [report[0].id, review[0].id], benthanh: [report[1].id, review[1].id] });
 
   // Phường Sài Gòn: its members, plans, an evaluation, activities, a breakthrough, a meeting, reports.
   await on(db('saigon'), ['person', 'add', 'Trần Thị Mai', '--unit', SG, '--position', 'Bí thư Chi bộ Khu phố 1']);
@@ -77,7 +81,13 @@ describe.skipIf(!CLUSTERS_ENABLED)('compliance at the city over replicating ward
     await on(single, ['init']);
     await on(single, ['unit', 'import', '--official', '--province', '79']);
     await yearOfWork(() => single);
-    await yearOfWork((who) => (who === 'city' ? o.city.url : who === 'saigon' ? o.wards[0].url : o.wards[1].url));
+    const db = (who: Who) => (who === 'city' ? o.city.url : who === 'saigon' ? o.wards[0].url : o.wards[1].url);
+    await yearOfWork(db, async (tasks) => {
+      for (const who of ['saigon', 'benthanh'] as const)
+        await waitFor(`the city's tasks at ${who}`, () =>
+          Number(adminQuery(db(who), 'SELECT count(*) FROM task WHERE id IN ($1, $2)', tasks[who])[0][0]) === tasks[who].length ? true : undefined,
+        );
+    });
   }, 240_000);
   afterAll(async () => {
     await o?.clusters.close();
