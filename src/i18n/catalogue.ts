@@ -18,9 +18,10 @@ import undo from './undo.js';
 import terminal from './terminal.js';
 import documents from './documents.js';
 import postgres from './postgres.js';
+import syncStatus from './sync-status.js';
 
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview, postgres };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview, postgres, syncStatus };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

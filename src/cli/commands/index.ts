@@ -8,6 +8,7 @@ import { registerCompliance } from './compliance/index.js';
 import { registerRecord } from './record/index.js';
 import { registerCompletion } from './completion/index.js';
 import { registerUndo } from './undo/index.js';
+import { registerSyncStatus } from './sync-status.js';
 
 export interface Parents {
   /** `thuky report …`, shared by the task statistics and the compliance table. */
@@ -27,4 +28,6 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerCompliance(program, cli, parents);
   registerCompletion(program, cli);
   registerUndo(program, cli);
+  const sync = cli.command(program, 'sync', 'cmd.sync', ['thuky sync status --db postgresql://thuky@may-chu/thanh-pho']);
+  registerSyncStatus(sync, cli);
 }
