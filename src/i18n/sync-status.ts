@@ -66,7 +66,7 @@ const part: CataloguePart = {
     'sync.status.sheet': 'Replication',
     'sync.status.title.city': 'Replication of {name} (office {office}) at {at}',
     'sync.status.title.ward': 'Replication of {name} (office {office}) at {at}',
-    'sync.status.summary.city': '{n} wards: {streaming} receiving, {stopped} stopped or without subscription, {stale} with no news for over {limit}.',
+    'sync.status.summary.city': '{n#ward|wards}: {streaming} receiving, {stopped} stopped or without subscription, {stale} with no news for over {limit}.',
     'sync.status.summary.ward': 'Link with the city: {streaming} receiving, {stopped} stopped or without subscription, {stale} with no news for over {limit}.',
     'sync.col.ward': 'Ward',
     'sync.col.city': 'City',

@@ -21,6 +21,7 @@ import {
   WARD_SUBSCRIPTION,
   type LinkState,
   type OfficeRow,
+  type WardRow,
 } from '../../store/pg/sync/status.js';
 import { ExitCode } from '../../errors.js';
 import type { Env } from '../env.js';
@@ -65,7 +66,7 @@ export function registerSyncStatus(group: Command, cli: Cli): void {
       'thuky sync status --db postgresql://thuky@may-chu/thanh-pho',
       'thuky sync status --stale 2d --json   # cron: mã thoát 3 khi có phường quá 2 ngày không có số liệu mới',
     ])
-    .option('--stale <duration>', cli.t('cmd.sync.status.opt.stale'));
+    .option('--stale <age>', cli.t('cmd.sync.status.opt.stale'));
   cli.action<{ stale?: string }>(cmd, (env, opts) => runSyncStatus(env, opts.stale ?? DEFAULT_STALE));
 }
 
@@ -79,13 +80,13 @@ async function runSyncStatus(env: Env, staleText: string): Promise<number> {
     env.info('sync.status.none');
     return ExitCode.ok;
   }
-  const status = readStatus(db, office, env.ctx.now(), staleText, staleMs, env.t('sync.cityDefault'));
+  const status = readStatus(db, office, wards, env.ctx.now(), staleText, staleMs, env.t('sync.cityDefault'));
   await env.report(statusReport(env, status));
   return status.links.some((l) => l.stale) ? ExitCode.staleFound : ExitCode.ok;
 }
 
 /** The links of this database and what each says, as of `now`. */
-export function readStatus(db: PgDatabase, office: OfficeRow | null, now: Date, staleText: string, staleMs: number, cityDefault: string): SyncStatus {
+export function readStatus(db: PgDatabase, office: OfficeRow | null, wards: WardRow[], now: Date, staleText: string, staleMs: number, cityDefault: string): SyncStatus {
   const keep = slotWalKeepBytes(db);
   const oid = databaseOid(db);
   const base = { checkedAt: now.toISOString(), stale: staleText, staleAfterSeconds: Math.round(staleMs / 1000) };
@@ -110,7 +111,6 @@ export function readStatus(db: PgDatabase, office: OfficeRow | null, now: Date, 
     };
     return { role: 'ward', officeNo: office.officeNo, name: office.unitName ?? '', ...base, links: [row] };
   }
-  const wards = readWards(db);
   const links = linkStates(db, wards.map((w) => ({ subscription: w.subscription, slot: downSlotName(oid, w.officeNo) })));
   const rows = wards.map((w, i): LinkRow => {
     const asOf = wardAsOf(w, links[i]);

@@ -63,7 +63,7 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'))
     .option('--chart', cli.t('opt.chart'))
-    .option('--fresh-within <duration>', cli.t('opt.freshWithin'));
+    .option('--fresh-within <age>', cli.t('opt.freshWithin'));
   withFileOptions(cmd, cli.t);
   cmd.addHelpText('after', `\n${cli.t('compliance.help')}\n`);
   cli.action<ReportOptions>(cmd, (env, opts) => runComplianceReport(env, opts));

@@ -72,7 +72,7 @@ export function registerOverdue(program: Command, cli: Cli): void {
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
     .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'))
     .option('--chart', cli.t('opt.chart'))
-    .option('--fresh-within <duration>', cli.t('opt.freshWithin'));
+    .option('--fresh-within <age>', cli.t('opt.freshWithin'));
   withFileOptions(cmd, cli.t);
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
     const { asOf, kind, dueWithin, units, freshWithin } = parseOverdueOptions(opts, env.parse);
