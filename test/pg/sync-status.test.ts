@@ -144,8 +144,9 @@ describe.skipIf(!PG_ADMIN)('sync status and report freshness', () => {
   });
 
   it('a conflict stops the city subscription: status shows it stopped with its error counts, exit 3 once stale', async () => {
-    // The same id written at the city first: applying the ward's row violates the primary key.
-    sql(pair.city, `INSERT INTO activity (id, unit_id, held_on, kind, title, created_at) VALUES (10000002, ${pair.wardUnitId}, '2017-11-21', 'khac', 'Ghi ở thành phố', '2017-11-21T00:00:00.000Z')`);
+    // The same id written at the city first (past the ownership guard, as replication itself would):
+    // applying the ward's row then violates the primary key.
+    sql(pair.city, 'SET session_replication_role = replica', `INSERT INTO activity (id, unit_id, held_on, kind, title, created_at) VALUES (10000002, ${pair.wardUnitId}, '2017-11-21', 'khac', 'Ghi ở thành phố', '2017-11-21T00:00:00.000Z')`);
     wardActivity(pair, 10_000_002, 'Ghi ở phường');
     await until(() => query(pair.city, `SELECT subenabled FROM pg_subscription WHERE subname = 'thuky_from_1'`)[0][0] === 0, 'the city subscription to stop');
     await until(() => Number(query(pair.city, `SELECT apply_error_count FROM pg_stat_subscription_stats WHERE subname = 'thuky_from_1'`)[0][0]) > 0, 'the error to be counted');

@@ -132,7 +132,8 @@ export function linkStates(db: PgDatabase, links: { subscription: string; slot: 
      SELECT l.ord, s.oid IS NOT NULL, coalesce(s.subenabled, false), a.pid IS NOT NULL, ${ISO('a.last_msg_receipt_time')}, a.received_lsn::text,
             row_to_json(st)::text,
             r.slot_name IS NOT NULL, coalesce(r.active, false), r.wal_status, r.safe_wal_size,
-            pg_wal_lsn_diff(pg_current_wal_lsn(), r.confirmed_flush_lsn)::bigint,
+            -- No WAL position on a standby (reports may be read there): no lag then.
+            CASE WHEN r.confirmed_flush_lsn IS NULL OR pg_is_in_recovery() THEN NULL ELSE pg_wal_lsn_diff(pg_current_wal_lsn(), r.confirmed_flush_lsn)::bigint END,
             row_to_json(r)->>'inactive_since'
        FROM json_to_recordset($1::json) AS l(ord int, sub text, slot text)
        CROSS JOIN me
