@@ -110,6 +110,9 @@ describe.skipIf(!PG_ADMIN)('sync status and report freshness', () => {
     expect(parsed.freshness).toHaveLength(1);
     expect(JSON.parse((await run(['overdue', '--db', pair.city, '--as-of', '31/12/2017', '--json'], { env, tty: true })).stdout)).toEqual(parsed);
 
+    const english = await run(['overdue', '--db', pair.city, '--as-of', '31/12/2017', '--format', 'text', '--lang', 'en'], { env });
+    expect(english.stdout).toMatch(new RegExp(`\\nData from ${WARD} as of \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\n$`));
+
     const compliance = await run(['report', 'compliance', '--db', pair.city, '--year', '2017', '--as-of', '31/12/2017', '--format', 'tsv'], { env });
     const compliancePlain = await run(['report', 'compliance', '--db', sqlite, '--year', '2017', '--as-of', '31/12/2017', '--format', 'tsv'], { env });
     expect(compliance.stdout.startsWith(compliancePlain.stdout)).toBe(true);
@@ -187,6 +190,41 @@ describe.skipIf(!PG_ADMIN)('sync status and report freshness', () => {
     // Within 30 days it stays.
     const wide = await run(['report', 'compliance', '--db', pair.city, '--year', '2017', '--as-of', '31/12/2017', '--format', 'tsv', '--fresh-within', '30d'], { env, now: new Date() });
     expect(wide.stdout).toMatch(new RegExp(`^${WARD}\t`, 'm'));
+  });
+});
+
+describe.skipIf(!PG_ADMIN)('sync status when a ward is gone too long', () => {
+  let cluster: LogicalCluster;
+  let pair: Pair;
+  beforeAll(async () => {
+    cluster = await startLogicalCluster();
+    pair = await linkPair(cluster, 'b');
+  }, 180_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('a slot past max_slot_wal_keep_size is lost, and a ward without subscription or slot is named', async () => {
+    sql(pair.ward, 'ALTER SUBSCRIPTION thuky_from_city DISABLE');
+    await until(() => Number(query(pair.city, 'SELECT count(*) FROM pg_replication_slots WHERE slot_name = $1 AND active', [pair.downSlot])[0][0]) === 0, 'the down slot to go idle');
+    sql(pair.city, `ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'`, 'SELECT pg_reload_conf()', 'CREATE TABLE filler (x text)');
+    const walStatus = () => query<string>(pair.city, 'SELECT wal_status FROM pg_replication_slots WHERE slot_name = $1', [pair.downSlot])[0][0];
+    for (let i = 0; i < 10 && walStatus() !== 'lost'; i++)
+      sql(pair.city, `INSERT INTO filler SELECT repeat('x', 1000) FROM generate_series(1, 5000)`, 'SELECT pg_switch_wal()', 'CHECKPOINT');
+    expect(walStatus()).toBe('lost');
+    // A ward registered without its subscription and slot (a setup cut short).
+    const other = Number(query(pair.city, `SELECT id FROM unit WHERE name = 'Phường Tân Định'`)[0][0]);
+    sql(pair.city, `INSERT INTO thuky_ward VALUES (2, ${other}, 'Phường Tân Định', 'postgresql://x@host/tandinh', 'thuky_from_2', 'thuky_up', '${new Date().toISOString()}', NULL)`);
+    const out = await run(['sync', 'status', '--db', pair.city, '--json'], { env, now: new Date() });
+    const s = JSON.parse(out.stdout) as SyncStatus;
+    expect(s.links.map((l) => [l.unit, l.state, l.slot.walStatus, l.warnings])).toEqual([
+      ['Phường Bến Nghé', 'streaming', 'lost', ['slotLost']],
+      ['Phường Tân Định', 'missing', null, ['subscriptionMissing', 'slotMissing']],
+    ]);
+    const text = await run(['sync', 'status', '--db', pair.city, '--format', 'text'], { env, now: new Date() });
+    expect(text.stdout).toContain('Chạy thuky sync remove --ward "Phường Bến Nghé" --drop-rows rồi thuky sync setup để chép lại');
+    expect(text.stdout).toContain('không thấy đăng ký thuky_from_2 của Phường Tân Định');
+    expect(text.stdout).toContain('2 phường: 1 đang nhận, 1 đã dừng hoặc thiếu đăng ký, 0 quá 7d không có số liệu mới.');
   });
 });
 
