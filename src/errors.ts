@@ -7,6 +7,8 @@ export const ExitCode = {
   usage: 2,
   /** `overdue --fail-on-overdue` found something overdue. */
   overdueFound: 3,
+  /** `sync status` found a ward (or, at a ward, the city) with no news for longer than --stale. */
+  staleFound: 3,
   interrupted: 130,
 } as const;
 

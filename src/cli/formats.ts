@@ -97,6 +97,8 @@ export const COMMAND_FORMATS: Record<string, readonly string[]> = {
   'evaluation edit': NONE,
   'evaluation remove': NONE,
   undo: RECORD,
+  // Each link's state as a table (its warnings after it); --json for scripts and monitoring.
+  'sync status': ['table', 'text', 'json', 'csv', 'tsv', 'md'],
   // The script for a shell, as text.
   completion: NONE,
 };

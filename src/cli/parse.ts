@@ -5,6 +5,7 @@
  * these; a command's `parse…Options` takes one, so its options are tested without a database.
  */
 import { addDuration, DateInputError, DateRangeError, FIRST_DATE, formatDateVi, LAST_DATE, parseDateInput, parseDuration, type Duration, type IsoDate } from '../domain/dates.js';
+import { parseElapsed } from '../domain/datetime.js';
 import { parsePeriod, PeriodInputError, type Period } from '../domain/periods.js';
 import { UsageError } from '../errors.js';
 
@@ -36,6 +37,8 @@ export interface Parser {
   date(field: string, value: string, today?: IsoDate): IsoDate;
   optionalDate(field: string, value: string | undefined, today?: IsoDate): IsoDate | undefined;
   duration(field: string, value: string): Duration;
+  /** How long ago (`--stale 7d`, `--fresh-within 12h`, `30m` minutes), in milliseconds. */
+  elapsed(field: string, value: string): number;
   /** A time limit counted from `start` (`--within 30d`): the date it ends on, within the calendar range. */
   dateAfter(field: string, value: string, start: IsoDate): IsoDate;
   period(field: string, value: string, today?: IsoDate): Period;
@@ -65,6 +68,12 @@ export function createParser(today: () => IsoDate): Parser {
       const d = parseDuration(value);
       if (!d) throw new UsageError('input.badDuration', { field, value });
       return d;
+    },
+    elapsed(field, value) {
+      if (value.trim() === '') throw new UsageError('elapsed.empty', { field });
+      const ms = parseElapsed(value);
+      if (ms === null) throw new UsageError('input.badElapsed', { field, value });
+      return ms;
     },
     dateAfter(field, value, start) {
       const d = p.duration(field, value);

@@ -19,9 +19,10 @@ import terminal from './terminal.js';
 import documents from './documents.js';
 import postgres from './postgres.js';
 import replication from './replication.js';
+import syncStatus from './sync-status.js';
 
 
-export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview, postgres, replication };
+export const catalogueParts: Record<string, CataloguePart> = { core, tasks, meetings, record, compliance, dates, completion, hardening, imports, undo, terminal, documents, recordLive, recordReview, postgres, replication, syncStatus };
 
 export function loadCatalogue(lang: Lang): Messages {
   const out: Messages = {};

@@ -10,7 +10,11 @@ import { sourceText, type OverdueItem, type OverdueReport } from '../render/over
 import type { Db } from '../store/db.js';
 import { openTasksDue, type OpenDueRow } from '../store/task-reports.js';
 
-export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }): OverdueReport {
+export function buildOverdueReport(
+  db: Db,
+  t: Translate,
+  q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind; leaveOut?: (unitId: number, taskId: number) => boolean },
+): OverdueReport {
   // The row from SQL becomes the item in place: at national scale there are tens of thousands,
   // and a copy of each would double what the garbage collector has to move.
   const toItem = (section: OverdueItem['section']) => (r: OpenDueRow): OverdueItem => {
@@ -23,8 +27,9 @@ export function buildOverdueReport(db: Db, t: Translate, q: { asOf: IsoDate; due
     item.source = sourceText(r, t);
     return item as OverdueItem;
   };
-  const overdueRows = openTasksDue(db, { asOf: q.asOf, status: 'overdue', unitIds: q.unitIds, kind: q.kind });
-  const dueSoonRows = q.dueWithin === null ? [] : openTasksDue(db, { asOf: q.asOf, status: 'due_soon', dueWithin: q.dueWithin, unitIds: q.unitIds, kind: q.kind });
+  const kept = (rows: OpenDueRow[]) => (q.leaveOut ? rows.filter((r) => !q.leaveOut!(r.unitId, r.id)) : rows);
+  const overdueRows = kept(openTasksDue(db, { asOf: q.asOf, status: 'overdue', unitIds: q.unitIds, kind: q.kind }));
+  const dueSoonRows = q.dueWithin === null ? [] : kept(openTasksDue(db, { asOf: q.asOf, status: 'due_soon', dueWithin: q.dueWithin, unitIds: q.unitIds, kind: q.kind }));
   // Units in Vietnamese order (collated once per unit, not per comparison); within a unit the
   // most overdue (earliest due) first.
   const units = new Map<number, string>();

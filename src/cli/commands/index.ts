@@ -9,6 +9,7 @@ import { registerRecord } from './record/index.js';
 import { registerCompletion } from './completion/index.js';
 import { registerUndo } from './undo/index.js';
 import { registerSync } from './sync.js';
+import { registerSyncStatus } from './sync-status.js';
 
 export interface Parents {
   /** `thuky report …`, shared by the task statistics and the compliance table. */
@@ -28,5 +29,5 @@ export function registerCommands(program: Command, cli: Cli): void {
   registerCompliance(program, cli, parents);
   registerCompletion(program, cli);
   registerUndo(program, cli);
-  registerSync(program, cli);
+  registerSyncStatus(registerSync(program, cli), cli);
 }

@@ -14,6 +14,7 @@ import type { Db } from '../../../store/db.js';
 import { GRASSROOTS_KINDS } from '../../../domain/grassroots.js';
 import { listUnits, resolveUnit, UNIT_KINDS, type Unit, type UnitKind } from '../../../store/units.js';
 import type { Env } from '../../env.js';
+import { readFreshness, withFreshness, type FreshnessView } from '../../freshness.js';
 import type { Parser } from '../../parse.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
@@ -38,6 +39,7 @@ export interface ReportOptions {
   rules?: string;
   detail?: string;
   chart?: boolean;
+  freshWithin?: string;
 }
 
 export function registerComplianceReport(cli: Cli, parents: Parents): void {
@@ -60,7 +62,8 @@ export function registerComplianceReport(cli: Cli, parents: Parents): void {
     .option('--unit <unit>', cli.t('cmd.report.compliance.opt.unit'), collect)
     .option('--rules <file>', cli.t('cmd.report.compliance.opt.rules'))
     .option('--detail <unit>', cli.t('cmd.report.compliance.opt.detail'))
-    .option('--chart', cli.t('opt.chart'));
+    .option('--chart', cli.t('opt.chart'))
+    .option('--fresh-within <age>', cli.t('opt.freshWithin'));
   withFileOptions(cmd, cli.t);
   cmd.addHelpText('after', `\n${cli.t('compliance.help')}\n`);
   cli.action<ReportOptions>(cmd, (env, opts) => runComplianceReport(env, opts));
@@ -112,15 +115,16 @@ export function readRulesFile(file: string): Rules {
 }
 
 /** What `report compliance` was asked, read from its options alone (no database; a rules file is read). */
-export function parseComplianceOptions(opts: ReportOptions, p: Parser): { asOf: IsoDate; period: Period; kinds: UnitKind[]; rules: Rules } {
+export function parseComplianceOptions(opts: ReportOptions, p: Parser): { asOf: IsoDate; period: Period; kinds: UnitKind[]; rules: Rules; freshWithin?: number } {
   const asOf = p.asOf(opts.asOf);
   const period = reportPeriod(p, opts, asOf);
   if (asOf < period.from) throw new UsageError('compliance.asOfBeforePeriod', { asOf: formatDateVi(asOf), from: formatDateVi(period.from) });
-  return { asOf, period, kinds: parseKinds(opts.kind), rules: opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES) };
+  const freshWithin = opts.freshWithin === undefined ? undefined : p.elapsed('--fresh-within', opts.freshWithin);
+  return { asOf, period, kinds: parseKinds(opts.kind), rules: opts.rules ? readRulesFile(opts.rules) : structuredClone(DEFAULT_RULES), ...(freshWithin !== undefined ? { freshWithin } : {}) };
 }
 
 async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void> {
-  const { asOf, period, kinds, rules } = parseComplianceOptions(opts, env.parse);
+  const { asOf, period, kinds, rules, freshWithin } = parseComplianceOptions(opts, env.parse);
   const db = env.readDb();
   const until = asOf < period.to ? asOf : period.to;
 
@@ -149,13 +153,16 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
   } else {
     units = listUnits(db, { from: period.from, to: period.to }).filter((u) => kinds.includes(u.kind));
   }
+  // At a city replicating with wards: how fresh each ward's data is, and with --fresh-within the staler wards left out.
+  const fresh = readFreshness(env, db, freshWithin, opts.freshWithin);
+  if (fresh?.leftOut.length) units = units.filter((u) => !fresh.isLeftOut(u.id, u.id));
   const report = buildComplianceReport({ db, t: env.t, lang: env.lang, period, asOf, units, rules, rulesFile: opts.rules ?? null, kinds });
 
-  return env.report(complianceReportModel(env, db, report), { chart: opts.chart });
+  return env.report(complianceReportModel(env, db, report, fresh), { chart: opts.chart });
 }
 
 /** The compliance report in the one report model: every format, Word and Excel included. */
-export function complianceReportModel(env: Env, db: Db, report: ComplianceReport): Report {
+export function complianceReportModel(env: Env, db: Db, report: ComplianceReport, fresh: FreshnessView | null = null): Report {
   const footer = footerLines(env, report);
   const summary = footer.pop()!;
   const title = env.t('compliance.title', { period: report.period.label, asOf: formatDateVi(report.asOf) });
@@ -172,8 +179,8 @@ export function complianceReportModel(env: Env, db: Db, report: ComplianceReport
     lines: [],
     tables: [{ name: env.t('compliance.col.verdict'), columns: tableColumns(env, report), rows: report.units }],
     notes: footer,
-    summary: [summary],
-    json: report,
+    summary: [summary, ...(fresh?.lines ?? [])],
+    json: withFreshness(report, fresh),
     document: documentParts(env, db, report.units.map((u) => u.unitId), {
       subject: env.t('doc.compliance.subject', { period: report.period.label }),
       intro: [

@@ -12,6 +12,7 @@ import type { Db } from '../../../store/db.js';
 import { openTasksDueJson } from '../../../store/task-reports.js';
 import { resolveUnit, unitNames } from '../../../store/units.js';
 import type { Env } from '../../env.js';
+import { readFreshness, withFreshness, type FreshnessView } from '../../freshness.js';
 import type { Parser } from '../../parse.js';
 import { ExitCode } from '../../../errors.js';
 import type { Cli } from '../../program.js';
@@ -33,6 +34,7 @@ interface OverdueOpts {
   quietWhenEmpty?: boolean;
   failOnOverdue?: boolean;
   chart?: boolean;
+  freshWithin?: string;
 }
 
 /** What `overdue` was asked, read from its options alone (no database). */
@@ -43,11 +45,14 @@ export interface OverdueInput {
   dueWithin: number | null;
   /** Units as typed, resolved against the database when the report runs. */
   units: string[] | undefined;
+  /** --fresh-within, in milliseconds: wards whose data is older are left out (a city replicating with wards). */
+  freshWithin?: number;
 }
 
 export function parseOverdueOptions(opts: OverdueOpts, p: Parser): OverdueInput {
   const asOf = p.asOf(opts.asOf);
-  return { asOf, kind: parseKind(opts.kind), dueWithin: opts.dueWithin === undefined ? null : dueWithinDays(p, asOf, opts.dueWithin), units: opts.unit };
+  const freshWithin = opts.freshWithin === undefined ? undefined : p.elapsed('--fresh-within', opts.freshWithin);
+  return { asOf, kind: parseKind(opts.kind), dueWithin: opts.dueWithin === undefined ? null : dueWithinDays(p, asOf, opts.dueWithin), units: opts.unit, ...(freshWithin !== undefined ? { freshWithin } : {}) };
 }
 
 export function registerOverdue(program: Command, cli: Cli): void {
@@ -66,25 +71,28 @@ export function registerOverdue(program: Command, cli: Cli): void {
     .option('--due-within <days>', cli.t('cmd.overdue.opt.dueWithin'))
     .option('--quiet-when-empty', cli.t('cmd.overdue.opt.quiet'))
     .option('--fail-on-overdue', cli.t('cmd.overdue.opt.fail'))
-    .option('--chart', cli.t('opt.chart'));
+    .option('--chart', cli.t('opt.chart'))
+    .option('--fresh-within <age>', cli.t('opt.freshWithin'));
   withFileOptions(cmd, cli.t);
   cli.action<OverdueOpts>(cmd, async (env, opts) => {
-    const { asOf, kind, dueWithin, units } = parseOverdueOptions(opts, env.parse);
+    const { asOf, kind, dueWithin, units, freshWithin } = parseOverdueOptions(opts, env.parse);
     const db = env.readDb();
     const unitIds = units?.map((q) => resolveUnit(db, q, { at: asOf }).id);
+    // At a city replicating with wards: how fresh each ward's data is (nothing elsewhere).
+    const fresh = readFreshness(env, db, freshWithin, opts.freshWithin);
     // A report, not a listing: in a pipe (cron mail) its default is the plain text form.
     const format = env.formatChosen ? env.format : env.ctx.stdout.isTTY ? 'table' : 'text';
-    if (format === 'json' && !env.ctx.stdout.isTTY && !env.globals.out) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts);
-    const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind });
+    if (format === 'json' && !env.ctx.stdout.isTTY && !env.globals.out && !fresh?.leftOut.length) return writeCompactJson(env, db, { asOf, dueWithin, unitIds, kind }, opts, fresh);
+    const report = buildOverdueReport(db, env.t, { asOf, dueWithin, unitIds, kind, ...(fresh?.leftOut.length ? { leaveOut: fresh.isLeftOut } : {}) });
     const { code, quiet } = outcome(opts, report.overdue.length, report.dueSoon.length);
     if (quiet) return code;
-    await env.report(overdueReportModel(env, db, report, format), { format, chart: opts.chart });
+    await env.report(overdueReportModel(env, db, report, format, fresh), { format, chart: opts.chart });
     return code;
   });
 }
 
 /** The overdue report in the one report model: every format, Word and Excel included. */
-export function overdueReportModel(env: Env, db: Db, report: OverdueReport, format: string): Report {
+export function overdueReportModel(env: Env, db: Db, report: OverdueReport, format: string, fresh: FreshnessView | null = null): Report {
   const rows = [...report.overdue, ...report.dueSoon];
   // On a terminal and in Word a unit is named once, at the head of its group.
   const grouped = format === 'table' || format === 'docx';
@@ -115,9 +123,9 @@ export function overdueReportModel(env: Env, db: Db, report: OverdueReport, form
     lines: [],
     tables: [{ name: env.t('overdue.section.overdue'), columns: visible, rows }],
     notes: [],
-    summary: [summaryLine(report, env.t)],
-    json: report,
-    text: () => renderOverdueText(report, env.t),
+    summary: [summaryLine(report, env.t), ...(fresh?.lines ?? [])],
+    json: withFreshness(report, fresh),
+    text: () => renderOverdueText(report, env.t) + (fresh ? `${fresh.lines.join('\n')}\n` : ''),
     document: documentParts(env, db, [...perUnit.keys()], {
       subject: env.t('doc.overdue.subject', { date }),
       intro: [env.t('doc.overdue.intro', { date, n: report.counts.overdue, units: report.counts.overdueUnits })],
@@ -147,7 +155,7 @@ function outcome(opts: OverdueOpts, overdue: number, dueSoon: number): { code: n
  * but each item is built as JSON text by SQLite and written as it is, so that tens of thousands of
  * rows never become JavaScript objects.
  */
-function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }, opts: OverdueOpts): number {
+function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: number | null; unitIds?: number[]; kind?: TaskKind }, opts: OverdueOpts, fresh: FreshnessView | null): number {
   const units = unitNames(db);
   const unitRanks: (number | null)[] = [];
   sortVi(units, (u) => u.name, (u) => String(u.id)).forEach((u, i) => (unitRanks[u.id] = i));
@@ -176,6 +184,7 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   items(overdue.items);
   write('],"dueSoon":[');
   items(dueSoon.items);
-  write(`],"counts":${JSON.stringify(counts)}}\n`);
+  // Ends as JSON.stringify(withFreshness(report, fresh)) would.
+  write(`],"counts":${JSON.stringify(counts)}${fresh ? `,"freshness":${JSON.stringify(fresh.json)}` : ''}}\n`);
   return code;
 }
