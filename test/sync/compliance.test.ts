@@ -50,7 +50,7 @@ async function yearOfWork(db: (who: Who) => string, arrived: (tasks: Record<'sai
 const COUNTED = ['person', 'plan', 'evaluation', 'activity', 'meeting', 'meeting_unit', 'speech', 'task', 'task_event'];
 const counts = (url: string) => COUNTED.map((t) => `${t}=${adminQuery(url, `SELECT count(*) FROM ${t}`)[0][0]}`).join(' ');
 /** The report's text without the lines that say how fresh each ward's data is (the city's own addition). */
-const table = (text: string) => text.split('\n').filter((l) => !/^(Số liệu của|Data from) /.test(l)).join('\n');
+const table = (text: string) => text.split('\n').filter((l) => !/^(- )?(Số liệu của|Data from) /.test(l)).join('\n');
 /**
  * Its JSON without the freshness of each ward, and without the ids of the breakthroughs a ward
  * registered: those are the ward's own ids (its block) and cannot be one database's.
@@ -111,6 +111,8 @@ describe.skipIf(!CLUSTERS_ENABLED)('compliance at the city over replicating ward
       const there = await on(o.city.url, argv);
       const here = await on(single, argv);
       expect(table(there.stdout)).toBe(here.stdout);
+      // …and beneath it, one line per ward saying how fresh its data is (none at the single database).
+      if (format[1] !== 'csv') for (const name of [SG, BT]) expect(there.stdout).toMatch(new RegExp(`^(- )?Số liệu của ${name} đến \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d$`, 'm'));
       if (!format.length) {
         // The wards' rows are what the lines say: Bến Thành missed the conference, Sài Gòn's review is overdue.
         const line = (name: string) => there.stdout.split('\n').find((l) => l.startsWith(`${name}\t`));
