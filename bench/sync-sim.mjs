@@ -55,8 +55,8 @@ async function startServer(name) {
     persistent: false,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'wal_level=logical', '-c', `max_replication_slots=${WARDS * 2 + 10}`,
-      '-c', `max_wal_senders=${WARDS * 2 + 10}`, '-c', `max_logical_replication_workers=${WARDS + 10}`,
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'wal_level=logical', '-c', `max_replication_slots=${WARDS * 4 + 10}`,
+      '-c', `max_wal_senders=${WARDS * 4 + 10}`, '-c', `max_logical_replication_workers=${WARDS + 10}`,
       '-c', `max_worker_processes=${WARDS + 20}`, '-c', 'max_connections=200',
     ],
     onLog: () => {},

@@ -50,6 +50,24 @@ describe.skipIf(!CLUSTERS_ENABLED)('sync setup and remove', () => {
     expect(adminQuery(o.city.url, 'SELECT count(*) FROM thuky_office')).toEqual([[0]]);
   });
 
+  it('refuses a server without free replication slots before creating anything', async () => {
+    // Ward 3's server: every slot but two taken (physical slots, which hold no WAL until used).
+    const ward = o.wards[2].url;
+    const [max, used] = adminQuery(ward, `SELECT current_setting('max_replication_slots')::int, count(*)::int FROM pg_replication_slots`)[0].map(Number);
+    const fillers = Array.from({ length: max - used - 2 }, (_, i) => `filler_${i}`);
+    for (const f of fillers) adminQuery(ward, 'SELECT pg_create_physical_replication_slot($1)', [f]);
+    try {
+      const out = await on(o.city.url, ['sync', 'setup', '--city', o.city.url, '--ward', 'Phường Tân Định', '--ward-db', ward], 1);
+      expect(out.stderr).toContain(`chỉ còn 2 khe sao chép trống (max_replication_slots = ${max}`);
+      expect(out.stderr).toContain('một phường mới cần 3');
+      expect(adminQuery(o.city.url, 'SELECT count(*) FROM thuky_ward')).toEqual([[0]]);
+      expect(adminQuery(ward, 'SELECT count(*) FROM thuky_office')).toEqual([[0]]);
+      expect(objects(ward).publications).toEqual([]);
+    } finally {
+      for (const f of fillers) adminQuery(ward, 'SELECT pg_drop_replication_slot($1)', [f]);
+    }
+  });
+
   it('sets a ward up once: a second run changes nothing', async () => {
     const first = await setup(o, 0, 'phuong sai gon');
     expect(first.stderr).toContain('Phường Sài Gòn (văn phòng số 1) đồng bộ với');

@@ -9,7 +9,7 @@
  * office cut off for a while must catch up by itself when the other side is back; an error applying
  * a change is retried and counted (pg_stat_subscription_stats) instead.
  */
-import { UsageError } from '../../../errors.js';
+import { RuntimeError, UsageError } from '../../../errors.js';
 import type { Db } from '../../db.js';
 import { resolveUnit } from '../../units.js';
 import { REPLICATED } from '../migrations/010-replication.js';
@@ -81,6 +81,20 @@ function requireLogical(side: SyncSide): void {
   if (level !== 'logical') throw new UsageError('sync.walLevel', { path: side.shown, value: level });
 }
 
+/**
+ * Room for a new link on a publisher: its own slot, and one slot per table-copy worker of the
+ * subscriber while the first copy runs (PostgreSQL's "all replication slots are in use" otherwise,
+ * half-way through). Checked before anything is created.
+ */
+function requireSlots(publisher: SyncSide, subscriber: SyncSide): void {
+  const [max, used] = publisher.db
+    .query(`SELECT current_setting('max_replication_slots')::int, (SELECT count(*) FROM pg_replication_slots)::int`)
+    .rows[0].map(Number);
+  const copyWorkers = Number(subscriber.db.query(`SELECT current_setting('max_sync_workers_per_subscription')::int`).rows[0][0]);
+  const need = 1 + copyWorkers;
+  if (max - used < need) throw new RuntimeError('sync.noSlots', { path: publisher.shown, max, used, need, free: max - used });
+}
+
 /** The first replicated table of the database that holds rows, with their number. */
 function firstDataTable(db: PgDatabase): { table: string; n: number } | undefined {
   for (const { table } of REPLICATED) {
@@ -104,6 +118,10 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
   if (!wardOffice) {
     const data = firstDataTable(ward.db);
     if (data) throw new UsageError('sync.wardNotEmpty', { path: ward.shown, table: data.table, n: data.n });
+  }
+  if (!existing) {
+    requireSlots(city, ward);
+    requireSlots(ward, city);
   }
   const office = existing ? Number(existing[0]) : Number(city.db.query('SELECT coalesce(max(office_no), 0) + 1 FROM thuky_ward').rows[0][0]);
   const parent = unit.parentId === null ? undefined : city.db.query('SELECT name, kind FROM unit WHERE id = $1', [unit.parentId]).rows[0];
