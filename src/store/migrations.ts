@@ -12,6 +12,7 @@ import draftLock from './migrations/006-draft-lock.js';
 import taskDueOrder from './migrations/007-task-due-order.js';
 import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
+import personNameOrder from './migrations/010-person-name-order.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, sql: taskDueOrder },
   { version: 8, sql: rowVersion },
   { version: 9, sql: rowUid },
+  { version: 10, sql: personNameOrder },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -11,6 +11,7 @@ import draftLock from './migrations/006-draft-lock.js';
 import taskDueOrder from './migrations/007-task-due-order.js';
 import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
+import personNameOrder from './migrations/010-person-name-order.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -23,4 +24,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 7, sql: taskDueOrder },
   { version: 8, sql: rowVersion },
   { version: 9, sql: rowUid },
+  { version: 10, sql: personNameOrder },
 ];
