@@ -21,13 +21,19 @@ export const NAME_KEY_CLASSES = [
   'uUùÙúÚủỦũŨụỤ', 'ưƯừỪứỨửỬữỮựỰ', 'vV', 'wW', 'xX', 'yYỳỲýÝỷỶỹỸỵỴ', 'zZ',
 ] as const;
 
-/** Each character's weight, one character from '0' (0x30) up; digits are read as numbers instead. */
-const WEIGHT = new Map<string, string>();
-NAME_KEY_CLASSES.forEach((chars, i) => {
-  for (const ch of chars) WEIGHT.set(ch, String.fromCharCode(0x30 + i));
-});
+/** Each character's weight, one character from '0' (0x30) up; digits are read as numbers instead. Made on first use. */
+let weights: Map<string, string> | undefined;
+function weightOf(ch: string): string | undefined {
+  if (!weights) {
+    weights = new Map();
+    NAME_KEY_CLASSES.forEach((chars, i) => {
+      for (const c of chars) weights!.set(c, String.fromCharCode(0x30 + i));
+    });
+  }
+  return weights.get(ch);
+}
 /** A number sorts where the digits do, then by its count of digits (leading zeros left out), then digit by digit. */
-const NUMBER = WEIGHT.get('0')!;
+const NUMBER = String.fromCharCode(0x30 + NAME_KEY_CLASSES.indexOf('0'));
 const LONGEST_NUMBER = 40;
 /** Between the given name and the whole name: below every weight, so a shorter given name comes first. */
 const SEPARATOR = '!';
@@ -46,7 +52,7 @@ export function collationKey(text: string): string | null {
       i = end;
       continue;
     }
-    const weight = WEIGHT.get(ch);
+    const weight = weightOf(ch);
     if (weight === undefined) return null;
     out += weight;
     i++;

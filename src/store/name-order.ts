@@ -14,7 +14,17 @@ import type { Db } from './db.js';
  * name updates that index.
  */
 export function defineNameKey(db: Db): void {
-  db.function('thuky_name_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? nameKey(name) : null));
+  // A city has ~17,000 distinct names for 300,000 people: each key is worked out once.
+  const known = new Map<string, string | null>();
+  db.function('thuky_name_key', { deterministic: true }, (name: unknown) => {
+    if (typeof name !== 'string') return null;
+    let key = known.get(name);
+    if (key === undefined) {
+      if (known.size >= 100_000) known.clear();
+      known.set(name, (key = nameKey(name)));
+    }
+    return key;
+  });
 }
 
 /**
