@@ -27,8 +27,6 @@ for (const lang of ['vi', 'en']) writeFileSync(new URL(`i18n/${lang}.json`, dist
 rmSync(new URL('catalogue.tmp.cjs', dist));
 // The PostgreSQL bridge's worker thread (src/store/pg/pg-worker.mjs), beside the bundle that starts it.
 copyFileSync(new URL('../src/store/pg/pg-worker.mjs', import.meta.url), new URL('pg-worker.mjs', dist));
-// The chart's drawing thread (src/render/chart-worker.mjs), likewise.
-copyFileSync(new URL('../src/render/chart-worker.mjs', import.meta.url), new URL('chart-worker.mjs', dist));
 
 /** In the bundle, the catalogue module becomes a reader of dist/i18n/<lang>.json. */
 const catalogueFromJson = {

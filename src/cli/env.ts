@@ -337,11 +337,7 @@ export class Env {
     // document part (plan list without --missing) has no Word form.
     if (format === 'docx' && !report.document) throw new UsageError('output.docxNotHere', { command: this.command });
     if (format === 'xlsx' || format === 'docx') {
-      // The chart is drawn in its own thread while this one loads the Word or Excel writer.
-      const drawing = report.chart?.bars.length ? import('../render/chart.js').then((m) => m.chartPng(report.chart!)) : undefined;
-      drawing?.catch(() => {}); // awaited below
-      await (format === 'xlsx' ? import('../render/xlsx.js').then((m) => m.loadExcel()) : import('../render/docx.js').then((m) => m.loadDocx()));
-      const chart = await drawing;
+      const chart = report.chart?.bars.length ? await (await import('../render/chart.js')).chartPng(report.chart) : undefined;
       return writeBinary(this, format, async (target) => {
         if (format === 'xlsx') {
           const { writeXlsx } = await import('../render/xlsx.js');

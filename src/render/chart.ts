@@ -1,10 +1,8 @@
 /**
  * Charts of a report: on a terminal, coloured bars sized to its width (plain characters without
  * colour); in Word and Excel, a PNG drawn by vega-lite → vega (SVG, no browser) → resvg (PNG).
- * vega, vega-lite and resvg are loaded only by the commands that draw, in a thread of their own
- * (chart-worker.mjs).
+ * vega, vega-lite and resvg are loaded only here, by the commands that draw.
  */
-import { createRequire } from 'node:module';
 import { paint } from './output.js';
 import type { ChartSpec } from './report.js';
 
@@ -87,41 +85,29 @@ export function vegaLiteSpec(chart: ChartSpec, font: string): Record<string, unk
   };
 }
 
-/** The drawing thread (chart-worker.mjs), started by warmChart or by the first chart asked for. */
-let drawer: import('node:worker_threads').Worker | undefined;
-
-function startDrawer(): import('node:worker_threads').Worker {
-  const require = createRequire(import.meta.url);
-  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const worker = new Worker(new URL('./chart-worker.mjs', import.meta.url));
-  // A thread started ahead and never asked keeps nothing waiting.
-  worker.unref();
-  return worker;
-}
-
-/**
- * Starts loading the chart libraries in their own thread now, for a chart drawn later in this run
- * (a Word or Excel report, while its facts are read).
- */
-export function warmChart(): void {
-  drawer ??= startDrawer();
-}
-
-/** The chart as PNG, drawn in the chart thread (see chart-worker.mjs). */
-export async function chartPng(chart: ChartSpec, scale = 2): Promise<{ png: Buffer; width: number; height: number }> {
-  const worker = drawer ?? startDrawer();
-  drawer = undefined;
-  worker.ref();
+/** The chart as SVG (vega-lite → vega, no browser). */
+export async function chartSvg(chart: ChartSpec, font = 'Liberation Sans'): Promise<string> {
+  const vl = await import('vega-lite');
+  const vega = await import('vega');
+  const compiled = (vl.compile ?? (vl as unknown as { default: typeof vl }).default.compile)(vegaLiteSpec(chart, font) as never).spec;
+  const v = vega.View ? vega : (vega as unknown as { default: typeof vega }).default;
+  const view = new v.View(v.parse(compiled), { renderer: 'none' });
   try {
-    const reply = await new Promise<{ png?: Uint8Array; width: number; height: number; error?: string }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the chart thread ended (${code})`)));
-      worker.postMessage({ spec: vegaLiteSpec(chart, 'Liberation Sans'), scale });
-    });
-    if (reply.error !== undefined || !reply.png) throw new Error(reply.error ?? 'the chart thread gave no image');
-    return { png: Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength), width: reply.width, height: reply.height };
+    return await view.toSVG();
   } finally {
-    void worker.terminate();
+    view.finalize();
   }
+}
+
+/** The chart as PNG (resvg, system fonts: Liberation or DejaVu carry the Vietnamese letters). */
+export async function chartPng(chart: ChartSpec, scale = 2): Promise<{ png: Buffer; width: number; height: number }> {
+  const svg = await chartSvg(chart);
+  const { Resvg } = await import('@resvg/resvg-js');
+  const resvg = new Resvg(svg, {
+    background: 'white',
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width / scale, height: image.height / scale };
 }

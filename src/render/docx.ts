@@ -84,13 +84,8 @@ export interface DocxOptions {
   body?: string[];
 }
 
-/** The docx package, loaded ahead of its use (a report loads it while its chart is drawn). */
-export function loadDocx(): Promise<typeof import('docx')> {
-  return import('docx');
-}
-
 export async function renderReportDocx(report: Report, parts: DocumentParts, opts: DocxOptions): Promise<Buffer> {
-  const docx = await loadDocx();
+  const docx = await import('docx');
   const { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageOrientation, Paragraph, ShadingType, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } =
     docx;
   const { t, lang } = opts;

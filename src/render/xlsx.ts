@@ -30,13 +30,8 @@ const MAX_WIDTH = 60;
 type AnyWorkbook = import('exceljs').Workbook | import('exceljs').stream.xlsx.WorkbookWriter;
 type AnySheet = import('exceljs').Worksheet;
 
-/** The exceljs package, loaded ahead of its use (a report loads it while its chart is drawn). */
-export function loadExcel(): Promise<typeof import('exceljs')> {
-  return import('exceljs');
-}
-
 export async function writeXlsx(report: Report, opts: { lang: Lang; t: Translate; chart?: { png: Buffer; width: number; height: number } }, target: XlsxTarget): Promise<void> {
-  const mod = await loadExcel();
+  const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const streaming = !opts.chart;
   const wb: AnyWorkbook = streaming

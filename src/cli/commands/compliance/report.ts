@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { CRITERIA, parseRules, RulesError, DEFAULT_RULES, type CriterionId, type CriterionResult, type Rules } from '../../../domain/compliance.js';
 import { formatDateVi, type IsoDate } from '../../../domain/dates.js';
 import { yearPeriod, type Period } from '../../../domain/periods.js';
-import { warmChart } from '../../../render/chart.js';
 import { formatNumber, type Column, type Tone } from '../../../render/output.js';
 import type { Report } from '../../../render/report.js';
 import { compareVi } from '../../../domain/text.js';
@@ -143,8 +142,6 @@ async function runComplianceReport(env: Env, opts: ReportOptions): Promise<void>
     return env.record(detail, () => detailText(env, report, r, lists));
   }
 
-  // A Word or Excel report draws a chart: its libraries load in their own thread while the facts are read.
-  if (env.format === 'docx' || env.format === 'xlsx') warmChart();
   let units: Unit[];
   if (opts.unit?.length) {
     const seen = new Set<number>();
