@@ -1,6 +1,6 @@
 /**
  * A person's place in the Vietnamese order of names as a text that sorts by its bytes: SQLite can
- * then keep people in that order in an index (migration 10) and a listing streams from it, its
+ * then keep people in that order in an index (person_name_order) and a listing streams from it, its
  * first row written at once. The order is sortVi's (text.ts) by given name (the last word), then by
  * the whole name: compareVi, that is ICU's Vietnamese collation at base strength with numbers
  * compared as numbers. Names that collate equal get the same key, so "by key, then by id" is

@@ -25,7 +25,7 @@ declare const __THUKY_SQLITE_ADDON: string | undefined;
  */
 export function connect(file: string | Buffer, options: Database.Options = {}): Db {
   const db = new Database(file, { ...options, nativeBinding: nativeBinding() });
-  // The index of people in name order (migration 10) is computed by this function.
+  // The index of people in name order (person_name_order) is computed by this function.
   defineNameKey(db);
   return db;
 }
@@ -344,7 +344,7 @@ function backupPostgres(db: Db, target: string): string {
  */
 export function migrate(db: Db): { from: number; to: number } {
   if (isPostgres(db)) return migratePostgres(db);
-  // Migration 10's index calls it (a connection made elsewhere than connect() may lack it).
+  // The index person_name_order calls it (a connection made elsewhere than connect() may lack it).
   defineNameKey(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });

@@ -9,8 +9,8 @@ import { ranksVi } from '../domain/text.js';
 import type { Db } from './db.js';
 
 /**
- * Defines thuky_name_key(full_name), the key of domain/name-key.ts that migration 10's index of
- * people is built on: every SQLite connection defines it (db.ts, connect), since every write of a
+ * Defines thuky_name_key(full_name), the key of domain/name-key.ts that the index of people
+ * person_name_order is built on: every SQLite connection defines it (db.ts, connect), since every write of a
  * name updates that index.
  */
 export function defineNameKey(db: Db): void {
@@ -28,7 +28,7 @@ export function defineNameKey(db: Db): void {
 }
 
 /**
- * Whether every person's name has a key (no NULL in the index of migration 10): the listings then
+ * Whether every person's name has a key (no NULL in the index person_name_order): the listings then
  * read people in order from that index, else they sort by vi_name_rank.
  */
 export function namesHaveKeys(db: Db): boolean {

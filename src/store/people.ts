@@ -87,7 +87,7 @@ export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Per
 }
 
 /**
- * People in Vietnamese order of names, then by id: from the index of names (migration 10) when
+ * People in Vietnamese order of names, then by id: from the index of names, person_name_order when
  * every name has a key, else by each name's rank (defined here, see name-order.ts). Same order.
  */
 function personOrder(db: Db): string {
@@ -129,7 +129,7 @@ export function personJsonSql(order: string): string {
         WHERE ${PERSON_FILTERS} ORDER BY ${order}`;
 }
 
-/** The order of people read from the index of names (migration 10). */
+/** The order of people read from the index of names, person_name_order. */
 export const PERSON_KEY_ORDER = 'thuky_name_key(p.full_name), p.id';
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */

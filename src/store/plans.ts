@@ -175,7 +175,7 @@ const PEOPLE_OF_UNITS = `SELECT id FROM person WHERE unit_id IN (SELECT value FR
 
 /**
  * The rows of `columns` for the year's plans in the listing's order. When every name has a key
- * (migration 10), unit by unit in Vietnamese order (units named alike together, plans without a
+ * (person_name_order), unit by unit in Vietnamese order (units named alike together, plans without a
  * unit where the name '' sorts): each unit's plans are found from its people and sorted by name
  * key alone, so the first unit's rows are written at once. Else sorted whole by SQLite. Same order.
  */

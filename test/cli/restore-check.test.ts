@@ -91,7 +91,7 @@ describe('thuky db check', () => {
     expect(good.code, good.stderr).toBe(0);
     expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, integrity: 'ok', schemaVersion: SCHEMA_VERSION, problems: [] });
     const raw = new Database(db);
-    // Another tool writing a person's columns needs the function of the index of names (migration 10).
+    // Another tool writing a person's columns needs the function of the index of names, person_name_order.
     defineNameKey(raw as unknown as Db);
     raw.exec(`
       UPDATE task SET done_on = '2017-02-31' WHERE id = 1;

@@ -1,4 +1,4 @@
-// People kept in Vietnamese name order by the index of migration 10 (thuky_name_key): the listing
+// People kept in Vietnamese name order by the index person_name_order (thuky_name_key): the listing
 // reads it instead of sorting, and every way a name is written keeps it right (the index is SQLite's
 // to keep: these checks would catch a writer that went around it, or a key that drifted).
 import { writeFileSync } from 'node:fs';

@@ -82,7 +82,7 @@ describe('row uids', () => {
 
   it('rows inserted later get later uids; an insert that gives a uid keeps it', async () => {
     const db = new Database(':memory:');
-    defineNameKey(db as unknown as Db); // migration 10's index calls it
+    defineNameKey(db as unknown as Db); // the index person_name_order calls it
     for (const m of MIGRATIONS) db.exec(m.sql);
     const add = (name: string, uid: string | null = null) =>
       db.prepare(`INSERT INTO task_group (title, created_at, uid) VALUES (?, '2026-01-01', ?)`).run(name, uid).lastInsertRowid;
