@@ -8,6 +8,7 @@ import { RuntimeError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { writeTransaction } from './transaction.js';
 import { copyDatabase } from './copy.js';
+import { defineNameKey } from './name-order.js';
 import { isPostgres } from './pg/database.js';
 import { migratePostgres, openPostgres } from './pg/open.js';
 import { isPostgresUrl, withoutPassword } from './pg/url.js';
@@ -23,7 +24,10 @@ declare const __THUKY_SQLITE_ADDON: string | undefined;
  * it through the `bindings` package, which probes a dozen paths at every start.
  */
 export function connect(file: string | Buffer, options: Database.Options = {}): Db {
-  return new Database(file, { ...options, nativeBinding: nativeBinding() });
+  const db = new Database(file, { ...options, nativeBinding: nativeBinding() });
+  // The index of people in name order (person_name_order) is computed by this function.
+  defineNameKey(db);
+  return db;
 }
 
 let addon: string | null | undefined;
@@ -340,6 +344,8 @@ function backupPostgres(db: Db, target: string): string {
  */
 export function migrate(db: Db): { from: number; to: number } {
   if (isPostgres(db)) return migratePostgres(db);
+  // The index person_name_order calls it (a connection made elsewhere than connect() may lack it).
+  defineNameKey(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new RuntimeError('db.tooNew', { path: db.name, version: from, supported: SCHEMA_VERSION });
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;

@@ -13,6 +13,7 @@ import taskDueOrder from './migrations/007-task-due-order.js';
 import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
+import personNameOrder from './migrations/011-person-name-order.js';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, sql: rowVersion },
   { version: 9, sql: rowUid },
   { version: 10, sql: replication },
+  { version: 11, sql: personNameOrder },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,8 +4,36 @@
  * is read, instead of sorted in JavaScript and read again by batches of ids. Each distinct name is
  * collated once, when the function is made (a city has ~17,000 distinct names for 300,000 people).
  */
+import { nameKey } from '../domain/name-key.js';
 import { ranksVi } from '../domain/text.js';
 import type { Db } from './db.js';
+
+/**
+ * Defines thuky_name_key(full_name), the key of domain/name-key.ts that the index of people
+ * person_name_order is built on: every SQLite connection defines it (db.ts, connect), since every write of a
+ * name updates that index.
+ */
+export function defineNameKey(db: Db): void {
+  // A city has ~17,000 distinct names for 300,000 people: each key is worked out once.
+  const known = new Map<string, string | null>();
+  db.function('thuky_name_key', { deterministic: true }, (name: unknown) => {
+    if (typeof name !== 'string') return null;
+    let key = known.get(name);
+    if (key === undefined) {
+      if (known.size >= 100_000) known.clear();
+      known.set(name, (key = nameKey(name)));
+    }
+    return key;
+  });
+}
+
+/**
+ * Whether every person's name has a key (no NULL in the index person_name_order): the listings then
+ * read people in order from that index, else they sort by vi_name_rank.
+ */
+export function namesHaveKeys(db: Db): boolean {
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM person WHERE thuky_name_key(full_name) IS NULL)').pluck().get() === 1;
+}
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
 const given = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
@@ -33,6 +61,28 @@ export function defineUnitRank(db: Db): void {
   names.forEach((n, i) => rankOf.set(n, ranks[i]));
   const after = names.length;
   db.function('vi_unit_rank', { deterministic: true }, (name: unknown) => rankOf.get((name as string | null) ?? '') ?? after);
+}
+
+/**
+ * The units in Vietnamese order of their names, as groups of ids whose names collate equal (listed
+ * together); `none` marks the group where units without a name would sort, which is where a listing
+ * puts rows without a unit (vi_unit_rank ranks them as '').
+ */
+export function unitGroupsVi(db: Db): { ids: number[]; none: boolean }[] {
+  const units = db.prepare('SELECT id, name FROM unit ORDER BY id').all() as { id: number; name: string }[];
+  const names = [{ id: null, name: '' }, ...units];
+  const ranks = ranksVi(names, (u) => u.name);
+  const groups: { ids: number[]; none: boolean }[] = [];
+  const byRank = new Map<number, { ids: number[]; none: boolean }>();
+  const order = names.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
+  for (const i of order) {
+    let group = byRank.get(ranks[i]);
+    if (!group) byRank.set(ranks[i], (group = { ids: [], none: false })), groups.push(group);
+    const id = names[i].id;
+    if (id === null) group.none = true;
+    else group.ids.push(id);
+  }
+  return groups;
 }
 
 /** Records as the JSON bytes the SQL-built listings give (where the database cannot build them). */

@@ -5,7 +5,7 @@ import { logChange, type Audit } from './changelog.js';
 import { listsInSql, type Db } from './db.js';
 import { pickOne, resolveRef } from './lookup.js';
 import { inBatches } from './rows.js';
-import { asJson, defineNameRank } from './name-order.js';
+import { asJson, defineNameRank, namesHaveKeys } from './name-order.js';
 import { writeTransaction } from './transaction.js';
 
 export interface Person {
@@ -60,9 +60,8 @@ export function listPeople(db: Db, filter: PersonFilter = {}): Person[] {
  */
 export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Person> {
   if (filter.limit === undefined && listsInSql(db)) {
-    // Sorted by SQLite and written as read (see name-order.ts).
-    defineNameRank(db);
-    const rows = db.prepare(`${SELECT_PERSON} WHERE ${PERSON_FILTERS} ORDER BY vi_name_rank(p.full_name), p.id`).iterate(personParams(filter)) as IterableIterator<PersonRow>;
+    // Read in order from the index of names, else sorted by SQLite; written as read (see name-order.ts).
+    const rows = db.prepare(`${SELECT_PERSON} WHERE ${PERSON_FILTERS} ORDER BY ${personOrder(db)}`).iterate(personParams(filter)) as IterableIterator<PersonRow>;
     for (const row of rows) yield toPerson(row);
     return;
   }
@@ -87,6 +86,16 @@ export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Per
   for (const row of inBatches(sortVi(keys, ...BY_NAME), rows)) yield toPerson(row as PersonRow);
 }
 
+/**
+ * People in Vietnamese order of names, then by id: from the index of names, person_name_order when
+ * every name has a key, else by each name's rank (defined here, see name-order.ts). Same order.
+ */
+function personOrder(db: Db): string {
+  if (namesHaveKeys(db)) return PERSON_KEY_ORDER;
+  defineNameRank(db);
+  return 'vi_name_rank(p.full_name), p.id';
+}
+
 const PERSON_FILTERS = `(@unit IS NULL OR p.unit_id = @unit)
           AND (@search IS NULL OR p.name_folded LIKE '%' || @search || '%')
           AND (@members IS NULL OR p.is_member = @members)
@@ -109,17 +118,19 @@ const bool = (expr: string) => `json(CASE WHEN ${expr} THEN 'true' ELSE 'false' 
  */
 export function iteratePeopleJson(db: Db, filter: Omit<PersonFilter, 'limit'> = {}): IterableIterator<Buffer> {
   if (!listsInSql(db)) return asJson(iteratePeople(db, filter));
-  defineNameRank(db);
-  return db
-    .prepare(
-      `SELECT CAST(json_object('id', p.id, 'fullName', p.full_name, 'unitId', p.unit_id, 'unitName', u.name, 'positions', json(p.positions),
+  return db.prepare(personJsonSql(personOrder(db))).pluck().iterate(personParams(filter)) as IterableIterator<Buffer>;
+}
+
+/** The SQL of iteratePeopleJson in an order of personOrder's (exported for the tests of its plan). */
+export function personJsonSql(order: string): string {
+  return `SELECT CAST(json_object('id', p.id, 'fullName', p.full_name, 'unitId', p.unit_id, 'unitName', u.name, 'positions', json(p.positions),
               'isMember', ${bool('p.is_member')}, 'active', ${bool('p.active')}, 'note', p.note, 'illustrative', ${bool('p.illustrative')}) AS BLOB)
          FROM person p LEFT JOIN unit u ON u.id = p.unit_id
-        WHERE ${PERSON_FILTERS} ORDER BY vi_name_rank(p.full_name), p.id`,
-    )
-    .pluck()
-    .iterate(personParams(filter)) as IterableIterator<Buffer>;
+        WHERE ${PERSON_FILTERS} ORDER BY ${order}`;
 }
+
+/** The order of people read from the index of names, person_name_order. */
+export const PERSON_KEY_ORDER = 'thuky_name_key(p.full_name), p.id';
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
 export const BY_NAME = [(p: { fullName: string }) => p.fullName.slice(p.fullName.lastIndexOf(' ') + 1), (p: { fullName: string }) => p.fullName] as const;

@@ -8,7 +8,7 @@ import { listsInSql, type Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
 import { unitOnSql } from './memberships.js';
-import { asJson, defineNameRank, defineUnitRank } from './name-order.js';
+import { asJson, defineNameRank, defineUnitRank, namesHaveKeys, unitGroupsVi } from './name-order.js';
 import { writeTransaction } from './transaction.js';
 
 export interface PlanDeadline {
@@ -69,10 +69,11 @@ interface PlanRow {
 /** A plan is listed under the unit its author was in at the end of the plan's year (units merge, people move). */
 const PLAN_UNIT = unitOnSql('p', "(pl.year || '-12-31')");
 
-const SELECT_PLAN = `
+const PLAN_FROM = `FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}`;
+const PLAN_COLUMNS = `
   SELECT pl.id, pl.person_id AS personId, p.full_name AS fullName, u.id AS unitId, u.name AS unitName,
-         pl.year, pl.submitted_on AS submittedOn, pl.content, pl.illustrative
-    FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}`;
+         pl.year, pl.submitted_on AS submittedOn, pl.content, pl.illustrative`;
+const SELECT_PLAN = `${PLAN_COLUMNS} ${PLAN_FROM}`;
 
 /** Converts the row in place (a city lists 240,000 plans a year: no second copy of each). */
 function toPlan(r: PlanRow, deadlineOn: IsoDate): Plan {
@@ -159,16 +160,43 @@ export function* iteratePlans(db: Db, filter: { year: number; unitId?: number })
     for (const row of sortVi(rows, (r) => r.unitName ?? '', ...BY_NAME)) yield toPlan(row, deadlineOn);
     return;
   }
-  defineUnitRank(db);
-  defineNameRank(db);
-  const rows = db.prepare(`${SELECT_PLAN} WHERE ${PLAN_FILTERS} ${PLAN_ORDER}`).iterate(params) as IterableIterator<PlanRow>;
-  for (const row of rows) yield toPlan(row, deadlineOn);
+  for (const row of plansInOrder<PlanRow>(db, PLAN_COLUMNS, params, false)) yield toPlan(row, deadlineOn);
 }
 
 const PLAN_FILTERS = `pl.year = @year AND (@unit IS NULL OR u.id = @unit)`;
 // sortVi's order by unit, given name, whole name (see name-order.ts); among equals, by person, as
 // the index plan_year (year, person_id) gives them.
 const PLAN_ORDER = `ORDER BY vi_unit_rank(u.name), vi_name_rank(p.full_name), pl.person_id`;
+
+/** The people who may have a plan listed under a group of units: in one of them now, or at some time (the history). */
+const PEOPLE_OF_UNITS = `SELECT id FROM person WHERE unit_id IN (SELECT value FROM json_each(@units))
+     UNION SELECT id FROM person WHERE @none AND unit_id IS NULL
+     UNION SELECT person_id FROM membership_history WHERE unit_id IN (SELECT value FROM json_each(@units))`;
+
+/**
+ * The rows of `columns` for the year's plans in the listing's order. When every name has a key
+ * (person_name_order), unit by unit in Vietnamese order (units named alike together, plans without a
+ * unit where the name '' sorts): each unit's plans are found from its people and sorted by name
+ * key alone, so the first unit's rows are written at once. Else sorted whole by SQLite. Same order.
+ */
+function* plansInOrder<T>(db: Db, columns: string, params: { year: number; unit: number | null; deadline?: IsoDate }, pluck: boolean): Generator<T> {
+  if (!namesHaveKeys(db)) {
+    defineUnitRank(db);
+    defineNameRank(db);
+    const all = db.prepare(`${columns} ${PLAN_FROM} WHERE ${PLAN_FILTERS} ${PLAN_ORDER}`);
+    yield* (pluck ? all.pluck() : all).iterate(params) as IterableIterator<T>;
+    return;
+  }
+  const unit = db.prepare(
+    `${columns} ${PLAN_FROM}
+      WHERE pl.year = @year AND pl.person_id IN (${PEOPLE_OF_UNITS})
+        AND (u.id IN (SELECT value FROM json_each(@units)) OR (@none AND u.id IS NULL))
+      ORDER BY thuky_name_key(p.full_name), pl.person_id`,
+  );
+  if (pluck) unit.pluck();
+  const groups = params.unit === null ? unitGroupsVi(db) : [{ ids: [params.unit], none: false }];
+  for (const g of groups) yield* unit.iterate({ ...params, units: JSON.stringify(g.ids), none: g.none ? 1 : 0 }) as IterableIterator<T>;
+}
 
 /**
  * The same plans as iteratePlans, each as the JSON of a Plan built by SQLite (UTF-8 bytes): the
@@ -177,20 +205,16 @@ const PLAN_ORDER = `ORDER BY vi_unit_rank(u.name), vi_name_rank(p.full_name), pl
 export function iteratePlansJson(db: Db, filter: { year: number; unitId?: number }): IterableIterator<Buffer> {
   if (!listsInSql(db)) return asJson(iteratePlans(db, filter));
   const { deadlineOn } = getPlanDeadline(db, filter.year);
-  defineUnitRank(db);
-  defineNameRank(db);
-  return db
-    .prepare(
-      `SELECT CAST(json_object('id', pl.id, 'personId', pl.person_id, 'fullName', p.full_name, 'unitId', u.id, 'unitName', u.name,
+  return plansInOrder<Buffer>(
+    db,
+    `SELECT CAST(json_object('id', pl.id, 'personId', pl.person_id, 'fullName', p.full_name, 'unitId', u.id, 'unitName', u.name,
               'year', pl.year, 'submittedOn', pl.submitted_on, 'content', pl.content,
               'illustrative', json(CASE WHEN pl.illustrative THEN 'true' ELSE 'false' END), 'deadlineOn', @deadline,
               'status', CASE WHEN pl.submitted_on IS NULL OR pl.submitted_on = '' THEN 'not_submitted'
-                             WHEN pl.submitted_on <= @deadline THEN 'on_time' ELSE 'late' END) AS BLOB)
-         FROM plan pl JOIN person p ON p.id = pl.person_id LEFT JOIN unit u ON u.id = ${PLAN_UNIT}
-        WHERE ${PLAN_FILTERS} ${PLAN_ORDER}`,
-    )
-    .pluck()
-    .iterate({ year: filter.year, unit: filter.unitId ?? null, deadline: deadlineOn }) as IterableIterator<Buffer>;
+                             WHEN pl.submitted_on <= @deadline THEN 'on_time' ELSE 'late' END) AS BLOB)`,
+    { year: filter.year, unit: filter.unitId ?? null, deadline: deadlineOn },
+    true,
+  );
 }
 
 export interface MemberWithoutPlan {

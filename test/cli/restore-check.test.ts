@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import type { Db } from '../../src/store/db.js';
+import { defineNameKey } from '../../src/store/name-order.js';
 import { describe, expect, it } from 'vitest';
 import { run, sampleDbPath, tempDir } from '../helpers.js';
 
@@ -89,6 +91,8 @@ describe('thuky db check', () => {
     expect(good.code, good.stderr).toBe(0);
     expect(JSON.parse(good.stdout)).toMatchObject({ ok: true, integrity: 'ok', schemaVersion: SCHEMA_VERSION, problems: [] });
     const raw = new Database(db);
+    // Another tool writing a person's columns needs the function of the index of names, person_name_order.
+    defineNameKey(raw as unknown as Db);
     raw.exec(`
       UPDATE task SET done_on = '2017-02-31' WHERE id = 1;
       UPDATE person SET name_folded = 'sai' WHERE id = 3;

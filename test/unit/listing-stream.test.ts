@@ -18,6 +18,8 @@ import { jsonArrayChunks, renderTable, writeRows, type Column, type Format } fro
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { addPerson, BY_NAME, iteratePeople, iteratePeopleJson, type PersonFilter } from '../../src/store/people.js';
 import { addPlans, iteratePlans, iteratePlansJson } from '../../src/store/plans.js';
+import { moveMembers } from '../../src/store/memberships.js';
+import { namesHaveKeys } from '../../src/store/name-order.js';
 import { iterateTaskListingJson, TASK_LISTING_JSON_SQL, TASK_LISTING_ROWS_SQL, type TaskListingQuery } from '../../src/store/task-listing.js';
 import { iterateTasks } from '../../src/store/tasks.js';
 import { addTasks, cancelTasks, markDone } from '../../src/store/task-writes.js';
@@ -28,11 +30,15 @@ const dir = mkdtempSync(join(tmpdir(), 'thuky-listing-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const AUDIT = { at: '2026-11-27T00:00:00.000Z', user: 'tester', command: 'test' };
 
-/** The sample with awkward people, plans and tasks added. */
-function awkward(): Db {
+/** Names with characters the name key (domain/name-key.ts) does not know: the listings sort by rank. */
+const AWKWARD_NAMES = ['Nguyễn Văn An', 'nguyen van an', 'NGUYỄN VĂN ÂN', 'Nguyễn Văn Ăn', 'Lê Thị 10', 'Lê Thị 9', 'Lê Thị 010', 'Đỗ Đức', 'Do Duc', 'Trần "Ba" <x>', 'Vũ 😀', 'A', 'Ó'];
+/** Names the key knows, as awkward otherwise: the listings read people from the index of names. */
+const KEYED_NAMES = ['Nguyễn Văn An', 'nguyen van an', 'NGUYỄN VĂN ÂN', 'Nguyễn Văn Ăn', 'Lê Thị 10', 'Lê Thị 9', 'Lê Thị 010', 'Đỗ Đức', 'Do Duc', "Trần O'Ba", 'Vũ-Anh', 'A', 'Ó', 'Lê Thị 9'];
+
+/** The sample with awkward people, plans and tasks added; with the key's names, one member moved after 2017 (her plan stays under her unit then). */
+function awkward(names = AWKWARD_NAMES): Db {
   const db = openSample();
   const unit = (db.prepare(`SELECT id FROM unit WHERE kind = 'ward' ORDER BY id LIMIT 1`).get() as { id: number }).id;
-  const names = ['Nguyễn Văn An', 'nguyen van an', 'NGUYỄN VĂN ÂN', 'Nguyễn Văn Ăn', 'Lê Thị 10', 'Lê Thị 9', 'Lê Thị 010', 'Đỗ Đức', 'Do Duc', 'Trần "Ba" <x>', 'Vũ 😀', 'A', 'Ó'];
   const people = names.map((fullName, i) => addPerson(db, AUDIT, { fullName, unitId: i % 3 ? unit : null, positions: i % 2 ? ['Bí thư', 'Tổ "trưởng"'] : [], isMember: i % 4 !== 0, note: i % 5 ? null : 'ghi\tchú\r\ndòng' }));
   addPlans(db, AUDIT, people.map((personId, i) => ({ personId, year: 2017, submittedOn: i % 3 === 0 ? null : i % 3 === 1 ? '2017-02-01' : '2017-05-01', content: i % 2 ? 'Nội dung, "trích"' : null })));
   const titles = ['Tab\there', 'Dòng\r\nmới', '=1+2', 'Quote "q", comma', 'Ctl \u0001\u001f\u007f', 'Emoji 😀 \u2028', '| pipe |', '-lead'];
@@ -41,6 +47,10 @@ function awkward(): Db {
   );
   markDone(db, AUDIT, [ids[1]], { on: '2017-07-01' });
   cancelTasks(db, AUDIT, [ids[2]], { on: '2017-07-02', reason: 'lý do "x"' });
+  if (names === KEYED_NAMES) {
+    const other = (db.prepare(`SELECT id FROM unit WHERE kind = 'ward' ORDER BY id DESC LIMIT 1`).get() as { id: number }).id;
+    moveMembers(db, AUDIT, [people[1]], other, '2018-02-01');
+  }
   return db;
 }
 
@@ -48,7 +58,8 @@ const generated = join(dir, 'gen.db');
 generate({ scale: SCALES.tiny, out: generated, seed: 11, year: 2025 });
 
 const sources: { name: string; open: () => Db; asOfs: string[]; year: number }[] = [
-  { name: 'sample with awkward data', open: awkward, asOfs: ['2017-06-30', '2017-12-31', '2018-03-01'], year: 2017 },
+  { name: 'sample with awkward data', open: () => awkward(), asOfs: ['2017-06-30', '2017-12-31', '2018-03-01'], year: 2017 },
+  { name: 'sample with awkward names the key knows', open: () => awkward(KEYED_NAMES), asOfs: ['2017-12-31'], year: 2017 },
   { name: 'generated (tiny)', open: () => openDatabase(generated, { readonly: true }), asOfs: ['2024-06-30', '2025-12-31'], year: 2025 },
 ];
 
@@ -62,7 +73,7 @@ function written<R>(rows: Iterable<R>, columns: Column<R>[], format: Format, lan
 
 const bytes = (chunks: Iterable<string | Uint8Array>) => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c) : Buffer.from(c)))).toString('utf8');
 
-describe.each(sources)('listings written as read: $name', ({ open, asOfs, year }) => {
+describe.each(sources)('listings written as read: $name', ({ name, open, asOfs, year }) => {
   const db = open();
   afterAll(() => db.close());
 
@@ -95,6 +106,8 @@ describe.each(sources)('listings written as read: $name', ({ open, asOfs, year }
       });
 
   it('person list: the order and JSON of the batched path', () => {
+    // Read from the index of names where every name has a key, else sorted by rank: both checked.
+    expect(namesHaveKeys(db)).toBe(name !== 'sample with awkward data');
     const filters: PersonFilter[] = [{}, { active: true }, { members: true }, { search: 'van' }, { search: 'le thi' }];
     for (const f of filters) {
       const streamed = [...iteratePeople(db, f)];
@@ -109,9 +122,18 @@ describe.each(sources)('listings written as read: $name', ({ open, asOfs, year }
   it('plan list: sortVi order by unit and name, among equals by person; JSON of the objects', () => {
     for (const y of [year - 1, year]) {
       const plans = [...iteratePlans(db, { year: y })];
+      // Every plan of the year, each under the unit its author was in at the end of the year.
+      expect(plans.length).toBe(db.prepare('SELECT count(*) FROM plan WHERE year = ?').pluck().get(y));
+      if (name === 'sample with awkward names the key knows' && y === 2017) {
+        const moved = db.prepare('SELECT person_id AS id, unit_id AS unit FROM membership_history ORDER BY id DESC LIMIT 1').get() as { id: number; unit: number };
+        expect(plans.find((p) => p.personId === moved.id)?.unitId).toBe(moved.unit);
+        expect(db.prepare('SELECT unit_id FROM person WHERE id = ?').pluck().get(moved.id)).not.toBe(moved.unit);
+      }
       const byPerson = [...plans].sort((a, b) => a.personId - b.personId);
       expect(plans).toEqual(sortVi(byPerson, (p) => p.unitName ?? '', ...BY_NAME));
       expect(bytes(jsonArrayChunks(iteratePlansJson(db, { year: y })))).toBe(JSON.stringify(plans) + '\n');
+      const units = [...new Set(plans.map((p) => p.unitId))].filter((u) => u !== null);
+      for (const unitId of units.slice(0, 3)) expect([...iteratePlans(db, { year: y, unitId })]).toEqual(plans.filter((p) => p.unitId === unitId));
     }
   });
 });

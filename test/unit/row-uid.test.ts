@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryDatabase, migrate, openDatabase, type Db } from '../../src/store/db.js';
 import { startRecording } from '../../src/store/changelog.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { defineNameKey } from '../../src/store/name-order.js';
 import { UID_TABLES } from '../../src/store/migrations/009-row-uid.js';
 import { loadSample } from '../../src/store/sample/index.js';
 import { run, tempDbPath } from '../helpers.js';
@@ -81,6 +82,7 @@ describe('row uids', () => {
 
   it('rows inserted later get later uids; an insert that gives a uid keeps it', async () => {
     const db = new Database(':memory:');
+    defineNameKey(db as unknown as Db); // the index person_name_order calls it
     for (const m of MIGRATIONS) db.exec(m.sql);
     const add = (name: string, uid: string | null = null) =>
       db.prepare(`INSERT INTO task_group (title, created_at, uid) VALUES (?, '2026-01-01', ?)`).run(name, uid).lastInsertRowid;

@@ -12,6 +12,7 @@ import taskDueOrder from './migrations/007-task-due-order.js';
 import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
+import personNameOrder from './migrations/011-person-name-order.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 8, sql: rowVersion },
   { version: 9, sql: rowUid },
   { version: 10, sql: replication },
+  { version: 11, sql: personNameOrder },
 ];
