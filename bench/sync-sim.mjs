@@ -58,6 +58,8 @@ async function startServer(name) {
       '-c', 'listen_addresses=127.0.0.1', '-c', 'wal_level=logical', '-c', `max_replication_slots=${WARDS * 4 + 10}`,
       '-c', `max_wal_senders=${WARDS * 4 + 10}`, '-c', `max_logical_replication_workers=${WARDS + 10}`,
       '-c', `max_worker_processes=${WARDS + 20}`, '-c', 'max_connections=200',
+      // PostgreSQL 18: one replication origin per subscription (and per first-copy worker) on the subscriber; 10 by default.
+      '-c', `max_active_replication_origins=${WARDS * 4 + 10}`,
     ],
     onLog: () => {},
     onError: () => {},

@@ -22,6 +22,8 @@ export const REPLICATION_FLAGS = [
   '-c', 'max_wal_senders=40',
   '-c', 'max_logical_replication_workers=40',
   '-c', 'max_worker_processes=60',
+  // PostgreSQL 18 tracks 10 replication origins by default: one per subscription and per first-copy worker.
+  '-c', 'max_active_replication_origins=40',
 ];
 
 export function freePort(): Promise<number> {

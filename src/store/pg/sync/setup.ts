@@ -95,6 +95,23 @@ function requireSlots(publisher: SyncSide, subscriber: SyncSide): void {
   if (max - used < need) throw new RuntimeError('sync.noSlots', { path: publisher.shown, max, used, need, free: max - used });
 }
 
+/**
+ * Room for a new subscription on a subscriber of PostgreSQL 18, which tracks at most
+ * max_active_replication_origins replication origins (10 by default): one per enabled subscription
+ * and one per table-copy worker while a first copy runs. Before 18 the slots bound them (above).
+ */
+function requireOrigins(subscriber: SyncSide): void {
+  const [max, used, copyWorkers] = subscriber.db
+    .query(
+      `SELECT current_setting('max_active_replication_origins', true)::int, (SELECT count(*) FROM pg_subscription WHERE subenabled)::int,
+              current_setting('max_sync_workers_per_subscription')::int`,
+    )
+    .rows[0].map((v) => (v === null ? null : Number(v)));
+  if (max === null) return;
+  const need = 1 + copyWorkers!;
+  if (max - used! < need) throw new RuntimeError('sync.noOrigins', { path: subscriber.shown, max, used: used!, need, free: max - used! });
+}
+
 /** The first replicated table of the database that holds rows, with their number. */
 function firstDataTable(db: PgDatabase): { table: string; n: number } | undefined {
   for (const { table } of REPLICATED) {
@@ -122,6 +139,8 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
   if (!existing) {
     requireSlots(city, ward);
     requireSlots(ward, city);
+    requireOrigins(city);
+    requireOrigins(ward);
   }
   const office = existing ? Number(existing[0]) : Number(city.db.query('SELECT coalesce(max(office_no), 0) + 1 FROM thuky_ward').rows[0][0]);
   const parent = unit.parentId === null ? undefined : city.db.query('SELECT name, kind FROM unit WHERE id = $1', [unit.parentId]).rows[0];
