@@ -120,26 +120,6 @@ export function queryRows<T = Record<string, unknown>>(path: string, sql: string
   }
 }
 
-/** Runs one statement on a test database and closes it: its first row's first value. */
-export function queryValue<T = unknown>(path: string, sql: string, ...params: unknown[]): T {
-  const db = openTestDb(path, { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
-/** Runs writes on a test database (setting up a state no command makes) and closes it. */
-export function writeTestDb(path: string, fn: (db: Db) => void): void {
-  const db = openTestDb(path);
-  try {
-    fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** The tables of a test database, on either engine (PostgreSQL's leave out thuky_meta). */
 export function tableNamesOf(db: Db): string[] {
   if (isPostgres(db)) return db.tableNames();

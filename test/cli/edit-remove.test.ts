@@ -2,20 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-import { dumpData, run, sampleDbPath, openTestDb, engineDb } from '../helpers.js';
+import { dumpData, run, sampleDbPath, openTestDb, engineDb, queryRows } from '../helpers.js';
 import { memoryDatabase } from '../../src/store/db.js';
 import { dependantRulesSql, REMOVABLE } from '../../src/store/removal.js';
 
 const ENV = { THUKY_TODAY: '31/12/2017' };
 
-function query<T>(db: string, sql: string, ...params: unknown[]): T[] {
-  const h = openTestDb(db, { readonly: true });
-  try {
-    return h.prepare(sql).all(...params) as T[];
-  } finally {
-    h.close();
-  }
-}
+const query = queryRows;
 
 const runs = (db: string) => query<{ n: number }>(db, 'SELECT count(*) AS n FROM command_run')[0].n;
 
