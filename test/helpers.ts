@@ -12,7 +12,7 @@ import { loadSample } from '../src/store/sample/index.js';
 import { isPostgres } from '../src/store/pg/database.js';
 import { connectPostgres } from '../src/store/pg/open.js';
 import { withoutPassword } from '../src/store/pg/url.js';
-import { engineDb, ON_POSTGRES } from './pg-helpers.js';
+import { copyEngineDb, engineDb, ON_POSTGRES } from './pg-helpers.js';
 
 export { engineDb, ON_POSTGRES } from './pg-helpers.js';
 
@@ -55,6 +55,8 @@ export function sampleDbPath(): string {
   }
   const path = tempDbPath();
   copyFileSync(template, path);
+  // On PostgreSQL, the copy is made there too, from the template's own database (one per test file).
+  if (ON_POSTGRES) copyEngineDb(template, path);
   return path;
 }
 
