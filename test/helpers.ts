@@ -97,7 +97,6 @@ export function runBin(args: string[], opts: { env?: Record<string, string | und
 
 const HISTORY = new Set(['change_log', 'row_change', 'command_run']);
 
-
 /**
  * The database that run() used for a database file: the file itself, or with THUKY_TEST_ENGINE=
  * postgresql its PostgreSQL database (created from the file on first use, see engineDb), so that
