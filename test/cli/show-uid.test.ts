@@ -1,6 +1,7 @@
 /**
- * show --json gives each record's uid (migration 9), the one stored with it, beside its version:
- * the same shape on SQLite and PostgreSQL.
+ * show --json gives each record's uid (migration 9), the one stored with it, beside its version, and
+ * so do the JSON of activity add, evaluate and plan add/edit (records without a show command): the
+ * same shape on SQLite and PostgreSQL.
  */
 import { describe, expect, it } from 'vitest';
 import { queryRows, run, runJson, sampleDbPath } from '../helpers.js';
@@ -31,5 +32,18 @@ describe('show --json gives the uid', () => {
     const uids = new Set<string>();
     for (const u of ['BN', 'BT', 'CK']) uids.add((await runJson<{ uid: string }>(['unit', 'show', u], { db })).uid);
     expect(uids.size).toBe(3);
+  });
+
+  it.each([
+    ['activity add', ['activity', 'add', '--unit', 'BN', '--date', '02/10/2017', '--kind', 'hoc-tap', '--title', 'Học tập'], 'activity'],
+    ['evaluate', ['evaluate', '--person', 'Nguyễn Văn An', '--year', '2018', '--result', 'tot'], 'evaluation'],
+    ['plan add', ['plan', 'add', '--person', 'Nguyễn Văn An', '--year', '2018'], 'plan'],
+  ])('%s --json', async (_name, argv, table) => {
+    const db = sampleDbPath();
+    const made = await runJson<{ id: number; uid: string; version: number }>(argv, { db });
+    const [row] = queryRows<{ uid: string; version: number }>(db, `SELECT uid, version FROM ${table} WHERE id = ?`, made.id);
+    expect(made.uid).toMatch(UUIDV7);
+    expect({ uid: made.uid, version: made.version }).toEqual({ uid: row.uid, version: 1 });
+    expect(Number(row.version)).toBe(1);
   });
 });
