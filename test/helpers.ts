@@ -9,7 +9,12 @@ import { memoryContext } from '../src/cli/context.js';
 import { runCli } from '../src/cli/program.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { loadSample } from '../src/store/sample/index.js';
-import { engineDb } from './pg-helpers.js';
+import { isPostgres } from '../src/store/pg/database.js';
+import { connectPostgres } from '../src/store/pg/open.js';
+import { withoutPassword } from '../src/store/pg/url.js';
+import { copyEngineDb, engineDb, ON_POSTGRES } from './pg-helpers.js';
+
+export { engineDb, ON_POSTGRES } from './pg-helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -50,6 +55,8 @@ export function sampleDbPath(): string {
   }
   const path = tempDbPath();
   copyFileSync(template, path);
+  // On PostgreSQL, the copy is made there too, from the template's own database (one per test file).
+  if (ON_POSTGRES) copyEngineDb(template, path);
   return path;
 }
 
@@ -90,16 +97,49 @@ export function runBin(args: string[], opts: { env?: Record<string, string | und
 
 const HISTORY = new Set(['change_log', 'row_change', 'command_run']);
 
+/**
+ * The database that run() used for a database file: the file itself, or with THUKY_TEST_ENGINE=
+ * postgresql its PostgreSQL database (created from the file on first use, see engineDb), so that
+ * a test reads and writes either engine with SQLite's SQL (the store's PostgreSQL connection
+ * translates it). A reader, or a `raw` writer, is a bare connection that checks nothing of the
+ * database's identity or version; a writer otherwise opens it as a command does.
+ */
+export function openTestDb(path: string, opts: { readonly?: boolean; raw?: boolean } = {}): Db {
+  const readonly = !!opts.readonly;
+  if (!ON_POSTGRES) return readonly || opts.raw ? new Database(path, { readonly, fileMustExist: true }) : openDatabase(path, { create: false });
+  const url = withoutPassword(engineDb(path));
+  return (readonly || opts.raw ? connectPostgres(url, { readonly }) : openDatabase(url, { create: false })) as unknown as Db;
+}
+
+/** Runs one statement on a test database and closes it: its rows (`all`). */
+export function queryRows<T = Record<string, unknown>>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = openTestDb(path, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The tables of a test database, on either engine (PostgreSQL's leave out thuky_meta). */
+export function tableNamesOf(db: Db): string[] {
+  if (isPostgres(db)) return db.tableNames();
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+}
+
+function primaryKey(db: Db, table: string): string {
+  const pk = (db.pragma(`table_info("${table}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  return pk.map((c) => `"${c.name}"`).join(', ');
+}
+
 /** Every data table's rows in primary-key order: the database "minus the change log". */
 export function dumpData(path: string): Record<string, unknown[]> {
-  const db = openDatabase(path, { readonly: true });
+  const db = openTestDb(path, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const out: Record<string, unknown[]> = {};
-    for (const t of tables) {
+    for (const t of tableNamesOf(db)) {
       if (HISTORY.has(t)) continue;
-      const pk = (db.pragma(`table_info("${t}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`);
-      out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${pk.join(', ')}`).all();
+      out[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY ${primaryKey(db, t)}`).all();
     }
     return out;
   } finally {
@@ -107,28 +147,28 @@ export function dumpData(path: string): Record<string, unknown[]> {
   }
 }
 
-/** Every row of every table of a database file, hashed: equal snapshots mean nothing was written. */
+/** Every row of every table of a test database, hashed: equal snapshots mean nothing was written. */
 export function dbSnapshot(path: string): string {
-  const h = new Database(path, { readonly: true });
+  const db = openTestDb(path, { readonly: true });
   try {
-    const tables = (h.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
     const hash = createHash('sha256');
-    for (const t of tables) {
+    for (const t of tableNamesOf(db)) {
       hash.update(`\n#${t}\n`);
-      for (const row of h.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+      const order = isPostgres(db) ? primaryKey(db, t) || '1' : 'rowid';
+      for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all()) hash.update(JSON.stringify(row));
     }
     return hash.digest('hex');
   } finally {
-    h.close();
+    db.close();
   }
 }
 
-/** The number of rows of each named table of a database file. */
+/** The number of rows of each named table of a test database. */
 export function countRows(path: string, tables: readonly string[]): Record<string, number> {
-  const h = new Database(path, { readonly: true });
+  const db = openTestDb(path, { readonly: true });
   try {
-    return Object.fromEntries(tables.map((t) => [t, (h.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) AS n FROM "${t}"`).pluck().get() as number]));
   } finally {
-    h.close();
+    db.close();
   }
 }

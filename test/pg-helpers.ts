@@ -1,6 +1,6 @@
 /** PostgreSQL databases for tests, on the server of test/pg-global-setup.ts. */
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { copyDatabase } from '../src/store/copy.js';
 import { openDatabase } from '../src/store/db.js';
 import { connectPostgres } from '../src/store/pg/open.js';
@@ -24,6 +24,9 @@ export function freshPgDatabase(prefix = 'thuky'): string {
   return url.toString();
 }
 
+/** Whether run() (helpers.ts) sends the commands of this test run to PostgreSQL. */
+export const ON_POSTGRES = process.env.THUKY_TEST_ENGINE === 'postgresql' && !!PG_ADMIN;
+
 const byPath = new Map<string, string>();
 
 /**
@@ -32,7 +35,7 @@ const byPath = new Map<string, string>();
  * file holds then (db copy), so that the command tests can be run against PostgreSQL.
  */
 export function engineDb(path: string): string {
-  if (process.env.THUKY_TEST_ENGINE !== 'postgresql' || isPostgresUrl(path) || !PG_ADMIN) return path;
+  if (!ON_POSTGRES || isPostgresUrl(path)) return path;
   let url = byPath.get(path);
   if (!url) {
     url = freshPgDatabase('suite');
@@ -50,3 +53,27 @@ export function engineDb(path: string): string {
   }
   return url;
 }
+
+/**
+ * A copy of a test database under a new file path, on the engine run() uses: the file copied, or
+ * a PostgreSQL database made from the path's own (CREATE DATABASE … TEMPLATE) that run() then
+ * uses for the new path.
+ */
+export function copyEngineDb(from: string, to: string): void {
+  if (!ON_POSTGRES) {
+    copyFileSync(from, to);
+    return;
+  }
+  const source = new URL(engineDb(from)).pathname.slice(1);
+  const name = `suite_${randomBytes(6).toString('hex')}`;
+  const admin = connectPostgres(withoutPassword(PG_ADMIN!));
+  try {
+    admin.execNative(`CREATE DATABASE ${name} TEMPLATE ${source}`);
+  } finally {
+    admin.close();
+  }
+  const url = new URL(PG_ADMIN!);
+  url.pathname = `/${name}`;
+  byPath.set(to, url.toString());
+}
+

@@ -10,6 +10,7 @@ import { BY_NAME } from './people.js';
 import { unitOnSql } from './memberships.js';
 import { asJson, defineNameRank, defineUnitRank, namesHaveKeys, unitGroupsVi } from './name-order.js';
 import { writeTransaction } from './transaction.js';
+import { assertVersion } from './versions.js';
 
 export interface PlanDeadline {
   year: number;
@@ -132,10 +133,12 @@ export interface PlanPatch {
   content?: string | null;
 }
 
-export function editPlan(db: Db, audit: Audit, personId: number, year: number, patch: PlanPatch): Plan {
+/** Changes a plan; with `ifVersion`, refused (exit 1, nothing written) when the plan is no longer at that version. */
+export function editPlan(db: Db, audit: Audit, personId: number, year: number, patch: PlanPatch, ifVersion?: number): Plan {
   return writeTransaction(db, () => {
     const before = findPlan(db, personId, year);
     if (!before) throw new NotFoundError('plan.notFound', { person: personId, year });
+    assertVersion(db, 'plan', before.id, ifVersion, audit.at);
     const submittedOn = patch.submittedOn !== undefined ? patch.submittedOn : before.submittedOn;
     const content = patch.content !== undefined ? optionalText(patch.content) : before.content;
     db.prepare('UPDATE plan SET submitted_on = ?, content = ? WHERE id = ?').run(submittedOn, content, before.id);

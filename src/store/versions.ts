@@ -14,6 +14,15 @@ export function rowVersion(db: Db, table: VersionedTable, id: number): number | 
   return v === undefined ? undefined : Number(v);
 }
 
+/**
+ * The record's uid (migration 9) and version, as show --json gives them: the uid names the record
+ * wherever it travels, the version is what an edit names (--if-version).
+ */
+export function rowIdentity(db: Db, table: VersionedTable, id: number): { uid: string | null; version: number } | undefined {
+  const row = db.prepare(`SELECT uid, version FROM "${table}" WHERE id = ?`).get(id) as { uid: string | null; version: number } | undefined;
+  return row && { uid: row.uid, version: Number(row.version) };
+}
+
 /** Local time of an ISO instant: HH:mm, with the day when it is not the day of `now`. */
 function localTime(at: string, now: string): string {
   const d = new Date(at);

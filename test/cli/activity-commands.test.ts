@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, openTestDb } from '../helpers.js';
 
 function activityCount(db: string): number {
-  const h = new Database(db, { readonly: true });
+  const h = openTestDb(db, { readonly: true });
   const n = (h.prepare('SELECT count(*) AS n FROM activity').get() as { n: number }).n;
   h.close();
   return n;
@@ -23,11 +22,11 @@ describe('activity add and list', () => {
     const db = sampleDbPath();
     const a = await runJson<Activity>(['activity', 'add', '--unit', 'ben thanh', '--date', '02/10/2017', '--kind', 'guong-dien-hinh', '--title', '  Tuyên dương  gương điển hình ', '--participants', '45'], { db });
     expect(a).toMatchObject({ unitName: 'Phường Bến Thành', heldOn: '2017-10-02', kind: 'guong-dien-hinh', title: 'Tuyên dương gương điển hình', participants: 45 });
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     expect((h.prepare("SELECT u.code FROM activity a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?").get(a.id) as { code: string }).code).toBe('BT');
     h.close();
     const later = await runJson<Activity>(['activity', 'add', '--unit', 'ben thanh', '--date', '01/10/2025', '--kind', 'hoc-tap', '--title', 'Học tập'], { db });
-    const h2 = new Database(db, { readonly: true });
+    const h2 = openTestDb(db, { readonly: true });
     expect((h2.prepare("SELECT u.code FROM activity a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?").get(later.id) as { code: string }).code).toBe('BT-2025');
     h2.close();
   });

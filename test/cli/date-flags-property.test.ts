@@ -5,7 +5,7 @@
  * inside the range (never NULL where a date was given, and the very date typed), or exits 2 with
  * the database unchanged. Never exit 1 (a crash), never anything else.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import { memoryContext } from '../../src/cli/context.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { addDuration, FIRST_DATE, isIsoDate, LAST_DATE, parseDateInput, parseDuration } from '../../src/domain/dates.js';
 import { parsePeriod } from '../../src/domain/periods.js';
-import { run, sampleDbPath, dbSnapshot } from '../helpers.js';
+import type { PgDatabase } from '../../src/store/pg/database.js';
+import { run, sampleDbPath, dbSnapshot, openTestDb, ON_POSTGRES, tableNamesOf } from '../helpers.js';
 
 const TODAY = '2017-12-31';
 const ENV = { THUKY_TODAY: '31/12/2017' };
@@ -62,7 +63,7 @@ async function newTaskId(db: string, n: number, closed = false): Promise<number>
 async function newConclusion(db: string, n: number): Promise<number> {
   const add = await run(['meeting', 'conclude', '2', '--text', `Kết luận sửa ${n}`, '--assign', 'BN', '--force'], { db, env: ENV });
   if (add.code !== 0) throw new Error(`setup: ${add.stderr}`);
-  const h = new Database(db, { readonly: true });
+  const h = openTestDb(db, { readonly: true });
   try {
     return h.prepare('SELECT max(ord) FROM conclusion WHERE meeting_id = 2').pluck().get() as number;
   } finally {
@@ -448,11 +449,17 @@ function parses(kind: Kind, value: string): boolean {
 /**
  * Whether anything was committed since the last call: SQLite's data_version, read on a connection of
  * our own, changes whenever another connection commits (a row snapshot of the whole file at every run
- * would cost more than the run itself).
+ * would cost more than the run itself). PostgreSQL has no such counter for one database (transaction
+ * ids are the whole server's): there, one query hashes every row of every table on the server.
  */
 function commitWatcher(db: string) {
-  const h = new Database(db, { readonly: true });
-  const version = () => h.pragma('data_version', { simple: true }) as number;
+  const h = openTestDb(db, { readonly: true });
+  const fingerprint = ON_POSTGRES
+    ? `SELECT concat_ws('|', ${tableNamesOf(h)
+        .map((t) => `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(r::text, 0)), 0) FROM "${t}" r)`)
+        .join(', ')})`
+    : '';
+  const version = () => (ON_POSTGRES ? ((h as unknown as PgDatabase).query(fingerprint).rows[0][0] as string) : (h.pragma('data_version', { simple: true }) as number));
   let last = version();
   return {
     /** True when something was committed since the previous call. */
@@ -469,9 +476,8 @@ function commitWatcher(db: string) {
 /** Every date-like column of every table: NULL or a date within the range. */
 function outOfRangeDates(h: Database.Database): string[] {
   const bad: string[] = [];
-  const tables = (h.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name);
-  for (const t of tables) {
-    const cols = (h.prepare(`PRAGMA table_info("${t}")`).all() as { name: string }[]).map((c) => c.name).filter((c) => /(_on|_date|^valid_from|^valid_to)$/.test(c));
+  for (const t of tableNamesOf(h)) {
+    const cols = (h.pragma(`table_info("${t}")`) as { name: string }[]).map((c) => c.name).filter((c) => /(_on|_date|^valid_from|^valid_to)$/.test(c));
     for (const c of cols)
       for (const { v } of h.prepare(`SELECT "${c}" AS v FROM "${t}" WHERE "${c}" IS NOT NULL`).all() as { v: string }[])
         if (!isIsoDate(v)) bad.push(`${t}.${c}=${v}`);
@@ -496,14 +502,17 @@ describe('every date-taking flag', () => {
     expect(listed.filter((l) => !found.includes(l))).toEqual([]);
   });
 
-  // 150 runs per family, ~1,200 command runs in all: about 15 s here (the machine is shared).
+  // 150 runs per family, ~1,200 command runs in all: about 15 s here (the machine is shared). On
+  // PostgreSQL each run connects to the server and the watcher reads every row: a few times longer.
   const RUNS = 150;
+  const TIMEOUT = ON_POSTGRES ? 120_000 : undefined;
 
   it.each(Object.keys(FAMILIES))('%s: success with dates in range, or exit 2 with nothing written', async (family) => {
     const cases = FAMILIES[family];
     const db = sampleDbPath();
     const commits = commitWatcher(db);
     let n = 0;
+    let seenWrites = 0;
     const outcomes: Record<string, Record<number, number>> = {};
     await fc.assert(
       fc.asyncProperty(
@@ -529,7 +538,8 @@ describe('every date-taking flag', () => {
             expect(written, `${what}: written`).toBe(false);
             return;
           }
-          const h = new Database(db, { readonly: true });
+          if (written) seenWrites += 1;
+          const h = openTestDb(db, { readonly: true });
           try {
             expect(outOfRangeDates(h), what).toEqual([]);
             for (const d of c.stored?.(h, id, n) ?? []) {
@@ -552,7 +562,9 @@ describe('every date-taking flag', () => {
     }, {});
     expect(all[0] ?? 0, JSON.stringify(outcomes)).toBeGreaterThan(5);
     expect(all[2] ?? 0, JSON.stringify(outcomes)).toBeGreaterThan(5);
-  });
+    // The watcher sees the writes that succeeded, or its "nothing written" would prove nothing.
+    if (cases.some((c) => c.writes)) expect(seenWrites, JSON.stringify(outcomes)).toBeGreaterThan(0);
+  }, TIMEOUT);
 
   it('THUKY_TODAY: any value is a today within the range, or exit 2 with nothing written', async () => {
     const db = sampleDbPath();
@@ -575,7 +587,7 @@ describe('every date-taking flag', () => {
         }
         if (today === null) expect(r.code, what).toBe(2);
         if (r.code === 2) return void expect(written, `${what}: written`).toBe(false);
-        const h = new Database(db, { readonly: true });
+        const h = openTestDb(db, { readonly: true });
         try {
           // An absolute THUKY_TODAY is that day; a relative one moves with the clock, so only its range is checked.
           const doneOn = taskRow(h, id).done_on;
@@ -589,7 +601,7 @@ describe('every date-taking flag', () => {
       { numRuns: 80 },
     );
     commits.close();
-  });
+  }, TIMEOUT);
 
   it('a refused run leaves every row as it was (row snapshot, a few runs per family)', async () => {
     const db = sampleDbPath();
@@ -606,5 +618,5 @@ describe('every date-taking flag', () => {
         }
         expect(dbSnapshot(db), c.name).toBe(before);
       }
-  });
+  }, TIMEOUT);
 });

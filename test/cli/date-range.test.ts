@@ -3,9 +3,8 @@
  * date values: exit 2 naming the flag, the value and the accepted range, nothing written. Each
  * case below was once stored as "no deadline", silently ignored, or a crash (exit 1).
  */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, dbSnapshot } from '../helpers.js';
+import { run, runJson, sampleDbPath, dbSnapshot, queryRows } from '../helpers.js';
 
 const TODAY = { THUKY_TODAY: '31/12/2017' };
 const RANGE = /01\/01\/1900.*31\/12\/2999/;
@@ -14,14 +13,7 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function query<T>(db: string, sql: string, ...params: unknown[]): T {
-  const h = new Database(db, { readonly: true });
-  try {
-    return h.prepare(sql).get(...params) as T;
-  } finally {
-    h.close();
-  }
-}
+const query = <T>(db: string, sql: string, ...params: unknown[]): T => queryRows<T>(db, sql, ...params)[0];
 
 describe('dates outside the calendar range are refused, never "no deadline"', () => {
   it.each([

@@ -1,11 +1,11 @@
 // Day one of an office after 01/07/2025: the official unit list, imports from CSV and Excel, and the
 // one meaning of "all units". In-process commands on temporary databases; facts read back as JSON.
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDbPath, tempDir } from '../helpers.js';
+import { copyEngineDb } from '../pg-helpers.js';
+import { openTestDb, run, runJson, sampleDbPath, tempDbPath, tempDir } from '../helpers.js';
 
 interface UnitJson {
   id: number;
@@ -19,7 +19,7 @@ interface UnitJson {
 
 /** Counts of every table a refused command could touch, to prove it wrote nothing. */
 function snapshot(db: string): string {
-  const h = new Database(db, { readonly: true });
+  const h = openTestDb(db, { readonly: true });
   const out = ['unit', 'unit_successor', 'person', 'plan', 'evaluation', 'task', 'change_log'].map((t) => (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
   const units = h.prepare('SELECT id, name, kind, code, parent_id FROM unit ORDER BY id').all();
   const people = h.prepare('SELECT * FROM person ORDER BY id').all();
@@ -47,7 +47,7 @@ let hcmTemplate: string;
 /** A copy of a database holding Ho Chi Minh City's official units (imported once per file). */
 function hcmDb(): string {
   const path = tempDbPath();
-  copyFileSync(hcmTemplate, path);
+  copyEngineDb(hcmTemplate, path);
   return path;
 }
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   expect((await run(['init'], { db: hcmTemplate })).code).toBe(0);
   const r = await run(['unit', 'import', '--official', '--province', 'ho chi minh'], { db: hcmTemplate });
   expect(r.code, r.stderr).toBe(0);
-  const h = new Database(hcmTemplate);
+  const h = openTestDb(hcmTemplate, { raw: true });
   h.pragma('wal_checkpoint(TRUNCATE)');
   h.close();
 });

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
+import { ON_POSTGRES, run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
+
+// SQLite files' headers, bytes, -wal and -shm: a PostgreSQL database's identity is thuky_meta's row
+// (test/pg/engines.test.ts).
 
 /** Commands that read, write, create and migrate. */
 const COMMANDS = [['unit', 'add', 'Phường Mới'], ['unit', 'list'], ['init'], ['db', 'migrate'], ['db', 'info'], ['task', 'list']];
@@ -54,7 +57,7 @@ function foreignDatabase(opts: { applicationId?: number; userVersion?: number; w
 
 const FOREIGN = /không phải là cơ sở dữ liệu của thuky.*Tệp không bị thay đổi/;
 
-describe('another program\'s file', () => {
+describe.skipIf(ON_POSTGRES)('another program\'s file', () => {
   it('refuses an SQLite file with tables of its own (user_version 0), byte for byte unchanged', async () => {
     await expectRefusedUnchanged(foreignDatabase(), FOREIGN);
   });
@@ -87,7 +90,7 @@ describe('another program\'s file', () => {
   });
 });
 
-describe('a database from a newer version', () => {
+describe.skipIf(ON_POSTGRES)('a database from a newer version', () => {
   it('in rollback-journal mode is refused by readers and writers without being switched to WAL', async () => {
     const path = sampleDbPath();
     const h = new Database(path);
@@ -100,7 +103,7 @@ describe('a database from a newer version', () => {
   });
 });
 
-describe('thuky\'s own files', () => {
+describe.skipIf(ON_POSTGRES)('thuky\'s own files', () => {
   it('a new database carries thuky\'s mark', async () => {
     const path = tempDbPath();
     expect((await run(['unit', 'add', 'Phường Mới'], { db: path })).code).toBe(0);
@@ -180,7 +183,7 @@ describe('thuky\'s own files', () => {
   });
 });
 
-describe('another program holding its WAL database open', () => {
+describe.skipIf(ON_POSTGRES)('another program holding its WAL database open', () => {
   it('is refused and its main file is unchanged', async () => {
     const path = foreignDatabase({ wal: true });
     const holder = new Database(path);

@@ -1,22 +1,14 @@
 /** edit and remove for the records a person adds; what depends on a record; bad input. */
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-import { dumpData, run, sampleDbPath } from '../helpers.js';
-import { memoryDatabase, openDatabase } from '../../src/store/db.js';
+import { dumpData, run, sampleDbPath, openTestDb, engineDb, queryRows } from '../helpers.js';
+import { memoryDatabase } from '../../src/store/db.js';
 import { dependantRulesSql, REMOVABLE } from '../../src/store/removal.js';
 
 const ENV = { THUKY_TODAY: '31/12/2017' };
 
-function query<T>(db: string, sql: string, ...params: unknown[]): T[] {
-  const h = new Database(db, { readonly: true });
-  try {
-    return h.prepare(sql).all(...params) as T[];
-  } finally {
-    h.close();
-  }
-}
+const query = queryRows;
 
 const runs = (db: string) => query<{ n: number }>(db, 'SELECT count(*) AS n FROM command_run')[0].n;
 
@@ -123,7 +115,7 @@ describe('edit and remove', () => {
       const ctx = memoryContext({ tty: true, env: ENV });
       const asked: string[] = [];
       ctx.prompter = { confirm: async (q: { message: string }) => (asked.push(q.message), answer) } as never;
-      expect(await runCli(['evaluation', 'remove', '2', '--reason', 'nhầm', '--db', db], ctx)).toBe(0);
+      expect(await runCli(['evaluation', 'remove', '2', '--reason', 'nhầm', '--db', engineDb(db)], ctx)).toBe(0);
       expect(asked[0]).toMatch(/^Xóa đánh giá #2/);
       expect(query(db, 'SELECT id FROM evaluation WHERE id = 2').length).toBe(answer ? 0 : 1);
     }
@@ -170,7 +162,7 @@ describe('every reference to a removable record is handled', () => {
     expect(en.stderr).toMatch(/1 personal plans?: #\d+ 2018\n/);
     expect((await run(['person', 'remove', 'Người Chuyển', '--reason', 'nhập nhầm', '-y', '--with-dependants'], { db })).code).toBe(0);
     expect((await run(['unit', 'merge', 'NTB', '--into', 'SG', '--on', '01/07/2025'], { db })).code).toBe(0);
-    const h = openDatabase(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     const copies = h.prepare('SELECT id, carried_from_id AS fromId FROM task WHERE carried_from_id IS NOT NULL ORDER BY id').all() as { id: number; fromId: number }[];
     h.close();
     expect(copies).toHaveLength(2);

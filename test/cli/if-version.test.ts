@@ -77,3 +77,27 @@ describe('--if-version on people and units (SQLite)', () => {
     expect(await runJson<{ note: string; version: number }>(['unit', 'show', 'BN', '--json'], { db, env, now: NOW })).toMatchObject({ note: 'một', version: u.version + 1 });
   });
 });
+
+describe('--if-version on plans', () => {
+  it('plan add and plan edit give the version; a stale plan edit is refused (exit 1) and writes nothing', async () => {
+    const db = sampleDbPath();
+    type PlanJson = { id: number; content: string | null; version: number };
+    const who = ['--person', 'Nguyễn Văn An', '--year', '2017'];
+    const first = await runJson<PlanJson>(['plan', 'edit', ...who, '--content', 'Lần một', '--if-version', '1'], { db, env, now: NOW });
+    expect(first).toMatchObject({ content: 'Lần một', version: 2 });
+    const stored = async () => (await runJson<PlanJson[]>(['plan', 'list', '--year', '2017'], { db, env, now: NOW })).find((p) => p.id === first.id)!.content;
+    const stale = await run(['plan', 'edit', ...who, '--content', 'Lần hai', '--if-version', '1'], { db, env, now: NOW });
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toBe(`thuky: kế hoạch ${first.id} đã được tester sửa lúc ${localHm(NOW)}; xem lại rồi làm lại\n`);
+    const en = await run(['plan', 'edit', ...who, '--content', 'Lần hai', '--if-version', '1', '--lang', 'en'], { db, env, now: NOW });
+    expect(en.stderr).toContain(`plan ${first.id} was changed by tester at`);
+    expect(await stored()).toBe('Lần một');
+    expect((await run(['plan', 'edit', ...who, '--content', 'Lần hai', '--if-version', '0'], { db, env, now: NOW })).code).toBe(2);
+    const fresh = await runJson<PlanJson>(['plan', 'edit', ...who, '--content', 'Lần hai', '--if-version', '2'], { db, env, now: NOW });
+    expect(fresh).toMatchObject({ content: 'Lần hai', version: 3 });
+    expect(await stored()).toBe('Lần hai');
+    expect((await run(['person', 'add', 'Người Có Kế Hoạch', '--unit', 'BN'], { db, env, now: NOW })).code).toBe(0);
+    const added = await runJson<PlanJson>(['plan', 'add', '--person', 'Người Có Kế Hoạch', '--year', '2018'], { db, env, now: NOW });
+    expect(added.version).toBe(1);
+  });
+});

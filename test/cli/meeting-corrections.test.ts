@@ -1,11 +1,10 @@
 /** speech edit/remove and meeting conclusion edit/remove: changes logged, bad input exit 2 with nothing written. */
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { run, runJson, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, openTestDb } from '../helpers.js';
 
 /** Everything these commands may touch, to compare before and after a refusal. */
 function state(path: string): string {
-  const db = openDatabase(path, { create: false });
+  const db = openTestDb(path);
   try {
     const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
     return [
@@ -20,7 +19,7 @@ function state(path: string): string {
 }
 
 function log(path: string, entity: string): { entity_id: number; action: string; changes: string }[] {
-  const db = openDatabase(path, { create: false });
+  const db = openTestDb(path);
   try {
     return db.prepare('SELECT entity_id, action, changes FROM change_log WHERE entity = ? ORDER BY id').all(entity) as { entity_id: number; action: string; changes: string }[];
   } finally {
@@ -120,7 +119,7 @@ describe('meeting conclusion edit / remove', () => {
     expect(out.code).toBe(0);
     const m = await runJson<{ conclusions: { ord: number }[] }>(['meeting', 'show', '1'], { db });
     expect(m.conclusions.map((c) => c.ord)).toEqual([1, 2, 3]);
-    const h = openDatabase(db, { create: false });
+    const h = openTestDb(db);
     const tasks = h.prepare('SELECT cancelled_on AS c, cancel_reason AS r, conclusion_id AS k FROM task WHERE id BETWEEN 31 AND 40').all() as { c: string; r: string; k: number | null }[];
     h.close();
     expect(tasks).toHaveLength(10);

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDir, dbSnapshot } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDir, dbSnapshot, openTestDb } from '../helpers.js';
 
 /** Every row of every table: a bad input must leave this exactly as it was. */
 const snapshot = dbSnapshot;
@@ -170,7 +169,7 @@ describe('meeting add, attendance, conclude', () => {
     expect(r.ord).toBe(3);
     expect(r.dueOn).toBe('2018-01-14');
     expect(r.taskIds).toHaveLength(10);
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     const rows = h.prepare('SELECT meeting_id AS m, conclusion_id AS c, start_on AS s, due_on AS d, group_id AS g FROM task WHERE conclusion_id = ?').all(r.conclusionId) as {
       m: number;
       c: number;
@@ -190,7 +189,7 @@ describe('meeting add, attendance, conclude', () => {
     const r = await runJson<{ taskIds: number[]; dueOn: string }>(['meeting', 'conclude', '2', '--text', 'Báo cáo', '--assign', 'cau kho', '--assign', 'NCT', '--due', '31/10/2017'], { db });
     expect(r.taskIds).toHaveLength(2);
     expect(r.dueOn).toBe('2017-10-31');
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     const units = h.prepare('SELECT u.code FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id IN (?, ?) ORDER BY u.code').all(...r.taskIds) as { code: string }[];
     h.close();
     expect(units.map((u) => u.code)).toEqual(['CK', 'NCT']);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { choosePager, DEFAULT_PAGER, screenLines } from '../../src/cli/env.js';
 import { runCli } from '../../src/cli/program.js';
-import { sampleDbPath } from '../helpers.js';
+import { engineDb, sampleDbPath } from '../helpers.js';
 
 describe('choosePager', () => {
   const tty = { isTTY: true, noPager: false };
@@ -34,7 +34,7 @@ describe('choosePager', () => {
 
 describe('long output of a command on a terminal', () => {
   const db = sampleDbPath();
-  const argv = ['unit', 'list', '--db', db];
+  const argv = ['unit', 'list', '--db', engineDb(db)];
 
   async function run(opts: { rows?: number; tty?: boolean; env?: Record<string, string>; extra?: string[] }) {
     const ctx = memoryContext({ tty: opts.tty ?? true, rows: opts.rows, env: { NO_COLOR: '1', ...opts.env } });

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../src/domain/text.js';
-import { run, runJson, sampleDbPath, tempDir, countRows } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDir, countRows, openTestDb } from '../helpers.js';
 
 const counts = (db: string) => countRows(db, ['person', 'plan', 'plan_deadline', 'change_log']);
 
@@ -128,7 +127,7 @@ describe('plan import', () => {
     expect(r.code).toBe(0);
     const plans = await runJson<unknown[]>(['plan', 'list', '--year', '2018'], { db });
     expect(plans).toHaveLength(members.length);
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     expect((h.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'plan' AND command = 'plan import'").get() as { n: number }).n).toBe(200);
     h.close();
   });

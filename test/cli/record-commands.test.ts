@@ -3,21 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
 import type { Prompter } from '../../src/prompts/prompter.js';
-import { openDatabase } from '../../src/store/db.js';
 import { listDrafts } from '../../src/store/drafts.js';
 import { getMeeting } from '../../src/store/meetings/detail.js';
-import { sampleDbPath, tempDbPath } from '../helpers.js';
+import { sampleDbPath, tempDbPath, openTestDb, engineDb } from '../helpers.js';
 import { fullScript, ids, ScriptedPrompter } from '../unit/record-fake-prompter.js';
 
 async function run(argv: string[], opts: { db: string; prompter?: Prompter; tty?: boolean; stdinIsTTY?: boolean }) {
   const base = memoryContext({ tty: opts.tty ?? true, stdinIsTTY: opts.stdinIsTTY, env: { THUKY_TODAY: '20/09/2017' } });
   const ctx = { ...base, prompter: opts.prompter };
-  const code = await runCli([...argv, '--db', opts.db, '--lang', 'en'], ctx);
+  const code = await runCli([...argv, '--db', engineDb(opts.db), '--lang', 'en'], ctx);
   return { code, stdout: base.out(), stderr: base.err() };
 }
 
 function counts(path: string) {
-  const db = openDatabase(path, { create: false });
+  const db = openTestDb(path);
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return { meetings: n('SELECT count(*) AS n FROM meeting'), tasks: n('SELECT count(*) AS n FROM task'), drafts: n('SELECT count(*) AS n FROM draft'), people: n('SELECT count(*) AS n FROM person') };
@@ -27,7 +26,7 @@ function counts(path: string) {
 }
 
 function script(path: string) {
-  const db = openDatabase(path, { create: false });
+  const db = openTestDb(path);
   try {
     return { steps: fullScript(db), ids: ids(db) };
   } finally {
@@ -63,7 +62,7 @@ describe('meeting record', () => {
     expect(out.stdout).toContain(`thuky meeting minutes ${id}`);
     const after = counts(db);
     expect(after).toEqual({ ...before, meetings: before.meetings + 1, tasks: before.tasks + 2 });
-    const handle = openDatabase(db, { create: false });
+    const handle = openTestDb(db);
     const m = getMeeting(handle, id, { asOf: '2017-09-20' })!;
     handle.close();
     expect(m).toMatchObject({ heldOn: '2017-09-20', title: 'Giao ban quý III năm 2017', period: '2017-Q3', startTime: '08:00', endTime: '11:30', kind: 'giao-ban' });
@@ -139,7 +138,7 @@ describe('meeting record', () => {
     const result = JSON.parse(out.stdout);
     expect(result).toMatchObject({ meetingId: expect.any(Number), conclusionIds: [expect.any(Number)], taskIds: [expect.any(Number), expect.any(Number)] });
     expect(counts(db).people).toBe(before.people + 1);
-    const handle = openDatabase(db, { create: false });
+    const handle = openTestDb(db);
     expect(getMeeting(handle, result.meetingId)!.recorder).toMatchObject({ fullName: 'Lê Văn Ghi', positions: ['Chuyên viên'] });
     handle.close();
   });
@@ -179,7 +178,7 @@ describe('meeting record', () => {
     expect(out.code).toBe(0);
     expect(prompter.remaining).toBe(0);
     const { meetingId } = JSON.parse(out.stdout);
-    const handle = openDatabase(db, { create: false });
+    const handle = openTestDb(db);
     const m = getMeeting(handle, meetingId)!;
     handle.close();
     expect(m.chairs.map((c) => c.fullName)).toEqual(['Nguyễn Văn An']);
@@ -235,7 +234,7 @@ describe('meeting record', () => {
     expect(out.code).toBe(0);
     expect(prompter.remaining).toBe(0);
     const { meetingId } = JSON.parse(out.stdout);
-    const handle = openDatabase(db, { create: false });
+    const handle = openTestDb(db);
     const m = getMeeting(handle, meetingId)!;
     handle.close();
     expect(m.organizer).toMatchObject({ name: 'Quận ủy Quận 1' });
@@ -268,7 +267,7 @@ describe('meeting drafts --discard', () => {
     const db = sampleDbPath();
     const { steps } = script(db);
     await run(['meeting', 'record'], { db, prompter: new ScriptedPrompter(steps.slice(0, 5)) });
-    const handle = openDatabase(db, { create: false });
+    const handle = openTestDb(db);
     const id = listDrafts(handle)[0].id;
     handle.close();
     return { db, id };

@@ -5,9 +5,8 @@
  */
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
 import { createDraft } from '../../src/store/drafts.js';
-import { run, sampleDbPath } from '../helpers.js';
+import { run, sampleDbPath, openTestDb } from '../helpers.js';
 
 // eslint-disable-next-line no-control-regex
 const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -19,7 +18,7 @@ let db: string;
 let draftId: number;
 beforeAll(() => {
   db = sampleDbPath();
-  const h = openDatabase(db, { create: false });
+  const h = openTestDb(db);
   try {
     draftId = createDraft(h, { at: '2017-09-20T08:00:00.000Z', user: 'test', command: 'test' }, 'minutes', {
       version: 1,

@@ -2,9 +2,8 @@
 // names the flag the user typed (src/cli/field-flags.ts), so its messages read as before.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { openDatabase } from '../../src/store/db.js';
 import { addTasks, cancelTasks, recordProgress, reopenTasks } from '../../src/store/task-writes.js';
-import { run, sampleDbPath } from '../helpers.js';
+import { run, sampleDbPath, openTestDb } from '../helpers.js';
 
 const audit = { at: '2026-12-01T00:00:00.000Z', user: 'tester', command: 'test' };
 
@@ -20,7 +19,7 @@ function refusal(write: () => unknown): UsageError {
 
 describe('task errors: field in the store, flag on the command line', () => {
   it('the store names fields', () => {
-    const db = openDatabase(sampleDbPath(), { create: false });
+    const db = openTestDb(sampleDbPath());
     expect(refusal(() => recordProgress(db, audit, [13], { percent: 50, on: '2016-01-01' })).params).toMatchObject({ field: 'on', id: 13 });
     expect(refusal(() => recordProgress(db, audit, [13], { percent: 150, on: '2017-10-01' })).params).toMatchObject({ field: 'percent', value: 150 });
     expect(refusal(() => reopenTasks(db, audit, [1], { on: '2017-10-01', reason: ' ' })).params).toEqual({ field: 'reason' });

@@ -1,8 +1,7 @@
 // task add/list/show/progress/done/reopen/extend/cancel, in-process, on copies of the sample database.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { run, runJson, sampleDbPath, tempDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, tempDbPath, openTestDb } from '../helpers.js';
 
 interface TaskJson {
   id: number;
@@ -25,7 +24,7 @@ interface TaskJson {
 
 /** Everything a write could touch, to prove that a refused command wrote nothing. */
 function snapshot(db: string) {
-  const h = new Database(db, { readonly: true });
+  const h = openTestDb(db, { readonly: true });
   const out = ['task', 'task_event', 'task_group', 'change_log'].map((t) => (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
   const tasks = h.prepare('SELECT * FROM task ORDER BY id').all();
   h.close();

@@ -1,8 +1,7 @@
 // thuky report tasks and thuky breakthrough …, in-process on the sample.
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import type { UnitTaskCounts } from '../../src/store/task-reports.js';
-import { run, runJson, sampleDbPath, WARDS_2017 } from '../helpers.js';
+import { run, runJson, sampleDbPath, WARDS_2017, openTestDb } from '../helpers.js';
 
 /** The JSON row: the store's counts plus the unit's name and the two rates. */
 type Row = UnitTaskCounts & { unitName: string | null; onTimeRate: number | null; completionRate: number | null };
@@ -138,7 +137,7 @@ describe('thuky breakthrough', () => {
     expect(generic.code).toBe(0);
     expect(generic.stderr).toMatch(/Cảnh báo: khâu đột phá chung chung: .*chỉ tiêu không đo được.*không có thời hạn/);
 
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     const n = () => (h.prepare(`SELECT count(*) AS n FROM task WHERE kind = 'breakthrough'`).get() as { n: number }).n;
     const before = n();
     const strict = await run(['breakthrough', 'add', '--unit', 'CG', '--year', '2018', '--title', 'Tăng cường công tác dân vận', '--target', 'Nâng cao hiệu quả', '--due', '31/12/2018', '--strict'], { db });

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dumpData, run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
+import { dumpData, engineDb, run, sampleDbPath, tempDir, tempDbPath } from '../helpers.js';
 
 const ENV = { THUKY_TODAY: '31/12/2017' };
 
@@ -113,7 +113,7 @@ describe('thuky undo', () => {
       const ctx = memoryContext({ tty: true, env: ENV });
       const asked: string[] = [];
       ctx.prompter = { confirm: async (q: { message: string }) => (asked.push(q.message), answer) } as never;
-      expect(await runCli(['undo', '--db', db], ctx)).toBe(0);
+      expect(await runCli(['undo', '--db', engineDb(db)], ctx)).toBe(0);
       expect(asked[0]).toContain('doc add 99-CT/TW');
       expect(dumpData(db).document.some((d) => (d as { code: string }).code === '99-CT/TW')).toBe(!answer);
     }

@@ -1,8 +1,7 @@
 // The reorganisation as history: merging the 10 wards of 2017 into the 4 of 2025 leaves every report
 // about 2017 as it was, and the new wards carry the members and the open tasks from 01/07/2025.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath } from '../helpers.js';
+import { run, runJson, sampleDbPath, openTestDb } from '../helpers.js';
 
 /** The 2025 successor of each 2017 ward (the sample's first successor, by code). */
 const MERGES: [string[], string][] = [
@@ -13,7 +12,7 @@ const MERGES: [string[], string][] = [
 ];
 
 function counts(db: string): string {
-  const h = new Database(db, { readonly: true });
+  const h = openTestDb(db, { readonly: true });
   const out = ['unit', 'unit_successor', 'person', 'membership_history', 'task', 'task_event', 'change_log'].map((t) => (h.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
   const people = h.prepare('SELECT id, unit_id, unit_since FROM person ORDER BY id').all();
   const tasks = h.prepare('SELECT id, unit_id, cancelled_on FROM task ORDER BY id').all();
@@ -175,7 +174,7 @@ describe('positions over time', () => {
     expect(now).toMatchObject({ positions: ['Nguyên Bí thư Quận ủy Quận 1'], unitName: 'Thành ủy Thành phố Hồ Chí Minh' });
     expect(await minutes()).toBe(before.minutes);
     expect(await report()).toBe(before.report);
-    const h = new Database(db, { readonly: true });
+    const h = openTestDb(db, { readonly: true });
     const history = h.prepare('SELECT valid_from AS f, valid_to AS t FROM membership_history ORDER BY id').all();
     h.close();
     expect(history).toEqual([

@@ -15,6 +15,8 @@ import { translate, type Translated } from './dialect.js';
 import type { Target } from './url.js';
 
 interface Reply {
+  /** The number of the request answered. */
+  seq?: number;
   error?: { message: string; code: string | null; detail: string | null };
   columns?: string[];
   rows?: unknown[][];
@@ -55,13 +57,32 @@ function startBridge(): Bridge {
   return { port: port1, flag, receive: receiveMessageOnPort as Bridge['receive'] };
 }
 
+/** How long an answer already signalled may take to reach the port, at most. */
+const ANSWER_WAIT_MS = 10_000;
+let lastSeq = 0;
+
 function send(msg: Record<string, unknown>): Reply {
   bridge ??= startBridge();
   roundTrips++;
+  const seq = ++lastSeq;
   Atomics.store(bridge.flag, 0, 0);
-  bridge.port.postMessage(msg);
+  bridge.port.postMessage({ ...msg, seq });
   Atomics.wait(bridge.flag, 0, 0);
-  const reply = bridge.receive(bridge.port)?.message;
+  // The flag can be seen raised before the answer posted just ahead of it can be taken from the port
+  // (seen under load): wait for it a millisecond at a time. Failing instead would leave that answer
+  // on the port, to be taken as the answer to the next request, and every one after; an answer to an
+  // earlier request (numbered) is never taken for this one.
+  let reply: Reply | undefined;
+  for (let waited = 0; waited <= ANSWER_WAIT_MS; ) {
+    const got = bridge.receive(bridge.port)?.message;
+    if (got?.seq === seq) {
+      reply = got;
+      break;
+    }
+    if (got) continue;
+    Atomics.wait(bridge.flag, 0, 1, 1);
+    waited++;
+  }
   if (!reply) throw new PgError('the PostgreSQL worker gave no answer', null, null);
   if (reply.error) throw reply.error.code === OWNED_ELSEWHERE ? ownedElsewhere(reply.error.message) : new PgError(reply.error.message, reply.error.code, reply.error.detail);
   return reply;

@@ -106,7 +106,7 @@ port.on('message', async (msg) => {
   } catch (err) {
     reply = failure(err);
   }
-  port.postMessage(reply);
+  port.postMessage({ ...reply, seq: msg.seq });
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

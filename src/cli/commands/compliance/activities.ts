@@ -11,6 +11,7 @@ import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
 import { listedOption } from '../../program.js';
 import { registerActivityEdit, registerRemove } from '../edit/index.js';
+import { rowIdentity } from '../../../store/versions.js';
 
 
 function parseKind(value: string | undefined): ActivityKind | undefined {
@@ -39,7 +40,8 @@ export function registerActivities(program: Command, cli: Cli): void {
     const unit = resolveUnit(db, opts.unit, { at: heldOn });
     const id = addActivity(db, env.audit(), { unitId: unit.id, heldOn, kind, title: opts.title, participants });
     env.info('activity.added', { id, unit: unit.name, date: formatDateVi(heldOn), kind: env.t(`activity.kind.${kind}`) });
-    if (env.format === 'json') env.json(getActivity(db, id));
+    // The uid, and the version an edit can name (--if-version).
+    if (env.format === 'json') env.json({ ...getActivity(db, id), ...rowIdentity(db, 'activity', id) });
   });
 
   const list = cli

@@ -22,6 +22,7 @@ import { failWithProblems, type CsvField } from './csv.js';
 import { PERSON_FIELDS, readImportLines, withImportOptions, writeImportTemplate, type ImportOptions, type MatchedLine } from './plans.js';
 import { writeTransaction } from '../../../store/transaction.js';
 import { parseResultOption, parseScore } from './evaluation-options.js';
+import { rowIdentity } from '../../../store/versions.js';
 
 export { parseResultOption, parseScore };
 
@@ -56,7 +57,8 @@ export function registerEvaluations(program: Command, cli: Cli): void {
     env.info(created ? 'evaluation.added' : 'evaluation.updated', { name: person.fullName, year, result: env.t(`evaluation.result.${result}`) });
     if (evaluation.planUsed === null) env.warn('evaluation.planUsedUnknown');
     else if (evaluation.planUsed && !evaluation.hasPlan) env.warn('evaluation.usedWithoutPlan', { name: person.fullName, year });
-    if (env.format === 'json') env.json(evaluation);
+    // The uid, and the version an edit can name (--if-version).
+    if (env.format === 'json') env.json({ ...evaluation, ...rowIdentity(db, 'evaluation', evaluation.id) });
   });
 
   const imp = cli

@@ -32,6 +32,7 @@ import type { Cli } from '../../program.js';
 import { registerRemove } from '../edit/index.js';
 import { describeError, failWithProblems, progressBar, readTable, type CsvField, type CsvProblem, type CsvRecord } from './csv.js';
 import { writeTransaction } from '../../../store/transaction.js';
+import { rowIdentity } from '../../../store/versions.js';
 
 export function registerPlans(program: Command, cli: Cli): void {
   const plan = cli.command(program, 'plan', 'cmd.plan', ['thuky plan list --year 2017 --missing --unit "ben thanh"']);
@@ -52,7 +53,7 @@ export function registerPlans(program: Command, cli: Cli): void {
     addPlan(db, env.audit(), { personId: person.id, personName: person.fullName, year, submittedOn, content: opts.content ?? null });
     const created = findPlan(db, person.id, year)!;
     env.info('plan.added', { name: person.fullName, year, date: formatDateVi(submittedOn), status: env.t(`plan.status.${created.status}`) });
-    if (env.format === 'json') env.json(created);
+    if (env.format === 'json') env.json({ ...created, ...rowIdentity(db, 'plan', created.id) });
   });
 
   const edit = cli
@@ -61,9 +62,11 @@ export function registerPlans(program: Command, cli: Cli): void {
     .requiredOption('--year <year>', cli.t('cmd.plan.opt.year'))
     .option('--unit <unit>', cli.t('cmd.plan.opt.unitOfPerson'))
     .option('--submitted <date>', cli.t('cmd.plan.opt.submitted'))
-    .option('--content <text>', cli.t('cmd.plan.opt.content'));
-  cli.action<{ person: string; year: string; unit?: string; submitted?: string; content?: string }>(edit, (env, opts) => {
+    .option('--content <text>', cli.t('cmd.plan.opt.content'))
+    .option('--if-version <n>', cli.t('cmd.edit.opt.ifVersion'));
+  cli.action<{ person: string; year: string; unit?: string; submitted?: string; content?: string; ifVersion?: string }>(edit, (env, opts) => {
     const year = env.year('--year', opts.year)!;
+    const ifVersion = env.int('--if-version', opts.ifVersion, 1, Number.MAX_SAFE_INTEGER);
     const patch = {
       ...(opts.submitted !== undefined && { submittedOn: env.date('--submitted', opts.submitted) }),
       ...(opts.content !== undefined && { content: opts.content }),
@@ -72,9 +75,10 @@ export function registerPlans(program: Command, cli: Cli): void {
     const db = env.db();
     const unitId = opts.unit ? resolveUnit(db, opts.unit, { at: `${year}-12-31` }).id : undefined;
     const person = resolvePerson(db, opts.person, { unitId });
-    const after = editPlan(db, env.audit(), person.id, year, patch);
+    const after = editPlan(db, env.audit(), person.id, year, patch, ifVersion);
     env.info('plan.edited', { name: person.fullName, year, status: env.t(`plan.status.${after.status}`) });
-    return env.record(after, () => planText(env, after));
+    // The uid, and the version a later edit can name (--if-version).
+    return env.record({ ...after, ...rowIdentity(db, 'plan', after.id) }, () => planText(env, after));
   });
 
   const list = cli

@@ -7,6 +7,7 @@ import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import type { Cli } from '../../program.js';
 import { registerDocEdit, registerRemove } from '../edit/index.js';
+import { rowIdentity } from '../../../store/versions.js';
 
 export function registerDocs(program: Command, cli: Cli) {
   const doc = cli.command(program, 'doc', 'cmd.doc', ['thuky doc show 05-CT/TW']);
@@ -47,8 +48,10 @@ export function registerDocs(program: Command, cli: Cli) {
 
   const show = cli.command(doc, 'show <doc>', 'cmd.doc.show', ['thuky doc show 05-CT/TW --json']);
   cli.action(show, (env, _opts, query: string) => {
-    const d = withTypeNames(env, resolveDocument(env.readDb(), query, { idNotFoundExit1: true }));
-    return env.record(d, () => {
+    const db = env.readDb();
+    const d = withTypeNames(env, resolveDocument(db, query, { idNotFoundExit1: true }));
+    // The uid, and the version an edit can name (--if-version) to be refused if someone changed the document since.
+    return env.record({ ...d, ...rowIdentity(db, 'document', d.id) }, () => {
       const line = (label: string, value: string | null | undefined) => `${env.t(label).padEnd(18)} ${value || env.t('common.notRecorded')}`;
       return [
         line('col.code', d.code),

@@ -12,7 +12,7 @@ import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
-import { assertVersion, rowVersion } from '../../../store/versions.js';
+import { assertVersion, rowIdentity } from '../../../store/versions.js';
 import { writeTransaction } from '../../../store/transaction.js';
 import { registerPersonImport } from './person-import.js';
 import { registerRemove } from '../edit/index.js';
@@ -103,8 +103,8 @@ export function registerPeople(program: Command, cli: Cli) {
     const db = env.readDb();
     const found = resolvePerson(db, query, { idNotFoundExit1: true });
     const p: PersonShown = opts.showPersonal ? { ...found, ...personalData(db, found.id) } : found;
-    // The version an edit can name (--if-version) to be refused if someone changed the person since.
-    return env.record({ ...p, version: rowVersion(db, 'person', p.id) }, () => personText(env, p));
+    // The uid, and the version an edit can name (--if-version) to be refused if someone changed the person since.
+    return env.record({ ...p, ...rowIdentity(db, 'person', p.id) }, () => personText(env, p));
   });
 
   registerPersonImport(person, cli);

@@ -7,7 +7,7 @@ import { withFileOptions } from '../../output-file.js';
 import type { Env } from '../../env.js';
 import { UsageError } from '../../../errors.js';
 import type { Cli } from '../../program.js';
-import { assertVersion, rowVersion } from '../../../store/versions.js';
+import { assertVersion, rowIdentity } from '../../../store/versions.js';
 import { writeTransaction } from '../../../store/transaction.js';
 import { listedOption } from '../../program.js';
 import { registerUnitImport } from './unit-import.js';
@@ -98,8 +98,8 @@ export function registerUnits(program: Command, cli: Cli) {
   cli.action<{ at?: string }>(show, (env, opts, query: string) => {
     const db = env.readDb();
     const u = resolveUnit(db, query, { at: env.optionalDate('--at', opts.at) ?? env.today(), idNotFoundExit1: true });
-    // The version an edit can name (--if-version) to be refused if someone changed the unit since.
-    return env.record({ ...u, version: rowVersion(db, 'unit', u.id) }, () => unitText(env, u));
+    // The uid, and the version an edit can name (--if-version) to be refused if someone changed the unit since.
+    return env.record({ ...u, ...rowIdentity(db, 'unit', u.id) }, () => unitText(env, u));
   });
 
   const edit = cli

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { sanitizeForTerminal } from '../../../domain/text.js';
 import { requireMeeting } from '../../../store/meetings/detail.js';
-import { rowVersion } from '../../../store/versions.js';
+import { rowIdentity } from '../../../store/versions.js';
 import type { Cli } from '../../program.js';
 import { parseMeetingId } from './shared.js';
 import { meetingText } from './show.js';
@@ -16,7 +16,7 @@ export function registerShow(meeting: Command, cli: Cli) {
     const asOf = env.today(opts.asOf);
     const db = env.readDb();
     const m = requireMeeting(db, id, { asOf });
-    // The version an edit can name (--if-version) to be refused if someone changed the meeting since.
-    return env.record({ ...m, version: rowVersion(db, 'meeting', id) }, () => sanitizeForTerminal(meetingText(env, m)));
+    // The uid, and the version an edit can name (--if-version) to be refused if someone changed the meeting since.
+    return env.record({ ...m, ...rowIdentity(db, 'meeting', id) }, () => sanitizeForTerminal(meetingText(env, m)));
   });
 }

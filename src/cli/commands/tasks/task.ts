@@ -21,7 +21,7 @@ import { listedOption } from '../../program.js';
 import { TASK_KINDS } from '../../../domain/tasks.js';
 import { registerRemove, registerTaskEdit } from '../edit/index.js';
 import { taskListingJson, taskListingViews, type TaskListingColumns } from './list-stream.js';
-import { rowVersion } from '../../../store/versions.js';
+import { rowIdentity } from '../../../store/versions.js';
 import {
   collect,
   daysText,
@@ -205,9 +205,8 @@ function registerShow(task: Command, cli: Cli) {
     const view = viewTask(env, t, asOf, warn);
     const events = taskEvents(db, t.id);
     const groupSize = t.groupId ? taskGroupSize(db, t.groupId) : null;
-    // The version an edit can name (--if-version) to be refused if someone changed the task since.
-    const version = rowVersion(db, 'task', t.id);
-    return env.record({ ...view, groupSize, events, version }, () => taskText(env, view, events, groupSize));
+    // The uid, and the version an edit can name (--if-version) to be refused if someone changed the task since.
+    return env.record({ ...view, groupSize, events, ...rowIdentity(db, 'task', t.id) }, () => taskText(env, view, events, groupSize));
   });
 }
 
