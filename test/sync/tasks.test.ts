@@ -41,6 +41,25 @@ describe.skipIf(!CLUSTERS_ENABLED)('tasks between a city and a ward', () => {
     await o?.clusters.close();
   });
 
+  it('sync status at both ends: the link is receiving, no password shown', async () => {
+    type Status = { role: string; links: { unit: string; state: string; wardDb: string | null; slot: { exists: boolean; active: boolean }; warnings: string[] }[] };
+    const atCity = await waitFor('the city receiving from the ward', async () => {
+      const s = await json<Status>(city, ['sync', 'status']);
+      return s.links[0]?.state === 'streaming' && s.links[0].slot.active ? s : undefined;
+    }, 60_000);
+    expect(atCity.role).toBe('city');
+    expect(atCity.links.map((l) => [l.unit, l.state, l.warnings])).toEqual([['Phường Sài Gòn', 'streaming', []]]);
+    expect(atCity.links[0].wardDb).not.toContain('test-only');
+    const atWard = await waitFor('the ward receiving from the city', async () => {
+      const s = await json<Status>(ward, ['sync', 'status']);
+      return s.links[0]?.state === 'streaming' ? s : undefined;
+    }, 60_000);
+    expect(atWard.role).toBe('ward');
+    const text = await on(city, ['sync', 'status']);
+    expect(text.stdout).toContain('Phường Sài Gòn');
+    expect(text.stdout + text.stderr).not.toContain('test-only');
+  });
+
   it("a task the city assigns to the ward appears in the ward's overdue report with its time limit", async () => {
     const add = async (title: string, unit: string) =>
       (await json<{ id: number }[]>(city, ['task', 'add', title, '--unit', unit, '--start', '01/08/2026', '--due', '20/08/2026']))[0].id;
@@ -71,6 +90,12 @@ describe.skipIf(!CLUSTERS_ENABLED)('tasks between a city and a ward', () => {
       await on(ward, ['task', 'done', String(ids.report), '--on', '28/08/2026']);
       const atWard = await overdue(ward);
       expect(atWard.overdue.map((i) => [i.id, i.percent])).toEqual([[ids.review, 60]]);
+      // The ward sees its link to the city down.
+      const status = await waitFor('the ward seeing the city gone', async () => {
+        const s = await json<{ links: { state: string }[] }>(ward, ['sync', 'status']);
+        return s.links[0]?.state !== 'streaming' ? s : undefined;
+      }, 60_000);
+      expect(status.links.map((l) => l.state)).toEqual(['connecting']);
     } finally {
       await o.city.cluster.start();
     }
