@@ -5,7 +5,7 @@
  * data (an office cut off for a while). Tests skip when THUKY_TEST_PG=off.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres } from '../src/store/pg/open.js';
@@ -26,17 +26,6 @@ export const REPLICATION_FLAGS = [
   '-c', 'max_active_replication_origins=40',
 ];
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Server {
   initialise(): Promise<void>;

@@ -6,21 +6,10 @@
  * skips it (the PostgreSQL tests then skip themselves).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (process.env.THUKY_TEST_PG === 'off' || process.env.THUKY_TEST_PG?.startsWith('postgres')) return;

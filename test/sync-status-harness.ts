@@ -6,7 +6,7 @@
  * replicates only what those tests look at (units down, activities up).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectPostgres } from '../src/store/pg/open.js';
@@ -15,17 +15,6 @@ import { run, sampleDbPath } from './helpers.js';
 
 const PASSWORD = 'test-only';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface LogicalCluster {
   port: number;
