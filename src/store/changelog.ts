@@ -2,6 +2,7 @@
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { isPostgres } from './pg/database.js';
+import { argWithoutPassword } from './pg/url.js';
 import { SQLITE_UUIDV7 } from './migrations/009-row-uid.js';
 
 /** Who is writing, and with which command; passed to every store function that writes. */
@@ -112,7 +113,7 @@ export interface RunInfo {
   at: string;
   user: string;
   command: string;
-  /** The command line as typed, for `undo --list`. */
+  /** The command line as typed, for `undo --list` (stored without the password of a database URL). */
   args?: string[];
 }
 
@@ -134,15 +135,16 @@ const RUN_ID = '(SELECT run_id FROM temp.thuky_run)';
  * recorded; each recorded row costs one INSERT (and the run row once, see ENSURE_RUN).
  */
 export function startRecording(db: Db, info: RunInfo): void {
+  const args = info.args ? JSON.stringify(info.args.map(argWithoutPassword)) : null;
   if (isPostgres(db)) {
     // PostgreSQL: the tables' own triggers record for a connection that names its run (pg/migrations/005).
-    const run = JSON.stringify({ at: info.at, user: info.user, command: info.command, args: info.args ? JSON.stringify(info.args) : null });
+    const run = JSON.stringify({ at: info.at, user: info.user, command: info.command, args });
     db.query(`SELECT set_config('thuky.run', $1, false), set_config('thuky.run_id', '', false)`, [run]);
     recording.add(db);
     return;
   }
   db.exec('CREATE TEMP TABLE IF NOT EXISTS thuky_run (at TEXT, os_user TEXT, command TEXT, args TEXT, run_id INTEGER); DELETE FROM temp.thuky_run;');
-  db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, info.args ? JSON.stringify(info.args) : null);
+  db.prepare('INSERT INTO temp.thuky_run (at, os_user, command, args) VALUES (?, ?, ?, ?)').run(info.at, info.user, info.command, args);
   recording.add(db);
   const ensure = ENSURE_RUN.map((q) => `${q};`).join(' ');
   const sql: string[] = [];

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBin, sampleDbPath } from '../helpers.js';
+import { engineDb, ROOT, runBin, sampleDbPath } from '../helpers.js';
 import { activeQuestion, cursorLine, driver, KEY, spawnBin, type Screen, type Term } from '../pty.js';
 
 const TITLE = 'Giao ban thử quay lại';
@@ -24,7 +24,7 @@ describe('meeting record: going back takes the earlier answer off the screen (no
   });
 
   it('Esc after the title: the title asked once, prefilled, no earlier line for it; then saved', { timeout: 120_000 }, async () => {
-    const db = sampleDbPath();
+    const db = engineDb(sampleDbPath());
     const term = spawnBin(['meeting', 'record', '--db', db], { cols: 80, rows: 40, env: { THUKY_TODAY: '20/09/2017', THUKY_LANG: 'en', EDITOR: undefined, VISUAL: undefined } });
     terms.push(term);
     const d = driver(term);

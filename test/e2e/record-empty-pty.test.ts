@@ -3,7 +3,7 @@
  * document are all added inline during the session; the saved minutes carry the committee heading.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBin, tempDbPath } from '../helpers.js';
+import { engineDb, runBin, tempDbPath } from '../helpers.js';
 import { cursorLine, driver, KEY, spawnBin, type Term } from '../pty.js';
 
 describe('meeting record on an empty database (node-pty)', () => {
@@ -13,7 +13,7 @@ describe('meeting record on an empty database (node-pty)', () => {
   });
 
   it('adds the committee, units, a person and a document inline; saves; the minutes have the committee heading', { timeout: 90_000 }, async () => {
-    const db = tempDbPath();
+    const db = engineDb(tempDbPath());
     expect(runBin(['init', '--db', db]).code).toBe(0);
     const term = spawnBin(['meeting', 'record', '--db', db], { cols: 120, rows: 40, env: { THUKY_TODAY: '17/06/2017', THUKY_LANG: 'en', EDITOR: undefined, VISUAL: undefined } });
     terms.push(term);

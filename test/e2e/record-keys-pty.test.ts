@@ -3,19 +3,18 @@
  * A whole speech is sent as one burst of keys; what is stored must be what slow typing stores.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
 import { createDraft } from '../../src/store/drafts.js';
 import { resolvePerson } from '../../src/store/people.js';
 import { resolveUnit } from '../../src/store/units.js';
-import { runBin, sampleDbPath, WARDS_2017 } from '../helpers.js';
+import { engineDb, openTestDb, runBin, sampleDbPath, WARDS_2017 } from '../helpers.js';
 import { cursorLine, driver, KEY, spawnBin, type Term } from '../pty.js';
 
 const AUDIT = { at: '2026-12-01T00:00:00.000Z', user: 'tester', command: 'test' };
 
 /** A sample database with a draft answered up to the first speech. */
 function draftAtSpeeches(): { db: string; id: number } {
-  const db = sampleDbPath();
-  const h = openDatabase(db, { create: false });
+  const db = engineDb(sampleDbPath());
+  const h = openTestDb(db);
   const at = '2017-09-20';
   const units = WARDS_2017.map((n) => resolveUnit(h, n, { at }).id);
   const answers = {

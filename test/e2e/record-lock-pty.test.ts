@@ -1,8 +1,7 @@
 /** One session per draft: two terminals on one draft (node-pty), the lock, its takeover. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
 import { createDraft } from '../../src/store/drafts.js';
-import { runBin, sampleDbPath } from '../helpers.js';
+import { engineDb, openTestDb, runBin, sampleDbPath } from '../helpers.js';
 import { driver, KEY, spawnBin, type Term } from '../pty.js';
 
 const AUDIT = { at: '2026-12-01T00:00:00.000Z', user: 'tester', command: 'test' };
@@ -25,8 +24,8 @@ describe('meeting record: a draft is answered in one terminal at a time', () => 
   const drafts = (db: string) => JSON.parse(runBin(['meeting', 'drafts', '--json', '--db', db]).stdout) as DraftRow[];
 
   it('a second --resume exits 2 naming the holder; `meeting drafts` shows it in use; a dead holder is taken over', { timeout: 60_000 }, async () => {
-    const db = sampleDbPath();
-    const h = openDatabase(db, { create: false });
+    const db = engineDb(sampleDbPath());
+    const h = openTestDb(db);
     const id = createDraft(h, AUDIT, 'minutes', { version: 1, answers: { heldOn: '2017-09-20', kind: 'giao-ban', title: 'Hai terminal' } });
     h.close();
 

@@ -6,7 +6,8 @@
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBin, sampleDbPath, tempDir } from '../helpers.js';
+import { withoutPassword } from '../../src/store/pg/url.js';
+import { engineDb, queryRows, ROOT, runBin, sampleDbPath, tempDir } from '../helpers.js';
 import { cursorLine, driver, KEY, spawnBin, type Term } from '../pty.js';
 
 interface ShownSpeech {
@@ -45,7 +46,7 @@ describe('meeting record in a real terminal (node-pty)', () => {
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist', 'thuky.cjs')) && !existsSync(join(ROOT, 'dist', 'thuky.js'))) throw new Error('build first: npm run build');
     dir = tempDir();
-    db = sampleDbPath();
+    db = engineDb(sampleDbPath());
     // The "editor" a speech summary is written in: writes two lines into the file it is given.
     editor = join(dir, 'editor.sh');
     writeFileSync(editor, `#!/bin/sh\nprintf 'Dòng một của ý kiến chỉ đạo.\\nDòng hai.\\n' > "$1"\n`);
@@ -166,10 +167,17 @@ describe('meeting record in a real terminal (node-pty)', () => {
 
     // The draft is gone once saved.
     expect(json(['meeting', 'drafts', '--json', '--db', db])).toEqual([]);
+
+    // The two sittings' command lines are kept for `undo --list`, a database URL without its password.
+    const lines = queryRows<{ args: string }>(db, "SELECT args FROM command_run WHERE command = 'meeting record' ORDER BY id").map((r) => JSON.parse(r.args) as string[]);
+    expect(lines).toEqual([
+      ['meeting', 'record', '--db', withoutPassword(db)],
+      ['meeting', 'record', '--resume', '--db', withoutPassword(db)],
+    ]);
   });
 
   it('a closed terminal leaves the draft; --resume asks the next question; the draft can be discarded', { timeout: 120_000 }, async () => {
-    db = sampleDbPath();
+    db = engineDb(sampleDbPath());
     // Unwrapped: the hang-up below reaches the program itself.
     const t3 = start(['minutes'], false);
     const d3 = driver(t3);

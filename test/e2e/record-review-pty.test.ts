@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
-import { openDatabase } from '../../src/store/db.js';
-import { ROOT, runBin, sampleDbPath } from '../helpers.js';
+import { engineDb, openTestDb, ROOT, runBin, sampleDbPath } from '../helpers.js';
 import { cursorLine, driver, KEY, spawnBin, type Term } from '../pty.js';
 import { ScriptedPrompter, sevenSpeeches } from '../unit/record-fake-prompter.js';
 
@@ -23,9 +22,9 @@ describe('the review in a terminal of 80×24 (node-pty)', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'thuky.cjs')) && !existsSync(join(ROOT, 'dist', 'thuky.js'))) throw new Error('build first: npm run build');
-    db = sampleDbPath();
+    db = engineDb(sampleDbPath());
     // A draft answered up to the review (seven speeches), left by Ctrl-C at the review.
-    const h = openDatabase(db, { create: false });
+    const h = openTestDb(db);
     const steps = sevenSpeeches(h);
     h.close();
     const base = memoryContext({ tty: true, env: { THUKY_TODAY: '20/09/2017' } });

@@ -87,4 +87,15 @@ describe('row recording', () => {
     finishRecording(db);
     expect(db.prepare('SELECT id, command FROM command_run').all()).toEqual([{ id: 1, command: 'db restore' }]);
   });
+
+  it('the command line is stored without the password of a PostgreSQL URL, in whichever form it was given', () => {
+    const db = memoryDatabase();
+    const args = ['unit', 'add', 'X', '--db', 'postgresql://thuky:s3cr%40t:x@db.quan1.vn:5432/thuky', '--to=postgres://u:p@h/d?sslmode=require', 'postgresql://u@h/d', 'a:b@c'];
+    startRecording(db, { at: '2026-12-01T00:00:00Z', user: 'u', command: 'unit add', args });
+    db.prepare("INSERT INTO unit (name, name_folded, kind, created_at) VALUES ('A', 'a', 'ward', 'x')").run();
+    finishRecording(db);
+    expect(JSON.parse(db.prepare('SELECT args FROM command_run').pluck().get() as string)).toEqual([
+      'unit', 'add', 'X', '--db', 'postgresql://thuky@db.quan1.vn:5432/thuky', '--to=postgres://u@h/d?sslmode=require', 'postgresql://u@h/d', 'a:b@c',
+    ]);
+  });
 });

@@ -32,6 +32,14 @@ export function withoutPassword(url: string): string {
   return shown;
 }
 
+/**
+ * A word of a command line with the password of any PostgreSQL URL in it taken out (`--db URL`,
+ * `--db=URL`, `--to URL`, …): what a command stores of the line it was given.
+ */
+export function argWithoutPassword(arg: string): string {
+  return arg.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*):[^@/\s]*@/gi, '$1@');
+}
+
 export interface Target {
   /** The URL as shown: no password. */
   shown: string;
