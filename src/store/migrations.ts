@@ -14,6 +14,7 @@ import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
 import personNameOrder from './migrations/011-person-name-order.js';
+import commandArgsPassword from './migrations/012-command-args-password.js';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, sql: rowUid },
   { version: 10, sql: replication },
   { version: 11, sql: personNameOrder },
+  { version: 12, sql: commandArgsPassword },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -13,6 +13,7 @@ import rowVersion from './migrations/008-row-version.js';
 import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
 import personNameOrder from './migrations/011-person-name-order.js';
+import commandArgsPassword from './migrations/012-command-args-password.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 9, sql: rowUid },
   { version: 10, sql: replication },
   { version: 11, sql: personNameOrder },
+  { version: 12, sql: commandArgsPassword },
 ];
