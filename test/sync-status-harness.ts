@@ -77,15 +77,6 @@ export function query<T = unknown>(url: string, text: string, params: unknown[] 
   }
 }
 
-/** The two tables of migration 010, as the design declares them. */
-export const SYNC_TABLES = [
-  `CREATE TABLE IF NOT EXISTS thuky_office (office_no BIGINT NOT NULL, role TEXT NOT NULL CHECK (role IN ('city','ward')),
-     unit_id BIGINT, unit_name TEXT, city_name TEXT, set_at TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS thuky_ward (office_no BIGINT PRIMARY KEY, unit_id BIGINT NOT NULL UNIQUE,
-     unit_name TEXT NOT NULL, ward_db TEXT NOT NULL, subscription TEXT NOT NULL,
-     publication TEXT NOT NULL, set_at TEXT NOT NULL, last_change_at TEXT)`,
-];
-
 /** Waits until `check` holds (replication is asynchronous). */
 export async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
@@ -132,7 +123,6 @@ export async function linkPair(cluster: LogicalCluster, suffix: string, wardName
   const upSlot = `thuky_up_${wardOid}`;
   sql(
     city,
-    ...SYNC_TABLES,
     `INSERT INTO thuky_office VALUES (0, 'city', NULL, NULL, 'Quận 1', '${now}')`,
     `INSERT INTO thuky_ward VALUES (1, ${unitId}, '${wardName}', 'postgresql://postgres@127.0.0.1:${cluster.port}/${wardDbName}', 'thuky_from_1', 'thuky_up', '${now}', NULL)`,
     `CREATE PUBLICATION thuky_down_1 FOR TABLE unit WHERE (id < 10000000)`,
@@ -140,7 +130,6 @@ export async function linkPair(cluster: LogicalCluster, suffix: string, wardName
   );
   sql(
     ward,
-    ...SYNC_TABLES,
     `INSERT INTO thuky_office VALUES (1, 'ward', ${unitId}, '${wardName}', 'Quận 1', '${now}')`,
     `CREATE PUBLICATION thuky_up FOR TABLE activity WHERE (id >= 10000000 AND id < 20000000)`,
     `SELECT pg_create_logical_replication_slot('${upSlot}', 'pgoutput')`,

@@ -15,6 +15,7 @@ import { resolveUnit } from '../../units.js';
 import { REPLICATED } from '../migrations/010-replication.js';
 import type { PgDatabase } from '../database.js';
 import { targetOf } from '../url.js';
+import { readOffice } from './status.js';
 import {
   conninfoOf,
   databaseOid,
@@ -56,17 +57,6 @@ export interface SetupResult {
   city: string;
   ward: string;
   created: Created[];
-}
-
-interface OfficeRow {
-  office_no: number;
-  role: string;
-  unit_id: number | null;
-}
-
-function officeOf(db: PgDatabase): OfficeRow | undefined {
-  const r = db.query('SELECT office_no, role, unit_id FROM thuky_office').rows[0];
-  return r ? { office_no: Number(r[0]), role: String(r[1]), unit_id: r[2] === null ? null : Number(r[2]) } : undefined;
 }
 
 /** The grassroots unit named at the city (accents and case ignored, as every lookup). */
@@ -126,11 +116,11 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
   if (sameDatabase(city, ward)) throw new UsageError('sync.sameDatabase', { path: city.shown });
   requireLogical(city);
   requireLogical(ward);
-  const cityOffice = officeOf(city.db);
+  const cityOffice = readOffice(city.db);
   if (cityOffice && cityOffice.role !== 'city') throw new UsageError('sync.cityIsWard', { path: city.shown });
   const existing = city.db.query('SELECT office_no FROM thuky_ward WHERE unit_id = $1', [unit.id]).rows[0];
-  const wardOffice = officeOf(ward.db);
-  if (wardOffice && (wardOffice.role !== 'ward' || wardOffice.unit_id !== unit.id || (existing && Number(existing[0]) !== wardOffice.office_no)))
+  const wardOffice = readOffice(ward.db);
+  if (wardOffice && (wardOffice.role !== 'ward' || wardOffice.unitId !== unit.id || (existing && Number(existing[0]) !== wardOffice.officeNo)))
     throw new UsageError('sync.wardDbTaken', { path: ward.shown, name: unit.name });
   if (!wardOffice) {
     const data = firstDataTable(ward.db);
