@@ -2,6 +2,7 @@
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { isPostgres } from './pg/database.js';
+import { DERIVED_TABLES } from './tallies.js';
 import { argWithoutPassword } from './pg/url.js';
 import { SQLITE_UUIDV7 } from './migrations/009-row-uid.js';
 
@@ -70,8 +71,11 @@ export function listChanges(db: Db, filter: { entity?: string; since?: string; l
  * again when the command ends having written nothing, so bad input leaves nothing behind.
  */
 
-/** Tables whose rows are history, not data: never recorded, never reverted. */
-const NOT_RECORDED = new Set(['change_log', 'row_change', 'command_run']);
+/**
+ * Tables whose rows are history, not data, and the counts the schema's triggers keep (tallies.ts):
+ * never recorded, never reverted (reverting the rows they count reverts them).
+ */
+const NOT_RECORDED = new Set(['change_log', 'row_change', 'command_run', ...DERIVED_TABLES]);
 
 export interface TableShape {
   name: string;

@@ -11,7 +11,9 @@ import { sortVi } from '../domain/text.js';
 import type { Db } from './db.js';
 import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
-import { MEMBER_BRANCHES, MEMBERS_IN_PERIOD } from './memberships.js';
+import { MEMBERS_IN_PERIOD } from './memberships.js';
+import { joinedMemberFactsSql, talliedMemberFactsSql } from './compliance-members.js';
+import { keepsTallies } from './tallies.js';
 import { OPEN_BRANCHES, STATUS_ON, STATUS_WHEN } from './task-status-sql.js';
 import { existsOn } from './units.js';
 
@@ -46,48 +48,6 @@ function existedOn(scope: ComplianceScope, unitId: number, day: IsoDate): boolea
   return !life || existsOn(life, day);
 }
 
-/**
- * What is counted of each member: the plan of the year (@year), submitted by @asOf and by @deadline,
- * and the evaluation of the year (@year), with or without the personal plan. A person has at most
- * one of each a year (UNIQUE), so the joins never repeat a member.
- */
-const MEMBER_FACTS = {
-  plans: {
-    join: (personId: string) =>
-      `LEFT JOIN plan pl ON pl.person_id = ${personId} AND pl.year = @year AND pl.submitted_on IS NOT NULL AND pl.submitted_on <= @asOf`,
-    columns: ['count(pl.person_id) AS submitted', 'coalesce(sum(pl.submitted_on <= @deadline), 0) AS onTime'],
-    names: ['submitted', 'onTime'],
-  },
-  // `+e.year` lets the planner take the covering index (person_id, year, plan_used) over the UNIQUE one,
-  // which would read every evaluation row.
-  evaluation: {
-    join: (personId: string) => `LEFT JOIN evaluation e ON e.person_id = ${personId} AND +e.year = @year`,
-    columns: ['count(e.person_id) AS evaluated', 'coalesce(sum(e.plan_used = 1), 0) AS planUsed'],
-    names: ['evaluated', 'planUsed'],
-  },
-} as const;
-
-/**
- * Per unit, its members of the period (@from–@until) and the given facts about them. Each branch of
- * MEMBER_BRANCHES is counted by unit as it is walked (today's members in the order of the index
- * person_unit, so without sorting millions of rows), then the branches are added up.
- */
-function memberFactsSql(facts: (keyof typeof MEMBER_FACTS)[]): string {
-  const branches = MEMBER_BRANCHES.map(
-    (b) => `
-      SELECT ${b.unitId} AS unitId, count(*) AS members, ${facts.flatMap((f) => MEMBER_FACTS[f].columns).join(', ')}
-        FROM ${b.from} ${facts.map((f) => MEMBER_FACTS[f].join(b.personId)).join(' ')}
-       WHERE ${b.where}
-       GROUP BY ${b.unitId}`,
-  ).join(`
-      UNION ALL`);
-  const sums = facts.flatMap((f) => MEMBER_FACTS[f].names.map((n) => `sum(${n}) AS ${n}`));
-  return `
-    SELECT unitId, sum(members) AS members, ${sums.join(', ')}
-      FROM (${branches})
-     GROUP BY unitId`;
-}
-
 /** The SQL of the hot queries, exported so that tests can assert their query plans. */
 export const SQL = {
   attendance: `
@@ -118,11 +78,12 @@ export const SQL = {
        AND unit_id IN (SELECT value FROM json_each(@units))
        AND (cancelled_on IS NULL OR cancelled_on > @asOf)
      ORDER BY id`,
-  // Members of the period (membership over time: see memberships.ts), each with the plan of the year.
-  plans: memberFactsSql(['plans']),
-  evaluation: memberFactsSql(['evaluation']),
+  // Members of the period (membership over time: see memberships.ts), with the plan of the year, from
+  // the counts kept on write (SQLite: compliance-members.ts).
+  plans: talliedMemberFactsSql(['plans']),
+  evaluation: talliedMemberFactsSql(['evaluation']),
   // Both in one walk of the members, when both are judged over the same members (a whole year, after it).
-  plansAndEvaluation: memberFactsSql(['plans', 'evaluation']),
+  plansAndEvaluation: talliedMemberFactsSql(['plans', 'evaluation']),
   activities: `
     SELECT unit_id AS unitId, substr(held_on, 1, 7) AS month, kind, count(*) AS n
       FROM activity
@@ -136,6 +97,13 @@ export const SQL = {
      WHERE m.held_on BETWEEN @from AND @until
        AND s.unit_id IN (SELECT value FROM json_each(@units))
      GROUP BY s.unit_id`,
+} as const;
+
+/** The members' queries that join every member to their plan and evaluation (PostgreSQL, and SQLite before migration 13). */
+export const JOINED_SQL = {
+  plans: joinedMemberFactsSql(['plans']),
+  evaluation: joinedMemberFactsSql(['evaluation']),
+  plansAndEvaluation: joinedMemberFactsSql(['plans', 'evaluation']),
 } as const;
 
 function emptyFacts(): UnitFacts {
@@ -177,14 +145,15 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
   const ey = scope.evaluationYear;
   type PlanRow = { unitId: number; members: number; submitted: number; onTime: number };
   type EvaluationRow = { unitId: number; members: number; evaluated: number; planUsed: number };
+  const members = keepsTallies(db) ? SQL : JOINED_SQL;
   let planRows: PlanRow[] = [];
   let evaluationRows: EvaluationRow[] = [];
   if (plansJudged && ey === scope.year && scope.from === `${ey}-01-01` && scope.until === `${ey}-12-31`) {
     // The same members for both (the whole year): one walk.
-    planRows = evaluationRows = db.prepare(SQL.plansAndEvaluation).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as (PlanRow & EvaluationRow)[];
+    planRows = evaluationRows = db.prepare(members.plansAndEvaluation).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as (PlanRow & EvaluationRow)[];
   } else {
-    if (plansJudged) planRows = db.prepare(SQL.plans).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as PlanRow[];
-    if (ey !== null) evaluationRows = db.prepare(SQL.evaluation).all({ year: ey, from: `${ey}-01-01`, until: `${ey}-12-31`, units }) as EvaluationRow[];
+    if (plansJudged) planRows = db.prepare(members.plans).all({ year: scope.year, deadline, asOf: scope.asOf, from: scope.from, until: scope.until, units }) as PlanRow[];
+    if (ey !== null) evaluationRows = db.prepare(members.evaluation).all({ year: ey, from: `${ey}-01-01`, until: `${ey}-12-31`, units }) as EvaluationRow[];
   }
 
   if (plansJudged) {

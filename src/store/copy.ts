@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { RuntimeError } from '../errors.js';
 import { openDatabase, type Db } from './db.js';
 import { isPostgres, type PgDatabase } from './pg/database.js';
+import { DERIVED_TABLES, rebuildTallies } from './tallies.js';
 import { writeTransaction } from './transaction.js';
 
 /**
@@ -17,12 +18,15 @@ import { writeTransaction } from './transaction.js';
  */
 export const LOCAL_TABLES: readonly string[] = ['thuky_office', 'thuky_ward'];
 
-/** The tables of a thuky database (the same set on both engines at one schema version). */
+/**
+ * The tables of a thuky database (the same set on both engines at one schema version), but the
+ * counts kept by triggers on SQLite (tallies.ts), which the target counts again from the rows.
+ */
 export function userTables(db: Db): string[] {
   const all = isPostgres(db)
     ? db.tableNames()
     : (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[]);
-  return all.filter((t) => !LOCAL_TABLES.includes(t));
+  return all.filter((t) => !LOCAL_TABLES.includes(t) && !DERIVED_TABLES.includes(t));
 }
 
 function columnsOf(db: Db, table: string): string[] {
@@ -112,6 +116,8 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
       for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
     }
+    // The tallies counted again from all the rows (they were kept as the rows went in, in table order).
+    rebuildTallies(to);
   });
   // Statistics and the visibility map of the new rows, so that the first queries on the copy are
   // planned for its real size and read their indexes alone (outside the transaction, as VACUUM must).

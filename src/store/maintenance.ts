@@ -10,6 +10,7 @@ import { isPostgresUrl } from './pg/url.js';
 import { fold, nfc } from '../domain/text.js';
 import { connect, memoryCopy, type Db } from './db.js';
 import { SCHEMA_VERSION } from './migrations.js';
+import { tallyMismatches } from './tallies.js';
 
 /** The tables counted per kind of record (as `db info` does). */
 export const COUNTED_TABLES = ['unit', 'person', 'document', 'meeting', 'speech', 'conclusion', 'task', 'task_event', 'plan', 'evaluation', 'activity', 'draft', 'change_log'];
@@ -109,7 +110,7 @@ export function restoreBackup(backup: string, target: string, stamp: string): st
   return keptAs;
 }
 
-export type ProblemKind = 'integrity' | 'foreignKey' | 'orphan' | 'validation' | 'schema';
+export type ProblemKind = 'integrity' | 'foreignKey' | 'orphan' | 'validation' | 'schema' | 'derived';
 
 export interface Problem {
   kind: ProblemKind;
@@ -227,6 +228,9 @@ export function checkHealth(db: Db, path: string): HealthReport {
       }
     }
   }
+  // The counts kept by triggers (SQLite, migration 13) against a recount of the rows they count.
+  for (const m of tallyMismatches(db, LIMIT_PER_CHECK))
+    problems.push({ kind: 'derived', table: m.table, id: null, key: 'check.p.tally', params: { unit: m.unitId, year: m.year, part: String(m.part), kept: m.kept, counted: m.counted } });
   const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
   return {
     path,

@@ -15,6 +15,7 @@ import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
 import personNameOrder from './migrations/011-person-name-order.js';
 import commandArgsPassword from './migrations/012-command-args-password.js';
+import complianceTallies from './migrations/013-compliance-tallies.js';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, sql: replication },
   { version: 11, sql: personNameOrder },
   { version: 12, sql: commandArgsPassword },
+  { version: 13, sql: complianceTallies },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

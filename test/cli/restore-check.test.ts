@@ -129,3 +129,40 @@ describe('thuky db check', () => {
     expect(text.stderr).toContain(ON_POSTGRES ? 'Có 6 vấn đề' : 'Có 7 vấn đề');
   });
 });
+
+// The counts kept by triggers exist on SQLite only (migration 13; PostgreSQL joins the rows).
+describe.skipIf(ON_POSTGRES)('thuky db check: the counts the compliance report reads', () => {
+  it('finds a count that differs from its recount, names unit and year, and --repair recounts it (exit 0 after)', async () => {
+    const db = sampleDbPath();
+    const before = await run(['report', 'compliance', '--year', '2017', '--json'], { db });
+    expect(before.code, before.stderr).toBe(0);
+    const raw = new Database(db);
+    const row = raw.prepare('SELECT unit_id AS unitId, year, submitted_on AS on_, n FROM plan_tally WHERE year = 2017 ORDER BY unit_id LIMIT 1').get() as { unitId: number; year: number; on_: string; n: number };
+    expect(row).toBeDefined();
+    // Another tool that drops the triggers (or a damaged file) leaves the count behind its rows.
+    raw.prepare('UPDATE plan_tally SET n = n + 5 WHERE unit_id = ? AND year = ? AND submitted_on = ?').run(row.unitId, row.year, row.on_);
+    raw.close();
+    const drifted = await run(['report', 'compliance', '--year', '2017', '--json'], { db });
+    expect(drifted.stdout).not.toBe(before.stdout);
+
+    const bad = await run(['db', 'check', '--json'], { db });
+    expect(bad.code).toBe(1);
+    const problems = (JSON.parse(bad.stdout) as { problems: { kind: string; table: string; message: string }[] }).problems;
+    expect(problems).toEqual([
+      { kind: 'derived', table: 'plan_tally', id: null, key: 'check.p.tally', message: `đơn vị #${row.unitId}, năm 2017 (${row.on_}): bảng đếm ghi ${row.n + 5}, đếm lại từ các bản ghi được ${row.n} (báo cáo chấp hành sẽ sai): chạy thuky db check --repair` },
+    ]);
+    const en = await run(['db', 'check', '--lang', 'en'], { db });
+    expect(en.stdout).toContain(`the count table holds ${row.n + 5}, a recount of the records gives ${row.n}`);
+
+    const repaired = await run(['db', 'check', '--repair'], { db });
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stderr).toContain('Đã đếm lại các bảng đếm từ các bản ghi (1 dòng lệch).');
+    expect(repaired.stderr).toContain('Không có vấn đề.');
+    expect((await run(['db', 'check'], { db })).code).toBe(0);
+    const after = await run(['report', 'compliance', '--year', '2017', '--json'], { db });
+    expect(after.stdout).toBe(before.stdout);
+    // Nothing to undo: the counts are not data of their own.
+    const undo = await run(['undo', '--list', '--json'], { db });
+    expect(JSON.parse(undo.stdout).map((r: { command: string }) => r.command)).not.toContain('db check');
+  });
+});

@@ -14,6 +14,7 @@ import rowUid from './migrations/009-row-uid.js';
 import replication from './migrations/010-replication.js';
 import personNameOrder from './migrations/011-person-name-order.js';
 import commandArgsPassword from './migrations/012-command-args-password.js';
+import complianceTallies from './migrations/013-compliance-tallies.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 10, sql: replication },
   { version: 11, sql: personNameOrder },
   { version: 12, sql: commandArgsPassword },
+  { version: 13, sql: complianceTallies },
 ];

@@ -6,6 +6,7 @@ import type { Column } from '../../../render/output.js';
 import { logChange } from '../../../store/changelog.js';
 import { restoreIntoEmpty } from '../../../store/copy.js';
 import { isPostgresUrl } from '../../../store/pg/url.js';
+import { rebuildTallies } from '../../../store/tallies.js';
 import { checkHealth, inspectBackup, restoreBackup, type BackupSummary, type Problem } from '../../../store/maintenance.js';
 import { confirmChange } from '../../confirm.js';
 import type { Env } from '../../env.js';
@@ -46,9 +47,19 @@ export function registerMaintenance(db: Command, cli: Cli): void {
     env.info(keptAs ? 'restore.done' : 'restore.doneFresh', { path: env.dbPath, from: path, kept: keptAs });
   });
 
-  const check = cli.command(db, 'check', 'cmd.db.check', ['thuky db check', 'thuky db check --json || echo "cần xem lại"']);
-  cli.action(check, async (env) => {
-    const report = checkHealth(env.readDb(), env.dbPath);
+  const check = cli
+    .command(db, 'check', 'cmd.db.check', ['thuky db check', 'thuky db check --json || echo "cần xem lại"', 'thuky db check --repair'])
+    .option('--repair', cli.t('cmd.db.check.opt.repair'));
+  cli.action<{ repair?: boolean }>(check, async (env, opts) => {
+    // --repair may write: the database is opened for writing from the start (one connection a command).
+    let report = checkHealth(opts.repair ? env.db() : env.readDb(), env.dbPath);
+    const drifted = report.problems.filter((p) => p.kind === 'derived').length;
+    if (opts.repair && drifted) {
+      // Counts are derived from the rows: recounted in one transaction, then everything checked again.
+      rebuildTallies(env.db());
+      env.info('check.repaired', { n: drifted });
+      report = checkHealth(env.db(), env.dbPath);
+    }
     const rows = report.problems.map((p) => ({ ...p, message: problemText(env, p) }));
     if (env.format === 'json') {
       env.json({ ...report, ok: !report.problems.length, problems: rows.map(({ params: _p, ...r }) => r) });
