@@ -154,7 +154,9 @@ export function dbSnapshot(path: string): string {
     const hash = createHash('sha256');
     for (const t of tableNamesOf(db)) {
       hash.update(`\n#${t}\n`);
-      const order = isPostgres(db) ? primaryKey(db, t) || '1' : 'rowid';
+      // SQLite: in rowid order, but a table WITHOUT ROWID (the counts of migration 13) in its key's.
+      const withoutRowid = !isPostgres(db) && db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(t) === 1;
+      const order = isPostgres(db) || withoutRowid ? primaryKey(db, t) || '1' : 'rowid';
       for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).raw().all()) hash.update(JSON.stringify(row));
     }
     return hash.digest('hex');
