@@ -275,9 +275,15 @@ function revert(db: Db, shape: TableShape, c: RowChange): void {
       `INSERT INTO ${quoteId(shape.name)} (${cols.map(quoteId).join(', ')}) SELECT ${cols.map((col) => `json_extract(@row, ${quoteJsonPath(col)})`).join(', ')}`,
     ).run({ row: c.before });
   } else {
+    // The key is the row's own (the WHERE) and never set: a SET that names a parent key makes SQLite
+    // look for the rows pointing at it in every child table, some without an index on the column
+    // (a person is pointed at by tasks, speeches, meetings): a scan of the table per row reverted.
+    const set = cols.filter((col) => !shape.pk.includes(col));
+    // A row that is all key (a link) has nothing else to put back.
+    if (!set.length) return;
     cachedStatement(
       db,
-      `UPDATE ${quoteId(shape.name)} SET ${cols.map((col) => `${quoteId(col)} = json_extract(@row, ${quoteJsonPath(col)})`).join(', ')} WHERE ${whereOf(shape, '@pk')}`,
+      `UPDATE ${quoteId(shape.name)} SET ${set.map((col) => `${quoteId(col)} = json_extract(@row, ${quoteJsonPath(col)})`).join(', ')} WHERE ${whereOf(shape, '@pk')}`,
     ).run({ row: c.before, pk: c.pk });
   }
 }
