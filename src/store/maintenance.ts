@@ -229,8 +229,12 @@ export function checkHealth(db: Db, path: string): HealthReport {
     }
   }
   // The counts kept by triggers (SQLite, migration 13) against a recount of the rows they count.
-  for (const m of tallyMismatches(db, LIMIT_PER_CHECK))
-    problems.push({ kind: 'derived', table: m.table, id: null, key: 'check.p.tally', params: { unit: m.unitId, year: m.year, part: String(m.part), kept: m.kept, counted: m.counted } });
+  for (const m of tallyMismatches(db, LIMIT_PER_CHECK)) {
+    const unit = m.unitName ?? `#${m.unitId}`;
+    const count = { unit, year: m.year, kept: m.kept, counted: m.counted };
+    if (m.table === 'plan_tally') problems.push({ kind: 'derived', table: m.table, id: String(m.unitId), key: 'check.p.planTally', params: { ...count, day: String(m.part) } });
+    else problems.push({ kind: 'derived', table: m.table, id: String(m.unitId), key: m.part === 1 ? 'check.p.evaluationTallyUsed' : 'check.p.evaluationTallyUnused', params: count });
+  }
   const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
   return {
     path,

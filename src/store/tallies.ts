@@ -40,6 +40,8 @@ export function keepsTallies(db: Db): boolean {
 export interface TallyMismatch {
   table: TallyName;
   unitId: number;
+  /** The unit's name, when the unit exists. */
+  unitName: string | null;
   year: number;
   /** The day handed in (plan_tally) or whether the plan was used (evaluation_tally). */
   part: string | number;
@@ -62,11 +64,15 @@ export function tallyMismatches(db: Db, limit = 1000): TallyMismatch[] {
     const at = (r: Row) => {
       const k = JSON.stringify([r.unitId, r.year, r.part]);
       let m = byKey.get(k);
-      if (!m) byKey.set(k, (m = { table, unitId: r.unitId, year: r.year, part: r.part, kept: 0, counted: 0 }));
+      if (!m) byKey.set(k, (m = { table, unitId: r.unitId, unitName: unitName.get(r.unitId) ?? null, year: r.year, part: r.part, kept: 0, counted: 0 }));
       return m;
     };
-    for (const r of differing(kept, counted)) at(r).kept = r.n;
-    for (const r of differing(counted, kept)) at(r).counted = r.n;
+    const keptRows = differing(kept, counted);
+    const countedRows = differing(counted, kept);
+    const name = db.prepare('SELECT name FROM unit WHERE id = ?').pluck();
+    const unitName = new Map([...keptRows, ...countedRows].map((r) => [r.unitId, (name.get(r.unitId) as string | undefined) ?? null]));
+    for (const r of keptRows) at(r).kept = r.n;
+    for (const r of countedRows) at(r).counted = r.n;
     out.push(...[...byKey.values()].sort((a, b) => a.unitId - b.unitId || a.year - b.year || String(a.part).localeCompare(String(b.part))));
   }
   return out.slice(0, limit);

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import type { Db } from '../../src/store/db.js';
 import { defineNameKey } from '../../src/store/name-order.js';
 import { describe, expect, it } from 'vitest';
-import { engineDb, ON_POSTGRES, openTestDb, run, sampleDbPath, tempDir } from '../helpers.js';
+import { engineDb, ON_POSTGRES, openTestDb, queryRows, run, sampleDbPath, tempDir } from '../helpers.js';
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const taskCount = (path: string) => {
@@ -148,11 +148,19 @@ describe.skipIf(ON_POSTGRES)('thuky db check: the counts the compliance report r
     const bad = await run(['db', 'check', '--json'], { db });
     expect(bad.code).toBe(1);
     const problems = (JSON.parse(bad.stdout) as { problems: { kind: string; table: string; message: string }[] }).problems;
+    const unitName = queryRows<{ name: string }>(db, 'SELECT name FROM unit WHERE id = ?', row.unitId)[0].name;
+    const [y, m, d] = row.on_.split('-');
     expect(problems).toEqual([
-      { kind: 'derived', table: 'plan_tally', id: null, key: 'check.p.tally', message: `đơn vị #${row.unitId}, năm 2017 (${row.on_}): bảng đếm ghi ${row.n + 5}, đếm lại từ các bản ghi được ${row.n} (báo cáo chấp hành sẽ sai): chạy thuky db check --repair` },
+      {
+        kind: 'derived',
+        table: 'plan_tally',
+        id: String(row.unitId),
+        key: 'check.p.planTally',
+        message: `${unitName}: số kế hoạch năm 2017 nộp ngày ${d}/${m}/${y} trong bảng đếm là ${row.n + 5}, đếm lại từ các bản ghi được ${row.n} (báo cáo chấp hành sẽ sai): chạy thuky db check --repair`,
+      },
     ]);
     const en = await run(['db', 'check', '--lang', 'en'], { db });
-    expect(en.stdout).toContain(`the count table holds ${row.n + 5}, a recount of the records gives ${row.n}`);
+    expect(en.stdout).toContain(`the count of 2017 plans handed in on ${d}/${m}/${y} is ${row.n + 5}, a recount of the records gives ${row.n}`);
 
     const repaired = await run(['db', 'check', '--repair'], { db });
     expect(repaired.code, repaired.stderr).toBe(0);

@@ -169,9 +169,10 @@ describe('compliance tallies (migration 13)', () => {
     const row = w.db.prepare('SELECT unit_id AS unitId, year, submitted_on AS on_, n FROM plan_tally LIMIT 1').get() as { unitId: number; year: number; on_: string; n: number };
     w.db.prepare('UPDATE plan_tally SET n = n + 2 WHERE unit_id = ? AND year = ? AND submitted_on = ?').run(row.unitId, row.year, row.on_);
     w.db.prepare("INSERT INTO evaluation_tally VALUES (?, 1999, 0, 3)").run(w.units[0]);
+    const name = (id: number) => w.db.prepare('SELECT name FROM unit WHERE id = ?').pluck().get(id);
     expect(tallyMismatches(w.db)).toEqual([
-      { table: 'plan_tally', unitId: row.unitId, year: row.year, part: row.on_, kept: row.n + 2, counted: row.n },
-      { table: 'evaluation_tally', unitId: w.units[0], year: 1999, part: 0, kept: 3, counted: 0 },
+      { table: 'plan_tally', unitId: row.unitId, unitName: name(row.unitId), year: row.year, part: row.on_, kept: row.n + 2, counted: row.n },
+      { table: 'evaluation_tally', unitId: w.units[0], unitName: name(w.units[0]), year: 1999, part: 0, kept: 3, counted: 0 },
     ]);
     rebuildTallies(w.db);
     expect(tallyMismatches(w.db)).toEqual([]);
