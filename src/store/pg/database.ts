@@ -67,7 +67,10 @@ function send(msg: Record<string, unknown>): Reply {
   const seq = ++lastSeq;
   Atomics.store(bridge.flag, 0, 0);
   bridge.port.postMessage({ ...msg, seq });
-  Atomics.wait(bridge.flag, 0, 0);
+  // Until the worker raises the flag. A wake-up alone does not mean it did: the notify that follows
+  // the previous answer's raise can arrive after this request lowered the flag again, and ended this
+  // wait at once with the flag still down (the wait below then ran through its budget in no time).
+  while (Atomics.load(bridge.flag, 0) === 0) Atomics.wait(bridge.flag, 0, 0);
   // The flag can be seen raised before the answer posted just ahead of it can be taken from the port
   // (seen under load): wait for it a millisecond at a time. Failing instead would leave that answer
   // on the port, to be taken as the answer to the next request, and every one after; an answer to an
