@@ -10,8 +10,8 @@ import { join } from 'node:path';
 
 export default function setup(): () => void {
   const run = mkdtempSync(join(tmpdir(), 'thuky-run-'));
-  // Other users reach into it: the PostgreSQL server runs as postgres, one test as another user.
-  chmodSync(run, 0o777);
+  // Other users reach into it (sticky, as /tmp is): the PostgreSQL server runs as postgres, one test as another user.
+  chmodSync(run, 0o1777);
   process.env.TMPDIR = run;
   return () => rmSync(run, { recursive: true, force: true });
 }
