@@ -5,7 +5,7 @@ const part: CataloguePart = {
   vi: {
     'cmd.sync.desc': 'đồng bộ cơ sở dữ liệu của Thành ủy với các phường, xã (PostgreSQL)',
     'cmd.sync.setup.desc': 'cho một phường, xã đồng bộ với thành phố: dữ liệu dùng chung và nhiệm vụ giao xuống, tiến độ và dữ liệu của đơn vị gửi lên; chạy lại không thay đổi gì',
-    'cmd.sync.remove.desc': 'bỏ đồng bộ một phường, xã: xóa subscription, publication, replication slot ở mỗi bên kết nối được',
+    'cmd.sync.remove.desc': 'bỏ đồng bộ một phường, xã: xóa đăng ký nhận (subscription), nguồn phát (publication) và khe sao chép (replication slot) ở mỗi bên kết nối được',
     'cmd.sync.opt.city': 'cơ sở dữ liệu của thành phố: postgresql://người_dùng@máy:cổng/csdl (mặc định --db)',
     'cmd.sync.opt.ward': 'phường, xã, đặc khu (tên có dấu hay không dấu, mã hoặc #mã số)',
     'cmd.sync.opt.wardDb': 'cơ sở dữ liệu của phường, xã: postgresql://… (mới tạo bằng thuky init, chưa có dữ liệu)',

@@ -103,7 +103,8 @@ export function quoteId(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-function quoteLiteral(text: string): string {
+/** A text as an SQL string literal (for statements built from the schema, never from input). */
+export function quoteLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 

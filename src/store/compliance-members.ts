@@ -61,8 +61,8 @@ function addedUp(facts: readonly MemberFact[], branches: string[]): string {
 }
 
 /** A branch's fact columns: its own for `fact`, zeros for the others. */
-function columnsFor(facts: readonly MemberFact[], fact: MemberFact, own: (f: MemberFact) => readonly string[]): string {
-  return facts.flatMap((f) => (f === fact ? own(f) : FACTS[f].names.map((n) => `0 AS ${n}`))).join(', ');
+function columnsFor(facts: readonly MemberFact[], fact: MemberFact): string {
+  return facts.flatMap((f) => (f === fact ? FACTS[f].names : FACTS[f].names.map((n) => `0 AS ${n}`))).join(', ');
 }
 
 /**
@@ -90,13 +90,14 @@ export function joinedMemberFactsSql(facts: readonly MemberFact[]): string {
  * them alone. The memberships that ended are joined as before (a small branch).
  */
 export function talliedMemberFactsSql(facts: readonly MemberFact[]): string {
-  const ended = MEMBER_BRANCHES[1];
+  const [current, ended] = MEMBER_BRANCHES;
+  // Today's members whatever the day they came (current.where without its unit_since clause).
   const today = `p.unit_id IN (SELECT value FROM json_each(@units)) AND p.is_member = 1 AND p.active = 1`;
   return addedUp(facts, [
     `
       SELECT p.unit_id AS unitId, count(*) AS members, ${facts.flatMap((f) => FACTS[f].names.map((n) => `0 AS ${n}`)).join(', ')}
         FROM person p
-       WHERE ${today} AND (p.unit_since IS NULL OR p.unit_since <= @until)
+       WHERE ${current.where}
        GROUP BY p.unit_id`,
     `
       SELECT p.unit_id AS unitId, 0 AS members, ${facts.flatMap((f) => FACTS[f].own.map((sub, i) => `-${sub} AS ${FACTS[f].names[i]}`)).join(', ')}
@@ -104,7 +105,7 @@ export function talliedMemberFactsSql(facts: readonly MemberFact[]): string {
        WHERE ${today} AND p.unit_since > @until`,
     ...facts.map(
       (f) => `
-      SELECT unitId, 0 AS members, ${columnsFor(facts, f, (g) => FACTS[g].names)} FROM (${FACTS[f].tally})`,
+      SELECT unitId, 0 AS members, ${columnsFor(facts, f)} FROM (${FACTS[f].tally})`,
     ),
     `
       SELECT ${ended.unitId} AS unitId, count(*) AS members, ${facts.flatMap((f) => FACTS[f].columns).join(', ')}

@@ -13,7 +13,7 @@ import { BY_NAME } from './people.js';
 import { getPlanDeadline } from './plans.js';
 import { MEMBERS_IN_PERIOD } from './memberships.js';
 import { joinedMemberFactsSql, talliedMemberFactsSql } from './compliance-members.js';
-import { keepsTallies } from './tallies.js';
+import { isPostgres } from './pg/database.js';
 import { OPEN_BRANCHES, STATUS_ON, STATUS_WHEN } from './task-status-sql.js';
 import { existsOn } from './units.js';
 
@@ -99,7 +99,7 @@ export const SQL = {
      GROUP BY s.unit_id`,
 } as const;
 
-/** The members' queries that join every member to their plan and evaluation (PostgreSQL, and SQLite before migration 13). */
+/** The members' queries that join every member to their plan and evaluation (PostgreSQL's; the reference of the tallied ones). */
 export const JOINED_SQL = {
   plans: joinedMemberFactsSql(['plans']),
   evaluation: joinedMemberFactsSql(['evaluation']),
@@ -145,7 +145,7 @@ export function gatherFacts(db: Db, scope: ComplianceScope): GatheredFacts {
   const ey = scope.evaluationYear;
   type PlanRow = { unitId: number; members: number; submitted: number; onTime: number };
   type EvaluationRow = { unitId: number; members: number; evaluated: number; planUsed: number };
-  const members = keepsTallies(db) ? SQL : JOINED_SQL;
+  const members = isPostgres(db) ? JOINED_SQL : SQL;
   let planRows: PlanRow[] = [];
   let evaluationRows: EvaluationRow[] = [];
   if (plansJudged && ey === scope.year && scope.from === `${ey}-01-01` && scope.until === `${ey}-12-31`) {

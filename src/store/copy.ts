@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { RuntimeError } from '../errors.js';
 import { openDatabase, type Db } from './db.js';
 import { isPostgres, type PgDatabase } from './pg/database.js';
-import { DERIVED_TABLES, rebuildTallies } from './tallies.js';
+import { DERIVED_TABLES } from './tallies.js';
 import { writeTransaction } from './transaction.js';
 
 /**
  * Tables that describe the database's own place in replication (its office, the wards of a city):
  * they belong to the database, not to its data, and are never copied.
  */
-export const LOCAL_TABLES: readonly string[] = ['thuky_office', 'thuky_ward'];
+const LOCAL_TABLES: readonly string[] = ['thuky_office', 'thuky_ward'];
 
 /**
  * The tables of a thuky database (the same set on both engines at one schema version), but the
@@ -116,8 +116,6 @@ function copyRows(from: Db, to: Db, toName: string): CopyResult {
       pg.execNative('SET CONSTRAINTS ALL IMMEDIATE');
       for (const table of tables) pg.execNative(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
     }
-    // The tallies counted again from all the rows (they were kept as the rows went in, in table order).
-    rebuildTallies(to);
   });
   // Statistics and the visibility map of the new rows, so that the first queries on the copy are
   // planned for its real size and read their indexes alone (outside the transaction, as VACUUM must).

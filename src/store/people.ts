@@ -55,8 +55,8 @@ export function listPeople(db: Db, filter: PersonFilter = {}): Person[] {
 }
 
 /**
- * The same people one at a time, in Vietnamese order of names (then by id), sorted by SQLite and
- * written as they are read (a city lists 300,000 people).
+ * The same people one at a time, in Vietnamese order of names (then by id), read in that order from
+ * the index person_name_order (or sorted by SQLite when a name has no key) and written as they are read (a city lists 300,000 people).
  */
 export function* iteratePeople(db: Db, filter: PersonFilter = {}): Generator<Person> {
   if (filter.limit === undefined && listsInSql(db)) {

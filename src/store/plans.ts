@@ -152,8 +152,8 @@ export function listPlans(db: Db, filter: { year: number; unitId?: number }): Pl
 }
 
 /**
- * The year's plans one at a time, by unit then name in Vietnamese order, sorted by SQLite and
- * written as they are read (a city has 240,000 plans a year).
+ * The year's plans one at a time, by unit then name in Vietnamese order, unit by unit (each unit's
+ * plans sorted by SQLite) and written as they are read (a city has 240,000 plans a year).
  */
 export function* iteratePlans(db: Db, filter: { year: number; unitId?: number }): Generator<Plan> {
   const { deadlineOn } = getPlanDeadline(db, filter.year);

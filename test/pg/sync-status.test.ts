@@ -223,7 +223,7 @@ describe.skipIf(!PG_ADMIN)('sync status when a ward is gone too long', () => {
       ['Phường Tân Định', 'missing', null, ['subscriptionMissing', 'slotMissing']],
     ]);
     const text = await run(['sync', 'status', '--db', pair.city, '--format', 'text'], { env, now: new Date() });
-    expect(text.stdout).toContain('Chạy thuky sync remove --ward "Phường Bến Nghé" --drop-rows rồi thuky sync setup để chép lại');
+    expect(text.stdout).toContain('Chạy thuky sync remove --ward "Phường Bến Nghé" --drop-rows rồi thuky sync setup --ward "Phường Bến Nghé" với một cơ sở dữ liệu phường mới để chép lại');
     expect(text.stdout).toContain('không thấy đăng ký thuky_from_2 của Phường Tân Định');
     expect(text.stdout).toContain('2 phường: 1 đang nhận, 1 đã dừng hoặc thiếu đăng ký, 0 quá 7d không có số liệu mới.');
   });

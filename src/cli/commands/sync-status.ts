@@ -46,7 +46,7 @@ export interface LinkRow {
   stale: boolean;
   subscription: LinkState['subscription'];
   slot: LinkState['slot'];
-  /** slotLost, slotAtRisk, slotMissing, subscriptionMissing, stopped, unknownAge */
+  /** slotLost, slotAtRisk, slotMissing, subscriptionMissing, stopped, failing, unknownAge */
   warnings: string[];
 }
 
@@ -64,7 +64,7 @@ export function registerSyncStatus(group: Command, cli: Cli): void {
   const cmd = cli
     .command(group, 'status', 'cmd.sync.status', [
       'thuky sync status --db postgresql://thuky@may-chu/thanh-pho',
-      'thuky sync status --stale 2d --json   # cron: mã thoát 3 khi có phường quá 2 ngày không có số liệu mới',
+      'thuky sync status --stale 2d --json',
     ])
     .option('--stale <age>', cli.t('cmd.sync.status.opt.stale'));
   cli.action<{ stale?: string }>(cmd, (env, opts) => runSyncStatus(env, opts.stale ?? DEFAULT_STALE));
@@ -193,7 +193,7 @@ function statusReport(env: Env, s: SyncStatus): Report {
   ];
   const notes: string[] = [];
   for (const r of s.links) {
-    const names = { unit: r.unit, subscription: r.subscription.name, slot: r.slot.name, status: r.slot.walStatus ?? '', size: r.slot.safeWalSize === null ? '' : formatBytes(r.slot.safeWalSize, env.lang), errors: (r.subscription.errors?.apply ?? 0) + (r.subscription.errors?.sync ?? 0) };
+    const names = { unit: r.unit, ward: s.role === 'city' ? r.unit : s.name, subscription: r.subscription.name, slot: r.slot.name, status: r.slot.walStatus ?? '', size: r.slot.safeWalSize === null ? '' : formatBytes(r.slot.safeWalSize, env.lang), errors: (r.subscription.errors?.apply ?? 0) + (r.subscription.errors?.sync ?? 0) };
     for (const w of r.warnings) notes.push(`${t('common.warning')}: ${t(`sync.warn.${s.role}.${w}`, names)}`);
     if (r.stale) notes.push(t('sync.warn.stale', { unit: r.unit, asOf: when(r.asOf), stale: s.stale }));
   }

@@ -1,7 +1,7 @@
 /**
  * `thuky sync …`: replication between a city database and its wards' (PostgreSQL's logical
- * replication). `setup` makes a ward replicate with the city, `remove` undoes it. The store's part
- * (src/store/pg/sync/) is loaded only when one of them runs.
+ * replication). `setup` makes a ward replicate with the city, `remove` undoes it. The store's setup
+ * and remove (src/store/pg/sync/setup.ts, remove.ts) are loaded only when one of them runs.
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';

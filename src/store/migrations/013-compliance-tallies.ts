@@ -7,7 +7,7 @@
  * year and the day it was handed in; evaluation_tally counts their year-end evaluations by unit,
  * year and whether the plan was used (plan_used = 1). The report adds up a unit's rows up to its
  * as-of day and deadline, and corrects for the few members the tally cannot know about (those who
- * joined the unit after the period, and the memberships that ended: store/compliance.ts).
+ * joined the unit after the period, and the memberships that ended: store/compliance-members.ts).
  *
  * The triggers below keep both on every write of a plan, an evaluation or a person's unit or
  * membership, whoever writes (thuky's commands, import, undo, unit merges, the sqlite3 shell): the
@@ -60,6 +60,18 @@ const addPerson = (row: string) => `
     SELECT ${row}.unit_id, year, coalesce(plan_used = 1, 0), 1 FROM evaluation WHERE person_id = ${row}.id AND ${COUNTS(row)}
     ON CONFLICT (unit_id, year, plan_used) DO UPDATE SET n = n + 1;`;
 
+/** What plan_tally holds, counted from the rows (its first fill here; `db check` compares with it: store/tallies.ts). */
+export const PLAN_TALLY_RECOUNT = `SELECT p.unit_id AS unit_id, pl.year AS year, pl.submitted_on AS submitted_on, count(*) AS n
+    FROM plan pl JOIN person p ON p.id = pl.person_id
+   WHERE pl.submitted_on IS NOT NULL AND ${COUNTS('p')}
+   GROUP BY p.unit_id, pl.year, pl.submitted_on`;
+
+/** What evaluation_tally holds, counted from the rows. */
+export const EVALUATION_TALLY_RECOUNT = `SELECT p.unit_id AS unit_id, e.year AS year, coalesce(e.plan_used = 1, 0) AS plan_used, count(*) AS n
+    FROM evaluation e JOIN person p ON p.id = e.person_id
+   WHERE ${COUNTS('p')}
+   GROUP BY p.unit_id, e.year, coalesce(e.plan_used = 1, 0)`;
+
 export default `CREATE TABLE plan_tally (
   unit_id      INTEGER NOT NULL,
   year         INTEGER NOT NULL,
@@ -75,14 +87,8 @@ CREATE TABLE evaluation_tally (
   PRIMARY KEY (unit_id, year, plan_used)
 ) WITHOUT ROWID;
 
-INSERT INTO plan_tally (unit_id, year, submitted_on, n)
-  SELECT p.unit_id, pl.year, pl.submitted_on, count(*) FROM plan pl JOIN person p ON p.id = pl.person_id
-   WHERE pl.submitted_on IS NOT NULL AND ${COUNTS('p')}
-   GROUP BY p.unit_id, pl.year, pl.submitted_on;
-INSERT INTO evaluation_tally (unit_id, year, plan_used, n)
-  SELECT p.unit_id, e.year, coalesce(e.plan_used = 1, 0), count(*) FROM evaluation e JOIN person p ON p.id = e.person_id
-   WHERE ${COUNTS('p')}
-   GROUP BY p.unit_id, e.year, coalesce(e.plan_used = 1, 0);
+INSERT INTO plan_tally (unit_id, year, submitted_on, n) ${PLAN_TALLY_RECOUNT};
+INSERT INTO evaluation_tally (unit_id, year, plan_used, n) ${EVALUATION_TALLY_RECOUNT};
 
 CREATE TRIGGER plan_tally_insert AFTER INSERT ON plan BEGIN${addPlan('new.person_id', 'new.year', 'new.submitted_on')}
 END;

@@ -93,9 +93,9 @@ function mb(bytes: number): string {
 
 function problemText(env: Env, p: Problem): string {
   const params = { ...p.params };
-  for (const k of ['start', 'closed', 'due', 'day', 'value'] as const) {
+  for (const k of ['start', 'closed', 'due', 'day'] as const) {
     const v = params[k];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && k !== 'value') params[k] = formatDateVi(v);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = formatDateVi(v);
   }
   return env.t(p.key, params);
 }

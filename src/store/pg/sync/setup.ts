@@ -9,6 +9,8 @@
  * office cut off for a while must catch up by itself when the other side is back; an error applying
  * a change is retried and counted (pg_stat_subscription_stats) instead.
  */
+import { isGrassrootsKind } from '../../../domain/grassroots.js';
+import { quoteLiteral } from '../../changelog.js';
 import { RuntimeError, UsageError } from '../../../errors.js';
 import type { Db } from '../../db.js';
 import { resolveUnit } from '../../units.js';
@@ -33,8 +35,6 @@ import {
   upSlot,
   walLevel,
 } from './names.js';
-
-export const GRASSROOTS_KINDS = ['ward', 'commune', 'special-zone'];
 
 export interface SyncSide {
   db: PgDatabase;
@@ -62,7 +62,7 @@ export interface SetupResult {
 /** The grassroots unit named at the city (accents and case ignored, as every lookup). */
 export function wardUnit(city: PgDatabase, query: string): { id: number; name: string; parentId: number | null } {
   const unit = resolveUnit(city as unknown as Db, query);
-  if (!GRASSROOTS_KINDS.includes(unit.kind)) throw new UsageError('sync.notGrassroots', { name: unit.name, field: '--ward' });
+  if (!isGrassrootsKind(unit.kind)) throw new UsageError('sync.notGrassroots', { name: unit.name, field: '--ward' });
   return { id: unit.id, name: unit.name, parentId: unit.parentId };
 }
 
@@ -188,8 +188,8 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
   const subscribe = (side: SyncSide, name: string, publisher: SyncSide, publication: string, slot: string) => {
     if (hasSubscription(side.db, name)) return;
     side.db.execNative(
-      `CREATE SUBSCRIPTION ${name} CONNECTION ${literal(conninfoOf(publisher.url))} PUBLICATION ${publication}
-         WITH (create_slot = false, slot_name = ${literal(slot)}, copy_data = true, disable_on_error = false)`,
+      `CREATE SUBSCRIPTION ${name} CONNECTION ${quoteLiteral(conninfoOf(publisher.url))} PUBLICATION ${publication}
+         WITH (create_slot = false, slot_name = ${quoteLiteral(slot)}, copy_data = true, disable_on_error = false)`,
     );
     created.push({ what: 'subscription', name, side: side === city ? 'city' : 'ward' });
   };
@@ -202,8 +202,4 @@ export function setupSync(city: SyncSide, ward: SyncSide, input: { ward: string;
 function sameDatabase(a: SyncSide, b: SyncSide): boolean {
   const [x, y] = [targetOf(a.shown), targetOf(b.shown)];
   return x.host === y.host && x.port === y.port && x.database === y.database;
-}
-
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
