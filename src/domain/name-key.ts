@@ -13,6 +13,8 @@
  * read from the collator at run time, so that a key written once means the same later;
  * test/unit/name-key.test.ts checks them against the collator.
  */
+import { givenName } from './text.js';
+
 export const NAME_KEY_CLASSES = [
   ' ', '_', '-', ',', '.', "'", '(', ')', '/', '&',
   '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
@@ -62,7 +64,7 @@ export function collationKey(text: string): string | null {
 
 /** A full name's key: its given name's key, then the whole name's (see above); null as collationKey. */
 export function nameKey(fullName: string): string | null {
-  const given = collationKey(fullName.slice(fullName.lastIndexOf(' ') + 1));
+  const given = collationKey(givenName(fullName));
   const whole = given === null ? null : collationKey(fullName);
   return whole === null ? null : `${given}${SEPARATOR}${whole}`;
 }

@@ -35,6 +35,11 @@ function viCollator(): Intl.Collator {
   return (collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true }));
 }
 
+/** A Vietnamese full name's given name: its last word (names sort by it, then by the whole name). */
+export function givenName(fullName: string): string {
+  return fullName.slice(fullName.lastIndexOf(' ') + 1);
+}
+
 export function compareVi(a: string, b: string): number {
   return viCollator().compare(a, b);
 }

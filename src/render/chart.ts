@@ -59,9 +59,14 @@ function fitTo(stringWidth: (s: string) => number, text: string, width: number):
   return out + ' '.repeat(Math.max(width - stringWidth(out), 0));
 }
 
+/** The chart's data as both specifications take it: one row per bar and segment, in the order given. */
+function chartValues(chart: ChartSpec) {
+  return chart.bars.flatMap((bar, order) => chart.segments.map((seg, s) => ({ label: bar.label, order, segment: seg.label, segOrder: s, value: bar.values[seg.key] ?? 0 })));
+}
+
 /** The vega-lite specification: horizontal stacked bars, in the order given. */
 export function vegaLiteSpec(chart: ChartSpec, font: string): Record<string, unknown> {
-  const values = chart.bars.flatMap((bar, order) => chart.segments.map((seg, s) => ({ label: bar.label, order, segment: seg.label, segOrder: s, value: bar.values[seg.key] ?? 0 })));
+  const values = chartValues(chart);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: chart.title, font, fontSize: 15 },
@@ -92,7 +97,7 @@ export function vegaLiteSpec(chart: ChartSpec, font: string): Record<string, unk
  * that it is vega-lite's compilation, to the byte, for charts of every shape.
  */
 export function vegaSpec(chart: ChartSpec, font: string): Record<string, unknown> {
-  const values = chart.bars.flatMap((bar, order) => chart.segments.map((seg, s) => ({ label: bar.label, order, segment: seg.label, segOrder: s, value: bar.values[seg.key] ?? 0 })));
+  const values = chartValues(chart);
   const tickCount = { signal: 'ceil(width/40)' };
   const field = (name: string) => `isValid(datum[${JSON.stringify(name)}]) ? datum[${JSON.stringify(name)}] : ""+datum[${JSON.stringify(name)}]`;
   // As vega-lite writes it (aria.ts, tooltip.ts): the axis title with its double quotes escaped, nothing else.

@@ -5,7 +5,7 @@
  * collated once, when the function is made (a city has ~17,000 distinct names for 300,000 people).
  */
 import { nameKey } from '../domain/name-key.js';
-import { ranksVi } from '../domain/text.js';
+import { givenName, ranksVi } from '../domain/text.js';
 import type { Db } from './db.js';
 
 /**
@@ -36,7 +36,7 @@ export function namesHaveKeys(db: Db): boolean {
 }
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
-const given = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
+const given = givenName;
 const whole = (name: string) => name;
 
 /**

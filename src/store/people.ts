@@ -1,6 +1,6 @@
 /** Cadres and party members. */
 import { UsageError } from '../errors.js';
-import { cleanText, fold, sortVi } from '../domain/text.js';
+import { cleanText, fold, givenName, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
 import { listsInSql, type Db } from './db.js';
 import { pickOne, resolveRef } from './lookup.js';
@@ -133,7 +133,7 @@ export function personJsonSql(order: string): string {
 export const PERSON_KEY_ORDER = 'thuky_name_key(p.full_name), p.id';
 
 /** Vietnamese names sort by given name (the last word), then by the whole name. */
-export const BY_NAME = [(p: { fullName: string }) => p.fullName.slice(p.fullName.lastIndexOf(' ') + 1), (p: { fullName: string }) => p.fullName] as const;
+export const BY_NAME = [(p: { fullName: string }) => givenName(p.fullName), (p: { fullName: string }) => p.fullName] as const;
 
 export function getPerson(db: Db, id: number): Person | undefined {
   const row = db.prepare(`${SELECT_PERSON} WHERE p.id = ?`).get(id) as PersonRow | undefined;
