@@ -107,7 +107,8 @@ const part: CataloguePart = {
     // Import
     'compliance.import.cannotRead': 'không đọc được tệp {file}: {reason}',
     'compliance.import.notUtf8': '{file}: tệp không phải UTF-8; trong Excel hãy lưu bằng "CSV UTF-8"',
-    'compliance.import.csvSyntax': '{file}: lỗi CSV ở dòng {line}: {reason}',
+    'compliance.import.csvQuoteNotClosed': '{file}: lỗi CSV ở dòng {line}: dấu ngoặc kép mở ở dòng này không được đóng lại (một ô có dấu " phải được đặt trong ngoặc kép và viết dấu đó thành "")',
+    'compliance.import.csvAfterQuote': '{file}: lỗi CSV ở dòng {line}: sau dấu ngoặc kép đóng có "{found}", cần dấu phân cách hoặc xuống dòng (một ô có dấu " phải được đặt trong ngoặc kép và viết dấu đó thành "")',
     'compliance.import.empty': '{file}: tệp trống',
     'compliance.import.missingColumns': '{file}: thiếu cột {columns}; dòng tiêu đề có: {found}',
     'compliance.import.needUnit': '{file}: tệp không có cột "Đơn vị"; hãy nêu --unit',
@@ -338,7 +339,8 @@ const part: CataloguePart = {
     // Import
     'compliance.import.cannotRead': 'cannot read {file}: {reason}',
     'compliance.import.notUtf8': '{file}: the file is not UTF-8; in Excel save it as "CSV UTF-8"',
-    'compliance.import.csvSyntax': '{file}: CSV error on line {line}: {reason}',
+    'compliance.import.csvQuoteNotClosed': '{file}: CSV error on line {line}: the double quote opened on this line is never closed (a cell holding a " is put in double quotes, the quote written "")',
+    'compliance.import.csvAfterQuote': '{file}: CSV error on line {line}: "{found}" after a closing double quote, where a delimiter or a line break is expected (a cell holding a " is put in double quotes, the quote written "")',
     'compliance.import.empty': '{file}: the file is empty',
     'compliance.import.missingColumns': '{file}: column {columns} is missing; the header has: {found}',
     'compliance.import.needUnit': '{file}: the file has no "unit" column; give --unit',

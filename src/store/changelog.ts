@@ -32,6 +32,11 @@ export function logChange(
   ).run(audit.at, audit.user, audit.command, entity, entityId === null ? null : Number(entityId), action, changes === undefined ? null : JSON.stringify(changes), runId);
 }
 
+/** The years a bulk write's rows belong to, in order (for its one line in the change log). */
+export function yearsOf(rows: readonly { year: number }[]): number[] {
+  return [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+}
+
 /** Connections that record their row changes (startRecording). */
 const recording = new WeakSet<Db>();
 
@@ -165,8 +170,10 @@ export function startRecording(db: Db, info: RunInfo): void {
     // part of the insert, not a change of its own: the update trigger watches every column but the
     // uid, which nothing else changes (and so is not even compiled into a statement that sets it).
     const uid = t.columns.includes('uid');
-    const giveUid = uid ? `UPDATE ${table} SET uid = ${SQLITE_UUIDV7} WHERE rowid = new.rowid AND uid IS NULL;` : '';
-    const afterInsert = uid ? jsonOf('new', t.columns).replace(`new."uid"`, `(SELECT uid FROM ${table} WHERE rowid = new.rowid)`) : jsonOf('new', t.columns);
+    // An INSERT that gives the uid (store/uid.ts: the bulk writers do) costs neither statement a lookup:
+    // the UPDATE's first term is false before any row is read, and coalesce stops at its first value.
+    const giveUid = uid ? `UPDATE ${table} SET uid = ${SQLITE_UUIDV7} WHERE new.uid IS NULL AND rowid = new.rowid AND uid IS NULL;` : '';
+    const afterInsert = uid ? jsonOf('new', t.columns).replace(`new."uid"`, `coalesce(new."uid", (SELECT uid FROM ${table} WHERE rowid = new.rowid))`) : jsonOf('new', t.columns);
     sql.push(
       `DROP TRIGGER IF EXISTS temp.${trigger('insert')}; DROP TRIGGER IF EXISTS temp.${trigger('update')}; DROP TRIGGER IF EXISTS temp.${trigger('delete')};`,
       `CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON ${table} BEGIN ${ensure}${giveUid}

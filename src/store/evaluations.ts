@@ -1,7 +1,8 @@
 /** Year-end quality evaluations (đánh giá, xếp loại chất lượng cuối năm). */
+import { newUid } from './uid.js';
 import { EVALUATION_RESULTS, type EvaluationResult, type LevelCounts } from '../domain/compliance.js';
 import { sortVi } from '../domain/text.js';
-import { logChange, type Audit } from './changelog.js';
+import { logChange, yearsOf, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { PEOPLE_IN_PERIOD, unitOnSql } from './memberships.js';
@@ -53,12 +54,12 @@ export interface EvaluationInput {
   illustrative?: boolean;
 }
 
-function insertEvaluation(db: Db, audit: Audit, input: EvaluationInput): number {
+function insertEvaluation(db: Db, audit: Audit, input: EvaluationInput, logged = true): number {
   const id = Number(
-    cachedStatement(db, 'INSERT INTO evaluation (person_id, year, result, score, plan_used, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.personId, input.year, input.result, input.score ?? null, boolOrNull(input.planUsed), input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+    cachedStatement(db, 'INSERT INTO evaluation (person_id, year, result, score, plan_used, illustrative, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(input.personId, input.year, input.result, input.score ?? null, boolOrNull(input.planUsed), input.illustrative ? 1 : 0, audit.at, newUid()).lastInsertRowid,
   );
-  logChange(db, audit, 'evaluation', id, 'create', { personId: input.personId, year: input.year, result: input.result, score: input.score ?? null, planUsed: input.planUsed ?? null });
+  if (logged) logChange(db, audit, 'evaluation', id, 'create', { personId: input.personId, year: input.year, result: input.result, score: input.score ?? null, planUsed: input.planUsed ?? null });
   return id;
 }
 
@@ -89,8 +90,13 @@ export function setEvaluation(db: Db, audit: Audit, input: EvaluationInput): { e
 }
 
 /** Many evaluations in one transaction (import, sample): all or nothing. */
-export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[]): number[] {
-  return writeTransaction(db, () => inputs.map((input) => insertEvaluation(db, audit, input)));
+/** Many evaluations in one transaction (import, sample), logged as one line like addPlans. */
+export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[], source: string): number[] {
+  return writeTransaction(db, () => {
+    const ids = inputs.map((input) => insertEvaluation(db, audit, input, false));
+    if (ids.length) logChange(db, audit, 'evaluation', null, 'import', { source, added: ids.length, years: yearsOf(inputs) });
+    return ids;
+  });
 }
 
 export function listEvaluations(db: Db, filter: { year: number; unitId?: number }): Evaluation[] {

@@ -3,6 +3,7 @@
  * within the unit), written here in one transaction with prepared statements. Dates of birth and
  * card numbers are personal data: stored, but never copied into the change log.
  */
+import { newUid } from './uid.js';
 import { writeOrDryRun } from './transaction.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
@@ -73,8 +74,8 @@ export function importPeople(
     `SELECT full_name AS fullName, unit_id AS unitId, positions, is_member AS isMember, birth_on AS birthOn, party_card AS partyCard, note FROM person WHERE id = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO person (full_name, name_folded, unit_id, positions, is_member, active, note, illustrative, created_at, birth_on, party_card)
-     VALUES (?, ?, ?, ?, ?, 1, ?, 0, ?, ?, ?)`,
+    `INSERT INTO person (full_name, name_folded, unit_id, positions, is_member, active, note, illustrative, created_at, birth_on, party_card, uid)
+     VALUES (?, ?, ?, ?, ?, 1, ?, 0, ?, ?, ?, ?)`,
   );
   const update = db.prepare(
     `UPDATE person SET full_name = ?, name_folded = ?, unit_id = ?, positions = ?, is_member = ?, note = ?, birth_on = ?, party_card = ? WHERE id = ?`,
@@ -85,7 +86,7 @@ export function importPeople(
       if (i % 500 === 0) opts.tick?.(i);
       if (r.personId === null) {
         const id = Number(
-          insert.run(r.fullName, fold(r.fullName), r.unitId, JSON.stringify(r.positions ?? []), r.isMember === false ? 0 : 1, r.note ?? null, audit.at, r.birthOn ?? null, r.partyCard ?? null)
+          insert.run(r.fullName, fold(r.fullName), r.unitId, JSON.stringify(r.positions ?? []), r.isMember === false ? 0 : 1, r.note ?? null, audit.at, r.birthOn ?? null, r.partyCard ?? null, newUid())
             .lastInsertRowid,
         );
         result.ids.push(id);

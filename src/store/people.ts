@@ -1,4 +1,5 @@
 /** Cadres and party members. */
+import { newUid } from './uid.js';
 import { UsageError } from '../errors.js';
 import { cleanText, fold, givenName, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
@@ -189,10 +190,10 @@ export function addPerson(db: Db, audit: Audit, input: PersonInput): number {
     const id = Number(
       db
         .prepare(
-          `INSERT INTO person (full_name, name_folded, unit_id, positions, is_member, active, note, illustrative, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO person (full_name, name_folded, unit_id, positions, is_member, active, note, illustrative, created_at, uid)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(fullName, fold(fullName), input.unitId ?? null, JSON.stringify(positions), input.isMember === false ? 0 : 1, input.active === false ? 0 : 1, input.note ?? null, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+        .run(fullName, fold(fullName), input.unitId ?? null, JSON.stringify(positions), input.isMember === false ? 0 : 1, input.active === false ? 0 : 1, input.note ?? null, input.illustrative ? 1 : 0, audit.at, newUid()).lastInsertRowid,
     );
     logChange(db, audit, 'person', id, 'create', { ...input, fullName, positions });
     return id;

@@ -1,9 +1,10 @@
 /** Personal plans (kế hoạch cá nhân): one per member per year, with the year's submission deadline. */
+import { newUid } from './uid.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { defaultPlanDeadline } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/dates.js';
 import { optionalText, sortVi } from '../domain/text.js';
-import { logChange, type Audit } from './changelog.js';
+import { logChange, yearsOf, type Audit } from './changelog.js';
 import { listsInSql, type Db } from './db.js';
 import { cachedStatement } from './statements.js';
 import { BY_NAME } from './people.js';
@@ -98,13 +99,13 @@ export interface PlanInput {
   illustrative?: boolean;
 }
 
-function insertPlan(db: Db, audit: Audit, input: PlanInput): number {
+function insertPlan(db: Db, audit: Audit, input: PlanInput, logged = true): number {
   const content = optionalText(input.content);
   const id = Number(
-    cachedStatement(db, 'INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(input.personId, input.year, input.submittedOn, content, input.illustrative ? 1 : 0, audit.at).lastInsertRowid,
+    cachedStatement(db, 'INSERT INTO plan (person_id, year, submitted_on, content, illustrative, created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(input.personId, input.year, input.submittedOn, content, input.illustrative ? 1 : 0, audit.at, newUid()).lastInsertRowid,
   );
-  logChange(db, audit, 'plan', id, 'create', { personId: input.personId, year: input.year, submittedOn: input.submittedOn, content });
+  if (logged) logChange(db, audit, 'plan', id, 'create', { personId: input.personId, year: input.year, submittedOn: input.submittedOn, content });
   return id;
 }
 
@@ -117,15 +118,17 @@ export function addPlan(db: Db, audit: Audit, input: PlanInput & { personName: s
   });
 }
 
-/** Many plans in one transaction (import, sample): all or nothing. */
-export function addPlans(db: Db, audit: Audit, inputs: PlanInput[], onProgress?: (done: number) => void): number[] {
-  return writeTransaction(db, () =>
-    inputs.map((input, i) => {
-      const id = insertPlan(db, audit, input);
-      if (onProgress && (i + 1) % 100 === 0) onProgress(i + 1);
-      return id;
-    }),
-  );
+/**
+ * Many plans in one transaction (import, sample): all or nothing. The change log keeps one line for
+ * them all, as the people and unit imports do (where from, how many, which years); each row is still
+ * recorded for `thuky undo` like any other.
+ */
+export function addPlans(db: Db, audit: Audit, inputs: PlanInput[], source: string): number[] {
+  return writeTransaction(db, () => {
+    const ids = inputs.map((input) => insertPlan(db, audit, input, false));
+    if (ids.length) logChange(db, audit, 'plan', null, 'import', { source, added: ids.length, years: yearsOf(inputs) });
+    return ids;
+  });
 }
 
 export interface PlanPatch {
@@ -275,17 +278,16 @@ export function peopleByUnitAndName(db: Db, unitIds: number[]): Map<number, Map<
   const out = new Map<number, Map<string, PersonMatch[]>>();
   for (const id of unitIds) out.set(id, new Map());
   if (!unitIds.length) return out;
+  // Rows as arrays: a city's 300,000 people are read here for a whole-city import.
   const rows = db
-    .prepare(
-      `SELECT id, full_name AS fullName, name_folded AS folded, unit_id AS unitId
-         FROM person WHERE unit_id IN (SELECT value FROM json_each(?)) AND active = 1`,
-    )
-    .all(JSON.stringify(unitIds)) as (PersonMatch & { folded: string; unitId: number })[];
-  for (const r of rows) {
-    const byName = out.get(r.unitId)!;
-    const list = byName.get(r.folded) ?? [];
-    list.push({ id: r.id, fullName: r.fullName });
-    byName.set(r.folded, list);
+    .prepare(`SELECT id, full_name, name_folded, unit_id FROM person WHERE unit_id IN (SELECT value FROM json_each(?)) AND active = 1`)
+    .raw()
+    .all(JSON.stringify(unitIds)) as [number, string, string, number][];
+  for (const [id, fullName, folded, unitId] of rows) {
+    const byName = out.get(unitId)!;
+    const list = byName.get(folded);
+    if (list) list.push({ id, fullName });
+    else byName.set(folded, [{ id, fullName }]);
   }
   return out;
 }

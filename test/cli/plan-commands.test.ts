@@ -128,7 +128,12 @@ describe('plan import', () => {
     const plans = await runJson<unknown[]>(['plan', 'list', '--year', '2018'], { db });
     expect(plans).toHaveLength(members.length);
     const h = openTestDb(db, { readonly: true });
-    expect((h.prepare("SELECT count(*) AS n FROM change_log WHERE entity = 'plan' AND command = 'plan import'").get() as { n: number }).n).toBe(200);
+    // One line in the change log for the whole file, as the people and unit imports write; each row
+    // recorded for undo under the command's run.
+    const logged = h.prepare("SELECT entity_id AS id, action, changes FROM change_log WHERE entity = 'plan' AND command = 'plan import'").all() as { id: number | null; action: string; changes: string }[];
+    expect(logged.map((l) => [l.id, l.action, JSON.parse(l.changes)])).toEqual([[null, 'import', { source: expect.stringMatching(/\.csv$/), added: 200, years: [2018] }]]);
+    const recorded = h.prepare("SELECT count(*) FROM row_change c JOIN command_run r ON r.id = c.run_id WHERE r.command = 'plan import' AND c.tbl = 'plan' AND c.op = 'insert'").pluck().get();
+    expect(recorded).toBe(200);
     h.close();
   });
 

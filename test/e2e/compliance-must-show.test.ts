@@ -57,7 +57,7 @@ describe('compliance: must-show commands on the built binary', () => {
     expect(lines[4]).toContain('2 đảng viên chưa có kế hoạch cá nhân năm 2017');
   });
 
-  it('a CSV import loads csv-parse from outside the bundle', () => {
+  it('a CSV import with a BOM, semicolons and CRLF', () => {
     const file = join(tempDir(), 'ke-hoach.csv');
     writeFileSync(file, '\uFEFFHọ và tên;Ngày nộp;Nội dung\r\nTrần Văn Mới;15/03/2018;Đăng ký làm theo\r\n');
     const r = runBin(['plan', 'import', file, '--year', '2018', '--unit', 'ben nghe', '--create-people', '--db', db]);

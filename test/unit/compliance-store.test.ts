@@ -23,8 +23,9 @@ function build(units: number, members: number): { db: Db; unitIds: number[] } {
       db,
       AUDIT,
       people.filter((_, i) => !(u % 2 === 1 && i === members - 1)).map((personId, i) => ({ personId, year: 2017, submittedOn: i < u % members ? '2017-04-10' : '2017-03-01' })),
+      'test',
     );
-    addEvaluations(db, AUDIT, people.map((personId, i) => ({ personId, year: 2017, result: 'tot', planUsed: i !== 0 || u % 3 !== 0 })));
+    addEvaluations(db, AUDIT, people.map((personId, i) => ({ personId, year: 2017, result: 'tot', planUsed: i !== 0 || u % 3 !== 0 })), 'test');
     addActivities(
       db,
       AUDIT,

@@ -40,7 +40,7 @@ function awkward(names = AWKWARD_NAMES): Db {
   const db = openSample();
   const unit = (db.prepare(`SELECT id FROM unit WHERE kind = 'ward' ORDER BY id LIMIT 1`).get() as { id: number }).id;
   const people = names.map((fullName, i) => addPerson(db, AUDIT, { fullName, unitId: i % 3 ? unit : null, positions: i % 2 ? ['Bí thư', 'Tổ "trưởng"'] : [], isMember: i % 4 !== 0, note: i % 5 ? null : 'ghi\tchú\r\ndòng' }));
-  addPlans(db, AUDIT, people.map((personId, i) => ({ personId, year: 2017, submittedOn: i % 3 === 0 ? null : i % 3 === 1 ? '2017-02-01' : '2017-05-01', content: i % 2 ? 'Nội dung, "trích"' : null })));
+  addPlans(db, AUDIT, people.map((personId, i) => ({ personId, year: 2017, submittedOn: i % 3 === 0 ? null : i % 3 === 1 ? '2017-02-01' : '2017-05-01', content: i % 2 ? 'Nội dung, "trích"' : null })), 'test');
   const titles = ['Tab\there', 'Dòng\r\nmới', '=1+2', 'Quote "q", comma', 'Ctl \u0001\u001f\u007f', 'Emoji 😀 \u2028', '| pipe |', '-lead'];
   const ids = titles.flatMap((title, i) =>
     addTasks(db, AUDIT, { title, unitIds: [unit], startOn: '2017-03-01', dueOn: i % 3 === 0 ? null : `2017-${String(6 + (i % 7)).padStart(2, '0')}-15`, target: i % 2 ? 'đích' : null, note: 'n' }),

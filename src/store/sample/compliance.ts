@@ -124,7 +124,7 @@ export const loadCompliance: SampleLoader = (db, audit, data, refs) => {
       plans.push({ personId: refs.person(key), year: p.year, submittedOn: p.late?.[key] ?? onTime, content: contents[i % contents.length] || null, illustrative: p.illustrative !== false });
     });
   }
-  addPlans(db, audit, plans);
+  addPlans(db, audit, plans, `sample ${String(data.name)}`);
 
   const evaluations: EvaluationInput[] = [];
   for (const e of (data.evaluations ?? []) as EvaluationGenerator[]) {
@@ -136,7 +136,7 @@ export const loadCompliance: SampleLoader = (db, audit, data, refs) => {
       evaluations.push({ personId: refs.person(key), year: e.year!, result: levels[i], planUsed: !e.planNotUsed?.includes(key), illustrative: e.illustrative !== false }),
     );
   }
-  addEvaluations(db, audit, evaluations);
+  addEvaluations(db, audit, evaluations, `sample ${String(data.name)}`);
 
   const actDefaults = ((data.activities ?? []) as ActivityGenerator[]).find((a) => !a.unit);
   const titles = actDefaults?.titles ?? ({} as Record<ActivityKind, string>);

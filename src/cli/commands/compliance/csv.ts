@@ -1,7 +1,6 @@
 /**
- * Reading the CSV files offices export from Excel: UTF-8 with or without a BOM, comma or semicolon,
- * header names in Vietnamese or English. csv-parse and cli-progress are loaded only here, by the
- * import commands.
+ * Reading the CSV files offices export from Excel: UTF-8 with or without a BOM, comma, semicolon or
+ * tab, header names in Vietnamese or English. Loaded only by the import commands.
  */
 import { readFileSync } from 'node:fs';
 import { fold } from '../../../domain/text.js';
@@ -54,15 +53,111 @@ export async function readCsv(file: string, fields: CsvField[]): Promise<{ recor
     throw new UsageError('compliance.import.cannotRead', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
   if (text.includes('\uFFFD')) throw new UsageError('compliance.import.notUtf8', { file });
-  const { parse } = await import('csv-parse/sync');
-  let rows: { info: { lines: number }; record: string[] }[];
+  let rows: CsvRow[];
   try {
-    rows = parse(text, { delimiter: detectDelimiter(text), bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof rows;
+    rows = parseCsv(text, detectDelimiter(text));
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new UsageError('compliance.import.csvSyntax', { file, line: e.lines ?? '?', reason: e.message });
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    if (err.found === undefined) throw new UsageError('compliance.import.csvQuoteNotClosed', { file, line: err.line });
+    throw new UsageError('compliance.import.csvAfterQuote', { file, line: err.line, found: err.found });
   }
-  return recordsFromRows(file, rows.map((r) => ({ line: r.info.lines, cells: r.record })), fields);
+  return recordsFromRows(file, rows, fields);
+}
+
+/** One record of a CSV file: the line it starts on (1 = the first), its fields. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** A CSV file that cannot be read as records: a quote left open (no `found`), or text after a closing quote. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly found?: string,
+  ) {
+    super(found === undefined ? `quote opened on line ${line} is never closed` : `"${found}" after a closing quote on line ${line}`);
+  }
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * CSV as Excel and LibreOffice write it (RFC 4180): fields split by `delimiter`, records by CRLF, LF
+ * or CR (each one line, even mixed in one file), a field in double quotes may hold delimiters, line
+ * breaks and doubled quotes (`""`). Fields are trimmed of the spaces around them (not of those inside
+ * quotes); a quote inside an unquoted field is part of the text; empty lines are skipped; records may
+ * have fewer or more fields than the header. Each record carries the line it starts on.
+ */
+export function parseCsv(text: string, delimiter: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const end = text.length;
+  const sep = delimiter.charCodeAt(0);
+  // Spaces and tabs around a field are dropped, unless the tab is the delimiter.
+  const blank = (c: number) => c === 32 || (c === 9 && sep !== 9);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < end) {
+    const first = line;
+    const cells: string[] = [];
+    let quoted = false;
+    for (;;) {
+      let j = i;
+      while (j < end && blank(text.charCodeAt(j))) j++;
+      if (j < end && text.charCodeAt(j) === QUOTE) {
+        quoted = true;
+        const opened = line;
+        let value = '';
+        let from = j + 1;
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0) throw new CsvSyntaxError(opened);
+          line += lineBreaks(text, from, q);
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(from, q + 1);
+            from = q + 2;
+            continue;
+          }
+          value += text.slice(from, q);
+          i = q + 1;
+          break;
+        }
+        while (i < end && blank(text.charCodeAt(i))) i++;
+        const c = text.charCodeAt(i);
+        if (i < end && c !== sep && c !== LF && c !== CR) throw new CsvSyntaxError(line, text.slice(i, i + 10).split(/[\r\n]/)[0]);
+        cells.push(value);
+      } else {
+        let k = j;
+        for (; k < end; k++) {
+          const c = text.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+        }
+        cells.push(text.slice(j, k).trim());
+        i = k;
+      }
+      if (i >= end) break;
+      const c = text.charCodeAt(i);
+      i++;
+      if (c === sep) continue;
+      if (c === CR && text.charCodeAt(i) === LF) i++;
+      line++;
+      break;
+    }
+    if (quoted || cells.length > 1 || cells[0] !== '') rows.push({ line: first, cells });
+  }
+  return rows;
+}
+
+/** The line breaks (CRLF, LF or CR) in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) n++;
+  }
+  return n;
 }
 
 /**

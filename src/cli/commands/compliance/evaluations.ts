@@ -189,7 +189,7 @@ async function importEvaluations(env: Env, file: string, opts: ImportOptions): P
       score: r.score,
       planUsed: r.planUsed,
     }));
-    addEvaluations(db, audit, inputs);
+    addEvaluations(db, audit, inputs, file);
   });
   env.info('evaluation.imported', { file, count: rows.length, year, people: toCreate });
   if (env.format === 'json') env.json(summary);

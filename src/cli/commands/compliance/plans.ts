@@ -221,22 +221,29 @@ export function matchPeople(
 ): MatchedLine[] {
   const db = env.db();
   const unitCache = new Map<string, Unit | Error>();
+  // By the cell's text as written (a file names its few units on every line), then by the folded name.
+  const byCell = new Map<string, Unit | Error>();
   const unitOf = (rec: CsvRecord): Unit | null => {
-    const text = cleanText(rec.values.unit ?? '');
-    if (!text) {
-      if (opts.unit) return opts.unit;
-      problems.push({ line: rec.line, message: env.t('compliance.import.unitMissing') });
-      return null;
-    }
-    const key = fold(text);
-    if (!unitCache.has(key)) {
-      try {
-        unitCache.set(key, resolveUnit(db, text, { at: `${opts.year}-12-31` }));
-      } catch (err) {
-        unitCache.set(key, new Error(describeError(env, err)));
+    const cell = rec.values.unit ?? '';
+    let u = byCell.get(cell);
+    if (u === undefined) {
+      const text = cleanText(cell);
+      if (!text) {
+        if (opts.unit) return opts.unit;
+        problems.push({ line: rec.line, message: env.t('compliance.import.unitMissing') });
+        return null;
       }
+      const key = fold(text);
+      if (!unitCache.has(key)) {
+        try {
+          unitCache.set(key, resolveUnit(db, text, { at: `${opts.year}-12-31` }));
+        } catch (err) {
+          unitCache.set(key, new Error(describeError(env, err)));
+        }
+      }
+      u = unitCache.get(key)!;
+      byCell.set(cell, u);
     }
-    const u = unitCache.get(key)!;
     if (u instanceof Error) {
       problems.push({ line: rec.line, message: u.message });
       return null;
@@ -260,14 +267,15 @@ export function matchPeople(
       return;
     }
     if (!unit) return;
-    const key = `${unit.id}\u0001${fold(fullName)}`;
+    const folded = fold(fullName);
+    const key = `${unit.id}\u0001${folded}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push({ line: rec.line, message: env.t('compliance.import.duplicateLine', { name: fullName, first }) });
       return;
     }
     seen.set(key, rec.line);
-    const found = people.get(unit.id)?.get(fold(fullName)) ?? [];
+    const found = people.get(unit.id)?.get(folded) ?? [];
     if (found.length === 1) out.push({ record: rec, unit, personId: found[0].id, fullName: found[0].fullName });
     else if (found.length > 1)
       problems.push({ line: rec.line, message: env.t('compliance.import.personAmbiguous', { name: fullName, unit: unit.name, ids: found.map((p) => p.id).join(', ') }) });
@@ -357,15 +365,16 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
   const { year, records, db, problems, matched } = await readImportLines(env, file, PLAN_FIELDS, opts);
   const existing = personIdsWithPlan(db, year, matched.filter((m) => m.personId !== null).map((m) => m.personId!));
   const rows: (MatchedLine & { submittedOn: IsoDate; content: string | null })[] = [];
+  const submittedLabel = env.t('compliance.col.submittedOn');
   for (const m of matched) {
-    const submittedOn = lineDate(env, m.record, 'submitted', env.t('compliance.col.submittedOn'), problems);
-    if (submittedOn === null) problems.push({ line: m.record.line, message: env.t('compliance.import.dateMissing', { field: env.t('compliance.col.submittedOn') }) });
+    const submittedOn = lineDate(env, m.record, 'submitted', submittedLabel, problems);
+    if (submittedOn === null) problems.push({ line: m.record.line, message: env.t('compliance.import.dateMissing', { field: submittedLabel }) });
     if (m.personId !== null && existing.has(m.personId)) problems.push({ line: m.record.line, message: env.t('compliance.import.planExists', { name: m.fullName, year }) });
     if (submittedOn) rows.push({ ...m, submittedOn, content: cleanText(m.record.values.content ?? '') || null });
   }
   // Lines with a bad name or unit may also carry a bad date: report those too.
   const matchedLines = new Set(matched.map((m) => m.record.line));
-  for (const rec of records) if (!matchedLines.has(rec.line)) lineDate(env, rec, 'submitted', env.t('compliance.col.submittedOn'), problems);
+  for (const rec of records) if (!matchedLines.has(rec.line)) lineDate(env, rec, 'submitted', submittedLabel, problems);
   if (problems.length) failWithProblems(file, problems, env);
 
   const toCreate = rows.filter((r) => r.personId === null).length;
@@ -383,7 +392,7 @@ async function importPlans(env: Env, file: string, opts: ImportOptions): Promise
       const personId = r.personId ?? addPerson(db, audit, { fullName: r.fullName, unitId: r.unit.id, isMember: true });
       return { personId, year, submittedOn: r.submittedOn, content: r.content };
     });
-    addPlans(db, audit, inputs);
+    addPlans(db, audit, inputs, file);
   });
   env.info('plan.imported', { file, count: rows.length, year, onTime, people: toCreate });
   if (env.format === 'json') env.json(summary);
