@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, compareVi, fold, sanitizeForTerminal, sortVi } from '../../src/domain/text.js';
+import { cleanText, compareVi, fold, ranksVi, sanitizeForTerminal, sortVi, VI_COLLATION } from '../../src/domain/text.js';
 import { parseDocCode } from '../../src/domain/documents.js';
 import { pickOne } from '../../src/store/lookup.js';
 import { UsageError } from '../../src/errors.js';
@@ -115,5 +115,33 @@ describe('terminal safety of whole outputs', async () => {
     expect(sanitizeKeepingColour('\u001b[31mđỏ\u001b[39m')).toBe('\u001b[31mđỏ\u001b[39m');
     expect(sanitizeKeepingColour('x\u001b]0;title\u0007y')).toBe('x\\x1b]0;title\\x07y');
     expect(sanitizeKeepingColour('a\rb')).toBe('a\\x0db');
+  });
+});
+
+describe('Vietnamese order by collation keys', () => {
+  const icu = new Intl.Collator('vi', VI_COLLATION);
+  const rnd = (() => {
+    let x = 99;
+    return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  })();
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const units = ['Phường Bến Nghé', 'Phường Bến Thành', 'Phường 1', 'Phường 10', 'Phường 2', 'Xã Đa Kao', 'xã da kao', 'Xã Dương Minh Châu', 'Phường Ô Chợ Dừa', 'Phường Ơ', 'Đặc khu Côn Đảo', 'Phường Cầu Ông Lãnh', 'Xã Tân Nhựt', 'Phường An Khánh'];
+
+  it('sortVi, ranksVi and compareVi give ICU\'s order whether every text has a key or one has none', () => {
+    for (const odd of [null, 'Phường “Mới”', 'Zoë']) {
+      const texts = Array.from({ length: 400 }, () => pick(units));
+      if (odd) texts[Math.floor(rnd() * texts.length)] = odd;
+      const rows = texts.map((t, i) => ({ t, i }));
+      const expected = [...rows].sort((a, b) => icu.compare(a.t, b.t) || a.i - b.i);
+      expect(sortVi(rows, (r) => r.t).map((r) => r.i), String(odd)).toEqual(expected.map((r) => r.i));
+      const ranks = ranksVi(texts, (t) => t);
+      for (let k = 0; k < 2000; k++) {
+        const a = Math.floor(rnd() * texts.length);
+        const b = Math.floor(rnd() * texts.length);
+        const want = Math.sign(icu.compare(texts[a], texts[b]));
+        expect(Math.sign(ranks[a] - ranks[b]), `${texts[a]} / ${texts[b]}`).toBe(want);
+        expect(Math.sign(compareVi(texts[a], texts[b])), `${texts[a]} / ${texts[b]}`).toBe(want);
+      }
+    }
   });
 });
