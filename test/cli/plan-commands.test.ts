@@ -215,4 +215,19 @@ describe('plan import', () => {
     expect((await run(['plan', 'import', csvFile(['Họ và tên;Ngày nộp', 'A;01/03/2018']), '--year', '2018'], { db })).code).toBe(2);
     expect((await run(['plan', 'import', join(tempDir(), 'khong-co.csv'), '--year', '2018'], { db })).code).toBe(2);
   });
+
+  it('a CSV whose quotes do not close, or with text after a closing quote, is exit 2 naming the line, in the user\'s language; nothing written', async () => {
+    const db = sampleDbPath();
+    const lines = planLines(';');
+    const count = async () => (await runJson<unknown[]>(['plan', 'list', '--year', '2018'], { db })).length;
+    const open = [...lines.slice(0, 3), lines[3].replace(/;([^;]*)$/, ';"$1'), ...lines.slice(4)];
+    const r = await run(['plan', 'import', csvFile(open), '--year', '2018'], { db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('lỗi CSV ở dòng 4: dấu ngoặc kép mở ở dòng này không được đóng lại');
+    const after = [...lines.slice(0, 2), lines[2].replace(/;([^;]*)$/, ';"$1" x'), ...lines.slice(3)];
+    const en = await run(['plan', 'import', csvFile(after), '--year', '2018', '--lang', 'en'], { db });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('CSV error on line 3: "x" after a closing double quote');
+    expect(await count()).toBe(0);
+  });
 });
