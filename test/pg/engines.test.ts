@@ -106,7 +106,8 @@ describe.skipIf(!PG_ADMIN)('PostgreSQL', () => {
   it('db copy takes the whole history both ways: the same rows in every table', async () => {
     const counts = async (db: string) => (JSON.parse((await run(['db', 'info', '--json'], { db, env })).stdout) as Info).counts;
     const fromFile = await counts(sqlite);
-    expect(fromFile.change_log).toBeGreaterThan(1000);
+    // The sample's history: hundreds of lines (its plans and its evaluations are one line each).
+    expect(fromFile.change_log).toBeGreaterThan(500);
     expect(await counts(pg)).toEqual(fromFile);
     expect(await counts(back)).toEqual(fromFile);
     const history = async (db: string) => (await run(['log', '--json', '--limit', '2000'], { db, env })).stdout;

@@ -166,8 +166,9 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
   const { code, quiet } = outcome(opts, overdue.items.length, dueSoon.items.length);
   if (quiet) return code;
   const write = (chunk: string | Buffer) => env.ctx.stdout.write(chunk);
-  // The items, comma-separated, in chunks of 1,000 written into one buffer each (the comma set as a
-  // byte: a second copy per item cost as much as the first).
+  // The items (bytes: Buffers from SQLite, Uint8Arrays from PostgreSQL), comma-separated, in chunks
+  // of 1,000 written into one buffer each (the comma set as a byte: a second copy per item cost as
+  // much as the first).
   const items = (list: Buffer[]) => {
     for (let i = 0; i < list.length; i += 1000) {
       const end = Math.min(i + 1000, list.length);
@@ -177,7 +178,8 @@ function writeCompactJson(env: Env, db: Db, q: { asOf: IsoDate; dueWithin: numbe
       let at = 0;
       for (let k = i; k < end; k++) {
         if (k) chunk[at++] = 0x2c;
-        at += list[k].copy(chunk, at);
+        chunk.set(list[k], at);
+        at += list[k].length;
       }
       write(chunk);
     }
