@@ -52,11 +52,13 @@ const percentAsOf = (taskId: string) => `coalesce((SELECT e.percent FROM task_ev
 /**
  * The progress on @asOf of each task of the report (due_percent: id, percent), looked up in id
  * order: consecutive lookups then read neighbouring entries of task_event_percent instead of
- * jumping about it (tens of thousands of tasks at a country's scale). The rows of the report then
+ * jumping about it (tens of thousands of tasks at a country's scale). The ids come from the index
+ * alone, without the report's joins (a task's unit always exists; its meeting, conclusion and
+ * document are left joins): 20 ms less of a country's 0.45 s. The rows of the report then
  * read it by id (`(SELECT dp.percent FROM due_percent dp WHERE dp.id = t.id)`).
  */
 const withPercents = (status: OpenDueStatus, body: string) => `
-WITH due_ids AS MATERIALIZED (${openDueUnion('t.id AS id', status, '')}),
+WITH due_ids AS MATERIALIZED (${openDueUnion('t.id AS id', status, '', '')}),
 due_percent AS MATERIALIZED (SELECT d.id, ${percentAsOf('d.id')} AS percent FROM (SELECT id FROM due_ids ORDER BY id) d)
 ${body}`;
 // Read back by a join, not a subquery per row: SQLite serves both from an automatic index on the
@@ -81,11 +83,11 @@ const OPEN_DUE_FILTERS = `AND t.start_on <= @asOf
  * tasks open now (partial index task_open_due, by due date), and tasks closed after @asOf
  * (task_closed), which were still open on that day. Never a scan of task.
  */
-function openDueUnion(columns: string, status: OpenDueStatus, percentJoin = PERCENT_JOIN): string {
+function openDueUnion(columns: string, status: OpenDueStatus, percentJoin = PERCENT_JOIN, joins = OPEN_DUE_JOINS): string {
   return OPEN_BRANCHES.map(
     (openThen) => `
 SELECT ${columns}
-  FROM task t ${OPEN_DUE_JOINS} ${percentJoin}
+  FROM task t ${joins} ${percentJoin}
  WHERE ${openThen} AND ${STATUS_WHEN[status].where}
    ${OPEN_DUE_FILTERS}`,
   ).join('\nUNION ALL');
@@ -111,11 +113,12 @@ export function openDueParams(q: OpenDueQuery) {
  * thousands of rows never become JavaScript objects. Must stay field for field the same as the
  * items buildOverdueReport makes (a test compares both on the sample). The source text comes from
  * the two message templates, with \u0001 and \u0002 standing for the values. The JSON leaves SQLite
- * as bytes (a BLOB): it goes to stdout as it is, never decoded into a JavaScript string and back.
+ * as bytes (a BLOB): it goes to stdout as it is, never decoded into a JavaScript string and back;
+ * the due date for the sort as a number (yyyymmdd), so that no row brings a string along either.
  */
 const openDueJsonSql = (status: OpenDueStatus) =>
   withPercents(status, openDueUnion(
-    `t.unit_id AS unitId, t.due_on AS due, t.id AS tid,
+    `t.unit_id AS unitId, CAST(replace(t.due_on, '-', '') AS INTEGER) AS due, t.id AS tid,
   CAST(json_object('id', t.id, 'kind', t.kind, 'unitId', t.unit_id, 'unitName', u.name, 'unitCode', u.code, 'title', t.title,
     'startOn', t.start_on, 'dueOn', t.due_on, 'originalDueOn', t.original_due_on, 'extensions', t.extensions, 'percent', ${PERCENT_AS_OF},
     'meetingId', t.meeting_id, 'meetingTitle', m.title, 'meetingHeldOn', m.held_on, 'conclusionOrd', c.ord,
@@ -144,15 +147,42 @@ export function openTasksDueJson(
   db: Db,
   q: OpenDueQuery & { unitRanks: (number | null)[]; templates: { meeting: string; conclusion: string } },
 ): OpenDueJson {
+  // Each row's values are kept in arrays of their own (the row arrays die young instead of being
+  // copied by every collection while tens of thousands of them are held).
+  const units: number[] = [];
+  const dues: number[] = [];
+  const ids: number[] = [];
+  const json: Buffer[] = [];
   const rows = db
     .prepare(OPEN_DUE_JSON_SQL[q.status])
     .raw()
-    .all({ ...openDueParams(q), tMeeting: q.templates.meeting, tConclusion: q.templates.conclusion }) as [number, string, number, Buffer][];
+    .iterate({ ...openDueParams(q), tMeeting: q.templates.meeting, tConclusion: q.templates.conclusion }) as IterableIterator<[number, number, number, Buffer]>;
+  for (const r of rows) {
+    units.push(r[0]);
+    dues.push(r[1]);
+    ids.push(r[2]);
+    json.push(r[3]);
+  }
   // Report order: units by rank (Vietnamese order of names), then due date, then id. Sorted here:
-  // looking the rank up in SQL cost more than the whole query.
+  // looking the rank up in SQL cost more than the whole query. Rows are put in one list per rank,
+  // then each list (tens of rows) sorted: a third of the time of one sort of every row.
   const rank = q.unitRanks;
-  rows.sort((a, b) => (rank[a[0]] ?? 0) - (rank[b[0]] ?? 0) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]));
-  return { items: rows.map((r) => r[3]), unitIds: rows.map((r) => r[0]) };
+  const byRank = new Map<number, number[]>();
+  for (let i = 0; i < units.length; i++) {
+    const k = rank[units[i]] ?? 0;
+    const list = byRank.get(k);
+    if (list) list.push(i);
+    else byRank.set(k, [i]);
+  }
+  const items: Buffer[] = [];
+  const unitIds: number[] = [];
+  for (const k of [...byRank.keys()].sort((a, b) => a - b)) {
+    for (const i of byRank.get(k)!.sort((a, b) => dues[a] - dues[b] || ids[a] - ids[b])) {
+      items.push(json[i]);
+      unitIds.push(units[i]);
+    }
+  }
+  return { items, unitIds };
 }
 
 /** Tasks overdue, or due soon, on `asOf` (unsorted; the report sorts in Vietnamese order). */
