@@ -10,6 +10,17 @@ import { CsvSyntaxError, parseCsv } from '../../src/cli/commands/compliance/csv.
 const cells = (text: string, d = ',') => parseCsv(text, d).map((r) => r.cells);
 const lines = (text: string, d = ',') => parseCsv(text, d).map((r) => r.line);
 
+/** The error parseCsv throws for the text (the test fails when it throws none, or another). */
+function syntaxError(text: string): CsvSyntaxError {
+  try {
+    parseCsv(text, ',');
+  } catch (e) {
+    expect(e).toBeInstanceOf(CsvSyntaxError);
+    return e as CsvSyntaxError;
+  }
+  throw new Error(`no error for ${JSON.stringify(text)}`);
+}
+
 describe('parseCsv', () => {
   it('reads fields, quotes, doubled quotes and a BOM', () => {
     expect(cells('\uFEFFHọ và tên,Đơn vị\r\nTrần Văn A,"Phường Bến Nghé, Quận 1"\r\n"Lê ""Bé"" Ba",\r\n')).toEqual([
@@ -53,27 +64,13 @@ describe('parseCsv', () => {
   });
 
   it('refuses a quote never closed, naming the line it opened on', () => {
-    const err = (() => {
-      try {
-        parseCsv('a,b\nx,y\nz,"không đóng\nmãi\n', ',');
-      } catch (e) {
-        return e;
-      }
-    })() as CsvSyntaxError;
-    expect(err).toBeInstanceOf(CsvSyntaxError);
+    const err = syntaxError('a,b\nx,y\nz,"không đóng\nmãi\n');
     expect(err.line).toBe(3);
     expect(err.found).toBeUndefined();
   });
 
   it('refuses text after a closing quote, naming the line and the text', () => {
-    const err = (() => {
-      try {
-        parseCsv('a,b\n"x\ny"z z,w\n', ',');
-      } catch (e) {
-        return e;
-      }
-    })() as CsvSyntaxError;
-    expect(err).toBeInstanceOf(CsvSyntaxError);
+    const err = syntaxError('a,b\n"x\ny"z z,w\n');
     expect(err.line).toBe(3);
     expect(err.found).toBe('z z,w');
   });
