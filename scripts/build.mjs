@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
-const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'chalk', 'cli-table3', 'exceljs', 'string-width', 'wrap-ansi', 'vega', 'vega-lite', '@resvg/*', 'postgres'];
+const LAZY_PACKAGES = ['@inquirer/*', 'docx', 'cli-progress', 'chalk', 'cli-table3', 'exceljs', 'string-width', 'wrap-ansi', 'vega', '@resvg/*', 'postgres'];
 const dist = new URL('../dist/', import.meta.url);
 
 rmSync(dist, { recursive: true, force: true });
