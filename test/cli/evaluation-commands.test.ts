@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run, runJson, sampleDbPath, tempDir, countRows } from '../helpers.js';
+import { openTestDb, run, runJson, sampleDbPath, tempDir, countRows } from '../helpers.js';
 
 const counts = (db: string) => countRows(db, ['person', 'evaluation', 'change_log']);
 
@@ -86,6 +86,13 @@ describe('evaluate import', () => {
     expect(r['xuat-sac']).toBe(members.length / 4);
     const bn = await runJson<{ unitName: string; evaluated: number; planUsed: number }[]>(['evaluation', 'list', '--year', '2018', '--unit', 'BN'], { db });
     expect(bn).toEqual([expect.objectContaining({ unitName: 'Phường Bến Nghé', evaluated: 20 })]);
+    // One change-log line for the file; every evaluation recorded for undo, which takes the whole file back.
+    const h = openTestDb(db, { readonly: true });
+    const logged = h.prepare("SELECT entity_id AS id, action, changes FROM change_log WHERE entity = 'evaluation' AND command = 'evaluate import'").all() as { id: number | null; action: string; changes: string }[];
+    h.close();
+    expect(logged.map((l) => [l.id, l.action, JSON.parse(l.changes)])).toEqual([[null, 'import', { source: expect.stringMatching(/\.csv$/), added: members.length, years: [2018] }]]);
+    expect((await run(['undo', '-y'], { db })).code).toBe(0);
+    expect(await runJson<unknown[]>(['evaluation', 'list', '--year', '2018', '--unit', 'BN'], { db })).toEqual([expect.objectContaining({ evaluated: 0 })]);
   });
 
   it('lists every bad line and imports nothing', async () => {
