@@ -57,7 +57,7 @@ export function mergeUnits(
   const link = db.prepare('INSERT OR IGNORE INTO unit_successor (unit_id, successor_id) VALUES (?, ?)');
   const people = db.prepare('SELECT id FROM person WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY id');
   const openTasks = db.prepare(
-    `SELECT t.id, t.kind, t.title, t.unit_id AS unitId, u.name AS unitName, t.due_on AS dueOn, t.start_on AS startOn
+    `SELECT t.id, t.kind, t.title, t.unit_id AS unitId, u.name AS unitName, t.due_on AS dueOn, t.start_on AS startOn, t.percent
        FROM task t JOIN unit u ON u.id = t.unit_id
       WHERE t.unit_id IN (SELECT value FROM json_each(@olds)) AND t.done_on IS NULL AND t.cancelled_on IS NULL
         AND (t.kind = 'task' OR t.year = @year)
@@ -70,7 +70,9 @@ export function mergeUnits(
             document_id, owner_id, note, illustrative, @at, id
        FROM task WHERE id = @id`,
   );
-  const event = db.prepare('INSERT INTO task_event (task_id, kind, on_date, new_due, text, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  // The new task's first event carries the progress it takes over: reports read a task's progress
+  // on a day from its events (the overdue report showed a carried task at 0 %).
+  const event = db.prepare('INSERT INTO task_event (task_id, kind, on_date, new_due, text, created_at, percent) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const close = db.prepare('UPDATE task SET cancelled_on = ?, cancel_reason = ? WHERE id = ?');
 
   const work = (): MergeResult => {
@@ -95,19 +97,20 @@ export function mergeUnits(
       unitName: string;
       dueOn: IsoDate | null;
       startOn: IsoDate;
+      percent: number;
     }[];
     for (const t of rows) {
       const targets: { unitName: string; taskId: number }[] = [];
       for (const into of successors) {
         const toId = Number(copy.run({ into: into.id, year: Number(on.slice(0, 4)), on, at: audit.at, id: t.id }).lastInsertRowid);
-        event.run(toId, 'created', on, t.dueOn, input.texts.carriedFrom(t.unitName, t.id, on), audit.at);
+        event.run(toId, 'created', on, t.dueOn, input.texts.carriedFrom(t.unitName, t.id, on), audit.at, t.percent);
         targets.push({ unitName: into.name, taskId: toId });
         tasks.push({ fromId: t.id, toId, toUnitName: into.name, kind: t.kind, title: t.title, fromUnitId: t.unitId, fromUnitName: t.unitName, dueOn: t.dueOn });
       }
       const closedOn = t.startOn > dayBefore ? t.startOn : dayBefore;
       const reason = input.texts.carriedTo(targets, on);
       close.run(closedOn, reason, t.id);
-      event.run(t.id, 'cancel', closedOn, null, reason, audit.at);
+      event.run(t.id, 'cancel', closedOn, null, reason, audit.at, null);
       logChange(db, audit, 'task', t.id, 'carry', { to: targets, on });
     }
     logChange(db, audit, 'unit', membersTo.id, successors.length > 1 ? 'split' : 'merge', { from: input.oldIds, into: input.intoIds, on, membersMoved: moved, tasksCarried: rows.length });

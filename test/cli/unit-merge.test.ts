@@ -109,6 +109,12 @@ describe('unit merge', () => {
     expect(earlier.filter((t) => openIds.includes(t.id)).map((t) => t.status).filter((s) => s === 'cancelled')).toEqual([]);
     const people = await runJson<{ unitName: string }[]>(['person', 'list', '--unit', 'SG'], { db });
     expect(people).toHaveLength(60);
+    // The carried tasks keep their progress, in the overdue report as in task show.
+    const overdue = await runJson<{ overdue: { id: number; percent: number }[] }>(['overdue', '--as-of', '31/12/2025', '--json'], { db });
+    const carried = overdue.overdue.filter((t) => sgTasks.some((s) => s.id === t.id));
+    expect(carried).toHaveLength(4);
+    for (const t of carried) expect(t.percent, `task ${t.id}`).toBe((await runJson<{ percent: number }>(['task', 'show', String(t.id)], { db })).percent);
+    expect(carried.some((t) => t.percent > 0)).toBe(true);
   });
 
   it('refuses a successor that does not exist on the day, or an old unit that is the successor', async () => {

@@ -15,6 +15,7 @@ import replication from './migrations/010-replication.js';
 import personNameOrder from './migrations/011-person-name-order.js';
 import commandArgsPassword from './migrations/012-command-args-password.js';
 import complianceTallies from './migrations/013-compliance-tallies.js';
+import carriedTaskPercent from './migrations/014-carried-task-percent.js';
 import type { Migration } from '../migrations.js';
 
 export const PG_MIGRATIONS: readonly Migration[] = [
@@ -31,4 +32,5 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   { version: 11, sql: personNameOrder },
   { version: 12, sql: commandArgsPassword },
   { version: 13, sql: complianceTallies },
+  { version: 14, sql: carriedTaskPercent },
 ];
