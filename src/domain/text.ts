@@ -43,12 +43,14 @@ export function givenName(fullName: string): string {
   return fullName.slice(fullName.lastIndexOf(' ') + 1);
 }
 
+/** Two collation keys (name-key.ts) in the order the collator gives their texts. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Vietnamese order of two texts: by their collation keys when both have one (see ranksOfDistinct), else by the collator. */
 export function compareVi(a: string, b: string): number {
   const ka = collationKey(a);
   const kb = ka === null ? null : collationKey(b);
-  if (ka === null || kb === null) return viCollator().compare(a, b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return ka === null || kb === null ? viCollator().compare(a, b) : byKey(ka, kb);
 }
 
 /**
@@ -99,29 +101,16 @@ function keyRanks<T>(items: readonly T[], keys: ((item: T) => string)[]): { rank
  * of a report's run. By the collator otherwise.
  */
 function ranksOfDistinct(distinct: string[]): Map<string, number> {
+  const keys = distinct.map(collationKey);
+  const c = keys.includes(null) ? viCollator() : undefined;
+  const compare = (i: number, j: number) => (c ? c.compare(distinct[i], distinct[j]) : byKey(keys[i]!, keys[j]!));
+  const order = distinct.map((_, i) => i).sort(compare);
   const rankOf = new Map<string, number>();
-  const keyed: { key: string; text: string }[] = [];
-  for (const text of distinct) {
-    const key = collationKey(text);
-    if (key === null) break;
-    keyed.push({ key, text });
-  }
-  if (keyed.length === distinct.length) {
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    let rank = 0;
-    keyed.forEach(({ key, text }, i) => {
-      if (i && keyed[i - 1].key !== key) rank++;
-      rankOf.set(text, rank);
-    });
-    return rankOf;
-  }
-  const c = viCollator();
-  distinct.sort(c.compare);
   let rank = 0;
-  for (let i = 0; i < distinct.length; i++) {
-    if (i && c.compare(distinct[i - 1], distinct[i]) !== 0) rank++;
+  order.forEach((i, n) => {
+    if (n && compare(order[n - 1], i) !== 0) rank++;
     rankOf.set(distinct[i], rank);
-  }
+  });
   return rankOf;
 }
 

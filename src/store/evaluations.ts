@@ -1,10 +1,10 @@
 /** Year-end quality evaluations (đánh giá, xếp loại chất lượng cuối năm). */
-import { newUid } from './uid.js';
 import { EVALUATION_RESULTS, type EvaluationResult, type LevelCounts } from '../domain/compliance.js';
 import { sortVi } from '../domain/text.js';
 import { logChange, yearsOf, type Audit } from './changelog.js';
 import type { Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { newUid } from './uid.js';
 import { PEOPLE_IN_PERIOD, unitOnSql } from './memberships.js';
 import { BY_NAME } from './people.js';
 import { writeTransaction } from './transaction.js';
@@ -89,8 +89,7 @@ export function setEvaluation(db: Db, audit: Audit, input: EvaluationInput): { e
   });
 }
 
-/** Many evaluations in one transaction (import, sample): all or nothing. */
-/** Many evaluations in one transaction (import, sample), logged as one line like addPlans. */
+/** Many evaluations in one transaction (import, sample): all or nothing, logged as one line like addPlans. */
 export function addEvaluations(db: Db, audit: Audit, inputs: EvaluationInput[], source: string): number[] {
   return writeTransaction(db, () => {
     const ids = inputs.map((input) => insertEvaluation(db, audit, input, false));

@@ -3,8 +3,8 @@
  * within the unit), written here in one transaction with prepared statements. Dates of birth and
  * card numbers are personal data: stored, but never copied into the change log.
  */
-import { newUid } from './uid.js';
 import { writeOrDryRun } from './transaction.js';
+import { newUid } from './uid.js';
 import type { IsoDate } from '../domain/dates.js';
 import { fold } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';

@@ -1,8 +1,8 @@
 /** Cadres and party members. */
-import { newUid } from './uid.js';
 import { UsageError } from '../errors.js';
 import { cleanText, fold, givenName, sortVi } from '../domain/text.js';
 import { logChange, type Audit } from './changelog.js';
+import { newUid } from './uid.js';
 import { listsInSql, type Db } from './db.js';
 import { pickOne, resolveRef } from './lookup.js';
 import { inBatches } from './rows.js';

@@ -1,5 +1,4 @@
 /** Personal plans (kế hoạch cá nhân): one per member per year, with the year's submission deadline. */
-import { newUid } from './uid.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { defaultPlanDeadline } from '../domain/compliance.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -7,6 +6,7 @@ import { optionalText, sortVi } from '../domain/text.js';
 import { logChange, yearsOf, type Audit } from './changelog.js';
 import { listsInSql, type Db } from './db.js';
 import { cachedStatement } from './statements.js';
+import { newUid } from './uid.js';
 import { BY_NAME } from './people.js';
 import { unitOnSql } from './memberships.js';
 import { asJson, defineNameRank, defineUnitRank, namesHaveKeys, unitGroupsVi } from './name-order.js';
